@@ -1,0 +1,1 @@
+//! Storage behind the `Store` trait. Owned by the storage work.

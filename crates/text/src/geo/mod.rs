@@ -1,0 +1,1 @@
+//! Gazetteer, toponym recognition and place resolution. Owned by the geocoding work.
