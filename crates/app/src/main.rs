@@ -1,1 +1,50 @@
-fn main() {}
+//! The sitrep command line. A thin layer over the library crates: it parses arguments, finds
+//! resources, and hands work to `sources`, `pipeline` and the store.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cmd;
+mod resources;
+mod sources;
+
+#[derive(Parser)]
+#[command(name = "sitrep", version, about = "News articles in; geocoded, source-attributed event records out.")]
+struct Cli {
+    /// Folder with the gazetteer and mapping tables (default: $SITREP_DATA_DIR, else the
+    /// repository's data/ folder).
+    #[arg(long, global = true)]
+    data_dir: Option<std::path::PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract events from articles and print JSON (no database).
+    Extract(cmd::extract::Args),
+    /// Extract and store articles in the database.
+    Ingest(cmd::ingest::Args),
+    /// Query stored events.
+    Events(cmd::events::Args),
+    /// Export stored events as JSON, CSV or GeoJSON.
+    Export(cmd::export::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(a) => cmd::extract::run(a, cli.data_dir.as_deref()),
+        Command::Ingest(a) => cmd::ingest::run(a, cli.data_dir.as_deref()),
+        Command::Events(a) => cmd::events::run(a),
+        Command::Export(a) => cmd::export::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(cmd::EXIT_FAILURE)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Finding and loading the data folder into `sitrep_text::Resources`.
