@@ -6,6 +6,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod cmd;
+mod db;
+mod export;
+mod pipeline;
 mod resources;
 mod sources;
 

@@ -10,3 +10,4 @@ pub mod geo;
 pub mod pipeline;
 
 pub use pipeline::{extract, ExtractOptions, Resources};
+pub mod nlp;

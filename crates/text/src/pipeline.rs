@@ -1,9 +1,46 @@
-//! The extraction pipeline: document in, sentences, entities and events out.
+//! The extraction pipeline: document in; sentences with classes, entities with resolved places,
+//! and coded events out. Pure: resources are built once by the caller and shared.
 
-use sitrep_core::{Document, Extraction};
+use sitrep_core::{ActorKind, Document, EntityKind, EntityMention, Extraction, Location, Sentence, Span};
+
+use crate::geo::{find_places, Gazetteer, GazetteerSources};
+use crate::nlp::actors::{find_actors, ActorMention, Countries};
+use crate::nlp::classify::{sentence_infos, Classifier};
+use crate::nlp::dates::parse_iso;
+use crate::nlp::events::{code_events, DocContext, PlaceRef, SentenceInput};
+use crate::nlp::lexicon::Lexicon;
+use crate::nlp::sentences;
+use crate::nlp::tokens::{tokenize, Token};
 
 /// Immutable resources shared by every extraction.
-pub struct Resources {}
+pub struct Resources {
+    pub lexicon: Lexicon,
+    pub classifier: Classifier,
+    pub gazetteer: Gazetteer,
+}
+
+impl Resources {
+    /// Resources around a loaded gazetteer; the lexicons are compiled in.
+    pub fn new(gazetteer: Gazetteer) -> Result<Resources, String> {
+        Ok(Resources { lexicon: Lexicon::builtin()?, classifier: Classifier::new(), gazetteer })
+    }
+
+    /// Resources with an empty gazetteer: for tests and for text-only runs (no places).
+    pub fn empty() -> Resources {
+        let gazetteer = Gazetteer::parse(GazetteerSources { places: "", countries: "", country_aliases: "", demonyms: "" })
+            .expect("an empty gazetteer always parses");
+        Resources::new(gazetteer).expect("built-in lexicons parse (checked by unit tests)")
+    }
+}
+
+impl Countries for Gazetteer {
+    fn country_of(&self, words: &str) -> Option<String> {
+        if let Some(cc) = self.demonym(words) {
+            return Some(cc.to_string());
+        }
+        self.country_by_name(words).and_then(|p| p.country)
+    }
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct ExtractOptions {
@@ -11,12 +48,83 @@ pub struct ExtractOptions {
     pub published: Option<String>,
 }
 
-pub fn extract(doc: &Document, _res: &Resources, _opts: &ExtractOptions) -> Extraction {
-    Extraction {
-        document: doc.clone(),
-        sentences: vec![],
-        entities: vec![],
-        events: vec![],
-        diagnostics: vec![],
+fn entity_kind(a: &ActorMention) -> Option<EntityKind> {
+    if a.person {
+        return Some(EntityKind::Person);
     }
+    a.name.as_ref()?;
+    Some(match a.kind {
+        ActorKind::RebelGroup | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia | ActorKind::ExternalForces => EntityKind::ArmedGroup,
+        ActorKind::StateForces => EntityKind::StateForces,
+        ActorKind::Government => EntityKind::Government,
+        ActorKind::Media => EntityKind::Media,
+        ActorKind::Organisation => EntityKind::Organisation,
+        _ => return None,
+    })
+}
+
+/// Token range `[start, end)` covering a byte span, if the span lies on token boundaries.
+fn token_range(toks: &[Token], span: Span) -> Option<(usize, usize)> {
+    let s = toks.iter().position(|t| t.span.start >= span.start && t.span.start < span.end)?;
+    let e = toks.iter().rposition(|t| t.span.end <= span.end && t.span.end > span.start)? + 1;
+    (s < e).then_some((s, e))
+}
+
+/// Run the whole pipeline on one document. Never panics on any text.
+pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extraction {
+    let text = doc.text.as_str();
+    let published = opts.published.as_deref().or(doc.published.as_deref()).and_then(parse_iso);
+    let spans = sentences::split(text);
+    let infos = sentence_infos(text, &spans);
+    let mut sentences_out = Vec::with_capacity(spans.len());
+    let mut inputs: Vec<SentenceInput> = Vec::with_capacity(spans.len());
+    let mut first_line = None;
+    for (idx, (span, info)) in spans.iter().zip(infos.iter()).enumerate() {
+        let (class, reason) = res.classifier.classify(info);
+        let headline = info.whole_line && info.line_index == 0 && *first_line.get_or_insert(idx) == idx;
+        let toks = tokenize(span.slice(text), span.start);
+        let actors = find_actors(&toks, &res.lexicon, &res.gazetteer);
+        sentences_out.push(Sentence { span: *span, text: span.slice(text).to_string(), class, class_reason: reason });
+        inputs.push(SentenceInput { index: idx, span: *span, class, headline, toks, actors, places: Vec::new() });
+    }
+    // Places: everything not already an actor name (a person, a group, a medium, a force).
+    let exclude: Vec<Span> = inputs.iter().flat_map(|s| s.actors.iter().filter(|a| !a.country_as_actor).map(|a| a.span)).collect();
+    let places = find_places(text, &exclude, &res.gazetteer);
+    for p in &places {
+        let Some(s) = inputs.iter_mut().find(|s| s.span.contains(p.span)) else { continue };
+        let Some((a, b)) = token_range(&s.toks, p.span) else { continue };
+        let Some(place) = &p.place else { continue };
+        let mut location = Location::from_place(place, Some(p.text.clone()), Some(p.span));
+        location.confidence = p.confidence;
+        s.places.push(PlaceRef { start: a, end: b, location, demonym: p.kind == EntityKind::Demonym });
+    }
+    let country_location = |cc: &str| res.gazetteer.country(cc).map(|p| Location::from_place(&p, None, None));
+    let ctx = DocContext { doc_id: &doc.id, text, published, country_location: &country_location };
+    let events = code_events(&inputs, &res.lexicon, &ctx);
+    let mut entities: Vec<EntityMention> = Vec::new();
+    for s in &inputs {
+        for a in &s.actors {
+            // Bare country names are reported as places, not twice.
+            if a.country_as_actor {
+                continue;
+            }
+            if let Some(kind) = entity_kind(a) {
+                entities.push(EntityMention {
+                    span: a.span,
+                    text: a.text.clone(),
+                    kind,
+                    name: a.name.clone().unwrap_or_default(),
+                    country: a.country.clone(),
+                    place: None,
+                    alternatives: Vec::new(),
+                    confidence: None,
+                });
+            }
+        }
+    }
+    // Places in page furniture are not part of the article.
+    let furniture: Vec<Span> = sentences_out.iter().filter(|s| s.class == sitrep_core::SentenceClass::Furniture).map(|s| s.span).collect();
+    entities.extend(places.into_iter().filter(|p| !furniture.iter().any(|f| f.contains(p.span))));
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    Extraction { document: doc.clone(), sentences: sentences_out, entities, events, diagnostics: Vec::new() }
 }

@@ -1,0 +1,347 @@
+//! `sitrep eval geo`: toponym recognition and geocoding scores on a geoparsing gold set, by the
+//! rules of `shared/gold/GEO_METRICS.md` (exact and overlap P/R/F1, micro-averaged; A@161, mean
+//! and median error, AUC; oracle and end-to-end geocoding).
+//!
+//! Gold offsets are Unicode code points; the engine's spans are UTF-8 byte offsets, so every
+//! span is converted with a per-document byte-to-char table before matching.
+
+use std::path::Path;
+
+use anyhow::Context;
+use serde::Deserialize;
+use sitrep_core::{EntityKind, EntityMention, Span};
+use sitrep_text::geo::{distance_km, find_places, resolve_spans, Gazetteer};
+
+/// Error charged to a toponym with no coordinates (the AUC normaliser's maximum).
+const MAX_ERROR_KM: f64 = 20039.0;
+
+#[derive(Debug, Deserialize)]
+struct GoldDoc {
+    id: String,
+    text: String,
+    toponyms: Vec<GoldToponym>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldToponym {
+    start: usize,
+    end: usize,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    #[serde(default)]
+    lat_wikidata: Option<f64>,
+    #[serde(default)]
+    lon_wikidata: Option<f64>,
+    #[serde(default = "yes")]
+    offset_ok: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Precision, recall and F1 as fractions, with the counts behind them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Prf {
+    pub tp: usize,
+    pub predicted: usize,
+    pub gold: usize,
+}
+
+impl Prf {
+    pub fn precision(&self) -> f64 {
+        if self.predicted == 0 { 0.0 } else { self.tp as f64 / self.predicted as f64 }
+    }
+    pub fn recall(&self) -> f64 {
+        if self.gold == 0 { 0.0 } else { self.tp as f64 / self.gold as f64 }
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+}
+
+/// Geocoding metrics over a list of errors in km.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GeoMetrics {
+    pub n: usize,
+    pub acc161: f64,
+    pub mean_km: f64,
+    pub median_km: f64,
+    pub auc: f64,
+}
+
+impl GeoMetrics {
+    pub fn from_errors(errors: &[f64]) -> GeoMetrics {
+        let n = errors.len();
+        if n == 0 {
+            return GeoMetrics::default();
+        }
+        let mut e = errors.to_vec();
+        e.sort_by(f64::total_cmp);
+        let acc161 = e.iter().filter(|&&x| x <= 161.0).count() as f64 / n as f64;
+        let mean_km = e.iter().sum::<f64>() / n as f64;
+        let median_km = if n % 2 == 1 { e[n / 2] } else { (e[n / 2 - 1] + e[n / 2]) / 2.0 };
+        let x: Vec<f64> = e.iter().map(|v| (1.0 + v).ln()).collect();
+        let norm = MAX_ERROR_KM.ln();
+        let auc = if n == 1 {
+            x[0] / norm
+        } else {
+            (1..n).map(|i| (x[i - 1] + x[i]) / 2.0).sum::<f64>() / ((n - 1) as f64 * norm)
+        };
+        GeoMetrics { n, acc161, mean_km, median_km, auc }
+    }
+}
+
+/// End-to-end geocoding under one matching rule.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EndToEnd {
+    /// Metrics over matched geocoding-gold toponyms only.
+    pub matched: GeoMetrics,
+    /// Share of geocoding gold that was matched.
+    pub matched_share: f64,
+    /// Matched and within 161 km, over all geocoding gold.
+    pub acc161: f64,
+}
+
+/// The scores of one gold set under one coordinate variant.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GeoSetReport {
+    pub set: String,
+    pub variant: String,
+    pub exact: Prf,
+    pub overlap: Prf,
+    pub oracle: GeoMetrics,
+    pub e2e_exact: EndToEnd,
+    pub e2e_overlap: EndToEnd,
+}
+
+/// Which gold coordinates a variant scores against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coordinates {
+    Primary,
+    Wikidata,
+}
+
+/// Scores the engine on one gold JSONL file (`geo_trnews.jsonl`, `geo_geovirus.jsonl` ...).
+/// Demonym mentions count as toponyms for sets that annotate adjectival forms (all but
+/// GeoVirus). Returns the primary variant, plus the WikiData variant when the set has it.
+pub fn eval_geo(path: &Path, gaz: &Gazetteer) -> anyhow::Result<Vec<GeoSetReport>> {
+    let raw = std::fs::read_to_string(path).with_context(|| format!("reading gold file {}", path.display()))?;
+    let mut docs = Vec::new();
+    for (i, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let d: GoldDoc = serde_json::from_str(line)
+            .with_context(|| format!("{} line {}: not a gold document", path.display(), i + 1))?;
+        docs.push(d);
+    }
+    let set = path.file_stem().and_then(|s| s.to_str()).unwrap_or("gold").to_string();
+    let demonyms = !set.contains("geovirus");
+    let has_wikidata = docs.iter().flat_map(|d| &d.toponyms).any(|t| t.lat_wikidata.is_some());
+    let mut out = vec![score(&set, &docs, gaz, demonyms, Coordinates::Primary)];
+    if has_wikidata {
+        out.push(score(&set, &docs, gaz, demonyms, Coordinates::Wikidata));
+    }
+    Ok(out)
+}
+
+/// Byte offset -> char offset table of a text (one entry per byte boundary, plus the end).
+fn char_index(text: &str) -> Vec<usize> {
+    let mut table = vec![0usize; text.len() + 1];
+    let mut chars = 0;
+    for (b, c) in text.char_indices() {
+        for slot in &mut table[b..b + c.len_utf8()] {
+            *slot = chars;
+        }
+        chars += 1;
+    }
+    table[text.len()] = chars;
+    table
+}
+
+/// Char offset -> byte offset, `None` past the end.
+fn byte_offset(text: &str, chars: usize) -> Option<usize> {
+    text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).nth(chars)
+}
+
+fn coords(m: &EntityMention) -> Option<(f64, f64)> {
+    m.place.as_ref().map(|p| (p.lat, p.lon))
+}
+
+/// One-to-one overlap matching (largest overlap first, then gold start, then prediction start).
+/// Returns (gold index, prediction index) pairs.
+fn match_overlap(gold: &[(usize, usize)], pred: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for (gi, g) in gold.iter().enumerate() {
+        for (pi, p) in pred.iter().enumerate() {
+            if p.0 < g.1 && g.0 < p.1 {
+                let ov = p.1.min(g.1) - p.0.max(g.0);
+                pairs.push((ov, g.0, p.0, gi, pi));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut gt, mut pt) = (vec![false; gold.len()], vec![false; pred.len()]);
+    let mut out = Vec::new();
+    for (_, _, _, gi, pi) in pairs {
+        if !gt[gi] && !pt[pi] {
+            gt[gi] = true;
+            pt[pi] = true;
+            out.push((gi, pi));
+        }
+    }
+    out
+}
+
+fn score(set: &str, docs: &[GoldDoc], gaz: &Gazetteer, demonyms: bool, variant: Coordinates) -> GeoSetReport {
+    let mut exact = Prf::default();
+    let mut overlap = Prf::default();
+    let mut oracle_errors = Vec::new();
+    let (mut ex_err, mut ov_err) = (Vec::new(), Vec::new());
+    let mut geo_gold = 0usize;
+    for d in docs {
+        let table = char_index(&d.text);
+        let gold: Vec<&GoldToponym> = d.toponyms.iter().filter(|t| t.offset_ok).collect();
+        let gold_spans: Vec<(usize, usize)> = gold.iter().map(|t| (t.start, t.end)).collect();
+        let gold_coord = |t: &GoldToponym| match variant {
+            Coordinates::Primary => t.lat.zip(t.lon),
+            Coordinates::Wikidata => t.lat_wikidata.zip(t.lon_wikidata),
+        };
+
+        // Predictions in char offsets, de-duplicated by span.
+        let mut preds: Vec<((usize, usize), Option<(f64, f64)>)> = Vec::new();
+        for m in find_places(&d.text, &[], gaz) {
+            if m.kind == EntityKind::Demonym && !demonyms {
+                continue;
+            }
+            let s = (table[m.span.start], table[m.span.end]);
+            if s.0 < s.1 && !preds.iter().any(|p| p.0 == s) {
+                preds.push((s, coords(&m)));
+            }
+        }
+        let pred_spans: Vec<(usize, usize)> = preds.iter().map(|p| p.0).collect();
+        exact.predicted += preds.len();
+        overlap.predicted += preds.len();
+        exact.gold += gold.len();
+        overlap.gold += gold.len();
+
+        let err = |g: (f64, f64), p: Option<(f64, f64)>| p.map_or(MAX_ERROR_KM, |p| distance_km(g.0, g.1, p.0, p.1));
+        let ov_pairs = match_overlap(&gold_spans, &pred_spans);
+        overlap.tp += ov_pairs.len();
+        for (gi, t) in gold.iter().enumerate() {
+            if let Some(pi) = pred_spans.iter().position(|&p| p == gold_spans[gi]) {
+                exact.tp += 1;
+                if let Some(g) = gold_coord(t) {
+                    ex_err.push(err(g, preds[pi].1));
+                }
+            }
+            if let Some(&(_, pi)) = ov_pairs.iter().find(|(g, _)| *g == gi) {
+                if let Some(g) = gold_coord(t) {
+                    ov_err.push(err(g, preds[pi].1));
+                }
+            }
+        }
+
+        // Oracle: resolve the gold spans of the geocoding gold in document context.
+        let geo: Vec<&&GoldToponym> = gold.iter().filter(|t| gold_coord(t).is_some()).collect();
+        geo_gold += geo.len();
+        let spans: Vec<Span> = geo
+            .iter()
+            .map(|t| match (byte_offset(&d.text, t.start), byte_offset(&d.text, t.end)) {
+                (Some(s), Some(e)) if s < e => Span::new(s, e),
+                _ => Span { start: 1, end: 0 }, // unusable: resolves to nothing, costs the max error
+            })
+            .collect();
+        for (t, m) in geo.iter().zip(resolve_spans(&d.text, &spans, gaz)) {
+            let g = gold_coord(t).unwrap_or_default();
+            oracle_errors.push(err(g, m.as_ref().and_then(coords)));
+        }
+        let _ = &d.id;
+    }
+    let e2e = |errs: &[f64]| EndToEnd {
+        matched: GeoMetrics::from_errors(errs),
+        matched_share: if geo_gold == 0 { 0.0 } else { errs.len() as f64 / geo_gold as f64 },
+        acc161: if geo_gold == 0 { 0.0 } else { errs.iter().filter(|&&e| e <= 161.0).count() as f64 / geo_gold as f64 },
+    };
+    GeoSetReport {
+        set: set.to_string(),
+        variant: match variant {
+            Coordinates::Primary => "primary".into(),
+            Coordinates::Wikidata => "wikidata".into(),
+        },
+        exact,
+        overlap,
+        oracle: GeoMetrics::from_errors(&oracle_errors),
+        e2e_exact: e2e(&ex_err),
+        e2e_overlap: e2e(&ov_err),
+    }
+}
+
+/// The report table of GEO_METRICS.md section 6, one row per set, variant and setting.
+pub fn report_markdown(reports: &[GeoSetReport]) -> String {
+    let mut s = String::from(
+        "| set | variant | R: n | exact P / R / F1 | overlap P / R / F1 | geocoding setting | n | A@161 | mean km | median km | AUC | e2e A@161 |\n\
+         |---|---|---|---|---|---|---|---|---|---|---|---|\n",
+    );
+    let pct = |x: f64| format!("{:.1}", 100.0 * x);
+    let prf = |p: &Prf| format!("{} / {} / {}", pct(p.precision()), pct(p.recall()), pct(p.f1()));
+    for r in reports {
+        let rows: [(&str, &GeoMetrics, String); 3] = [
+            ("oracle", &r.oracle, "".into()),
+            ("e2e exact", &r.e2e_exact.matched, pct(r.e2e_exact.acc161)),
+            ("e2e overlap", &r.e2e_overlap.matched, pct(r.e2e_overlap.acc161)),
+        ];
+        for (setting, m, e2e) in rows {
+            s += &format!(
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {:.0} | {:.0} | {:.3} | {} |\n",
+                r.set,
+                r.variant,
+                r.exact.gold,
+                prf(&r.exact),
+                prf(&r.overlap),
+                setting,
+                m.n,
+                pct(m.acc161),
+                m.mean_km,
+                m.median_km,
+                m.auc,
+                e2e
+            );
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metrics_match_the_worked_examples() {
+        let m = GeoMetrics::from_errors(&[0.0, 10.0, 100.0, 1000.0, 20039.0]);
+        assert!((m.acc161 - 0.6).abs() < 1e-9);
+        assert_eq!(m.mean_km.round(), 4230.0);
+        assert_eq!(m.median_km, 100.0);
+        assert!((m.auc - 0.476).abs() < 0.0005, "{}", m.auc);
+        assert!((GeoMetrics::from_errors(&[5.0, 200.0]).auc - 0.358).abs() < 0.0005);
+    }
+
+    #[test]
+    fn recognition_matching_matches_the_worked_example() {
+        let gold = [(0, 10), (20, 30)];
+        let pred = [(0, 10), (22, 28), (40, 45)];
+        assert_eq!(match_overlap(&gold, &pred).len(), 2);
+        // One prediction covering two gold spans matches only one of them.
+        assert_eq!(match_overlap(&[(0, 5), (6, 10)], &[(0, 10)]).len(), 1);
+    }
+
+    #[test]
+    fn char_offsets_from_bytes() {
+        let t = "Ölüm in Homs";
+        let table = char_index(t);
+        let b = t.find("Homs").unwrap();
+        assert_eq!(table[b], 8);
+        assert_eq!(byte_offset(t, 8), Some(b));
+        assert_eq!(table[t.len()], t.chars().count());
+        assert_eq!(byte_offset(t, 100), None);
+    }
+}

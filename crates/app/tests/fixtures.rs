@@ -1,0 +1,120 @@
+//! Golden fixture articles in `testdata/articles/`: each `NN-slug.txt|html` has a hand coding
+//! `NN-slug.expected.json` (codebook v1.1). One test checks them all and reports every failure;
+//! another keeps an insta snapshot of a compact summary per fixture
+//! (review with `cargo insta review`, or accept with `INSTA_UPDATE=always`).
+
+mod support;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+use support::expect;
+
+struct Fixture {
+    name: String,
+    expected: Result<Value, String>,
+    output: Result<Value, String>,
+}
+
+fn articles_dir() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../testdata/articles"
+    ))
+}
+
+/// Runs the binary once per fixture, shared by both tests of this file.
+fn fixtures() -> &'static [Fixture] {
+    static ALL: OnceLock<Vec<Fixture>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let dir = articles_dir();
+        let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.to_string_lossy().ends_with(".expected.json"))
+            .collect();
+        names.sort();
+        assert!(
+            names.len() >= 28,
+            "expected at least 28 fixtures in {}, found {}",
+            dir.display(),
+            names.len()
+        );
+        names
+            .into_iter()
+            .map(|exp_path| {
+                let file = exp_path.file_name().unwrap().to_string_lossy().to_string();
+                let name = file.trim_end_matches(".expected.json").to_string();
+                let expected = expect::load_expected(&exp_path);
+                let output = expected.clone().and_then(|exp| {
+                    let doc = exp["document"]
+                        .as_str()
+                        .ok_or_else(|| format!("{file}: no \"document\" field"))?;
+                    expect::run_extract(&dir.join(doc), exp["published"].as_str())
+                });
+                Fixture {
+                    name,
+                    expected,
+                    output,
+                }
+            })
+            .collect()
+    })
+}
+
+#[test]
+fn every_fixture_meets_its_expectations() {
+    let mut report = Vec::new();
+    let mut failed = 0;
+    for f in fixtures() {
+        let failures = match (&f.expected, &f.output) {
+            (Ok(exp), Ok(out)) => expect::check(exp, out),
+            (Err(e), _) | (_, Err(e)) => vec![e.clone()],
+        };
+        if !failures.is_empty() {
+            failed += 1;
+            report.push(format!(
+                "== {} ({} failure(s))\n- {}",
+                f.name,
+                failures.len(),
+                failures.join("\n- ")
+            ));
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "{failed} of {} fixtures failed:\n\n{}",
+        fixtures().len(),
+        report.join("\n\n")
+    );
+}
+
+#[test]
+fn fixture_summaries_match_snapshots() {
+    let mut failed = Vec::new();
+    for f in fixtures() {
+        let out = match &f.output {
+            Ok(out) => out,
+            Err(e) => {
+                failed.push(format!("{}: {e}", f.name));
+                continue;
+            }
+        };
+        let summary = expect::summary(out);
+        // Catch each mismatch so that one run shows every changed snapshot.
+        let r = catch_unwind(AssertUnwindSafe(|| {
+            insta::assert_json_snapshot!(f.name.clone(), summary)
+        }));
+        if r.is_err() {
+            failed.push(format!("{}: snapshot differs (cargo insta review)", f.name));
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{} snapshot(s) failed:\n- {}",
+        failed.len(),
+        failed.join("\n- ")
+    );
+}

@@ -1,0 +1,3 @@
+//! Shared helpers for the golden-article tests.
+
+pub mod expect;

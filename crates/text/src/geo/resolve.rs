@@ -1,0 +1,161 @@
+//! Place resolution by document context.
+//!
+//! Every candidate entry of a toponym gets a score: its prior (countries over divisions over
+//! towns, larger over smaller), plus a boost for its country and its first-level division when
+//! other mentions of the document point there (by name, by demonym or through their own likely
+//! readings), plus spatial coherence with the likely readings of the other toponyms. Scores
+//! become probabilities by softmax; three rounds let the readings settle. A mention never
+//! counts as evidence for itself, so "Georgia" cannot vote for its own country.
+
+use rustc_hash::FxHashMap;
+
+use super::gazetteer::{prior, EntryKind, Gazetteer};
+
+/// Candidate lists are cut to the most important entries (a name like "San Juan" has dozens).
+const MAX_CANDIDATES: usize = 40;
+const COUNTRY_BOOST: f64 = 1.6;
+const ADMIN1_BOOST: f64 = 1.0;
+const SPATIAL_BOOST: f64 = 0.8;
+const SPATIAL_KM: f64 = 150.0;
+/// Softmax sharpness: a score lead of 1 is odds of about e^2.
+const SHARPNESS: f64 = 2.0;
+const ROUNDS: usize = 3;
+
+/// One distinct toponym key of a document with its candidate readings.
+pub(crate) struct Group {
+    pub entries: Vec<u32>,
+    pub scores: Vec<f64>,
+    pub probs: Vec<f64>,
+    /// How many times the document mentions it (more mentions, more weight as evidence).
+    pub count: usize,
+}
+
+/// A country known from a demonym ("Syrian"), counted as evidence.
+pub(crate) struct CountryVote {
+    pub country: [u8; 2],
+    pub count: usize,
+}
+
+#[derive(Default)]
+struct Evidence {
+    country: FxHashMap<[u8; 2], f64>,
+    admin1: FxHashMap<([u8; 2], u32), f64>,
+    /// (lat, lon, weight) of likely town-level readings.
+    points: Vec<(f64, f64, f64)>,
+}
+
+fn weight(count: usize) -> f64 {
+    (1.0 + 0.25 * (count.saturating_sub(1)) as f64).min(2.0)
+}
+
+fn contribution(g: &Group, gaz: &Gazetteer) -> Evidence {
+    let w = weight(g.count);
+    let mut ev = Evidence::default();
+    for (&e, &q) in g.entries.iter().zip(&g.probs) {
+        let entry = &gaz.entries[e as usize];
+        *ev.country.entry(entry.country).or_default() += w * q;
+        if entry.admin1 != u32::MAX {
+            *ev.admin1.entry((entry.country, entry.admin1)).or_default() += w * q;
+        }
+    }
+    if let Some((i, &q)) = g.probs.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) {
+        let entry = &gaz.entries[g.entries[i] as usize];
+        if q >= 0.5 && entry.kind != EntryKind::Country {
+            ev.points.push((entry.lat as f64, entry.lon as f64, w * q));
+        }
+    }
+    ev
+}
+
+/// Great-circle distance in km (haversine, mean Earth radius).
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * a.sqrt().min(1.0).asin()
+}
+
+fn softmax(scores: &[f64]) -> Vec<f64> {
+    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let exps: Vec<f64> = scores.iter().map(|s| (SHARPNESS * (s - max)).exp()).collect();
+    let sum: f64 = exps.iter().sum();
+    exps.iter().map(|e| e / sum).collect()
+}
+
+impl Group {
+    pub(crate) fn new(mut entries: Vec<u32>, count: usize, gaz: &Gazetteer) -> Group {
+        entries.truncate(MAX_CANDIDATES);
+        let scores: Vec<f64> = entries.iter().map(|&e| prior(&gaz.entries[e as usize])).collect();
+        let probs = softmax(&scores);
+        Group { entries, scores, probs, count }
+    }
+}
+
+/// Resolves all groups of one document in place (scores and probabilities, best not sorted).
+pub(crate) fn resolve(groups: &mut [Group], votes: &[CountryVote], gaz: &Gazetteer) {
+    for _ in 0..ROUNDS {
+        let contributions: Vec<Evidence> = groups.iter().map(|g| contribution(g, gaz)).collect();
+        let mut total = Evidence::default();
+        for v in votes {
+            *total.country.entry(v.country).or_default() += weight(v.count);
+        }
+        for c in &contributions {
+            for (k, v) in &c.country {
+                *total.country.entry(*k).or_default() += v;
+            }
+            for (k, v) in &c.admin1 {
+                *total.admin1.entry(*k).or_default() += v;
+            }
+        }
+        for (gi, g) in groups.iter_mut().enumerate() {
+            let own = &contributions[gi];
+            let mut scores = Vec::with_capacity(g.entries.len());
+            for &e in &g.entries {
+                let entry = &gaz.entries[e as usize];
+                let mut s = prior(entry);
+                let c_ev = total.country.get(&entry.country).copied().unwrap_or(0.0)
+                    - own.country.get(&entry.country).copied().unwrap_or(0.0);
+                s += COUNTRY_BOOST * (1.0 - (-c_ev.max(0.0)).exp());
+                if entry.admin1 != u32::MAX {
+                    let key = (entry.country, entry.admin1);
+                    let a_ev = total.admin1.get(&key).copied().unwrap_or(0.0)
+                        - own.admin1.get(&key).copied().unwrap_or(0.0);
+                    s += ADMIN1_BOOST * (1.0 - (-a_ev.max(0.0)).exp());
+                }
+                if entry.kind != EntryKind::Country {
+                    let (lat, lon) = (entry.lat as f64, entry.lon as f64);
+                    let near = contributions
+                        .iter()
+                        .enumerate()
+                        .filter(|(oi, _)| *oi != gi)
+                        .flat_map(|(_, c)| c.points.iter())
+                        .map(|&(plat, plon, w)| w.min(1.0) * (-distance_km(lat, lon, plat, plon) / SPATIAL_KM).exp())
+                        .fold(0.0, f64::max);
+                    s += SPATIAL_BOOST * near;
+                }
+                scores.push(s);
+            }
+            g.probs = softmax(&scores);
+            g.scores = scores;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn haversine_matches_reference_values() {
+        assert!((distance_km(0.0, 0.0, 0.0, 1.0) - 111.195).abs() < 0.01);
+        assert!((distance_km(51.5074, -0.1278, 48.8566, 2.3522) - 343.557).abs() < 0.01);
+    }
+
+    #[test]
+    fn softmax_sums_to_one_and_prefers_higher() {
+        let p = softmax(&[1.0, 2.0, 0.0]);
+        assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        assert!(p[1] > p[0] && p[0] > p[2]);
+    }
+}

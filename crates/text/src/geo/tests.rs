@@ -1,0 +1,260 @@
+//! Tests of recognition and resolution on a small hand-written gazetteer, plus one test on the
+//! real generated gazetteer when it is present.
+
+use sitrep_core::{EntityKind, EntityMention, Precision, Span};
+
+use super::*;
+
+const COUNTRIES: &str = "# iso2\tiso3\tname\tgeonameid\tcapital\tlat\tlon\tpopulation\tnames\n\
+SY\tSYR\tSyria\t163843\tDamascus\t35.0\t38.0\t17000000\tSyrian Arab Republic\n\
+US\tUSA\tUnited States\t6252001\tWashington\t38.0\t-97.0\t327000000\tUnited States of America\n\
+GE\tGEO\tGeorgia\t614540\tTbilisi\t42.0\t43.5\t3700000\tRepublic of Georgia\n\
+JO\tJOR\tJordan\t248816\tAmman\t31.0\t36.0\t9900000\tHashemite Kingdom of Jordan\n\
+TR\tTUR\tTurkey\t298795\tAnkara\t39.0\t35.0\t82000000\tTurkiye\n";
+
+const ALIASES: &str = "US\tU.S.\nUS\tAmerica\nUS\tthe US\n";
+
+const DEMONYMS: &str = "# demonym\tiso2\tnote\nSyrian\tSY\t\nAmerican\tUS\t\nU.S.\tUS\t\n\
+Georgian\tGE\t\nKurdish\t-\tgroup\n";
+
+// Coordinates and populations are approximate; enough for the scoring to have its real shape.
+const PLACES: &str = "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tnames\n\
+163808\tTadmur\t34.56\t38.28\tSY\tHoms\tP.PPL\t51000\tPalmyra|Tadmor\n\
+169577\tHoms\t34.73\t36.72\tSY\tHoms\tP.PPL\t775000\tHims|Emesa\n\
+169575\tHoms\t34.68\t36.85\tSY\tHoms\tA.ADM1\t1060000\tHoms Governorate\n\
+170654\tDamascus\t33.51\t36.29\tSY\tDimashq\tP.PPLC\t1570000\tDimashq\n\
+5132143\tPalmyra\t43.06\t-77.23\tUS\tNew York\tP.PPL\t3500\t\n\
+5206379\tPalmyra\t40.31\t-76.59\tUS\tPennsylvania\tP.PPL\t7400\t\n\
+5128581\tNew York City\t40.71\t-74.01\tUS\tNew York\tP.PPL\t8800000\tNew York|NYC\n\
+5128638\tNew York\t42.9\t-75.5\tUS\tNew York\tA.ADM1\t19000000\tNew York State\n\
+5134086\tRochester\t43.15\t-77.61\tUS\tNew York\tP.PPL\t210000\t\n\
+5140405\tSyracuse\t43.05\t-76.15\tUS\tNew York\tP.PPL\t143000\t\n\
+2523083\tSyracuse\t37.08\t15.29\tIT\tSicily\tP.PPL\t125000\tSiracusa\n\
+4197000\tGeorgia\t33.0\t-83.6\tUS\tGeorgia\tA.ADM1\t4800000\tState of Georgia\n\
+4180439\tAtlanta\t33.75\t-84.39\tUS\tGeorgia\tP.PPL\t500000\t\n\
+611717\tTbilisi\t41.69\t44.83\tGE\tTbilisi\tP.PPLC\t1050000\tTiflis\n\
+4994358\tJordan\t42.3\t-85.0\tUS\tMichigan\tP.PPL\t1200\t\n\
+5000000\tMay\t35.0\t-97.0\tUS\tOklahoma\tP.PPL\t800\t\n\
+173000\tAl Bab\t36.37\t37.52\tSY\tAleppo\tP.PPL\t130000\tal-Bab\n";
+
+fn small() -> Gazetteer {
+    Gazetteer::parse(GazetteerSources {
+        places: PLACES,
+        countries: COUNTRIES,
+        country_aliases: ALIASES,
+        demonyms: DEMONYMS,
+    })
+    .expect("test gazetteer parses")
+}
+
+fn find<'a>(ms: &'a [EntityMention], surface: &str) -> Option<&'a EntityMention> {
+    ms.iter().find(|m| m.text == surface)
+}
+
+fn place_id(m: &EntityMention) -> Option<u64> {
+    m.place.as_ref().and_then(|p| p.geonames_id)
+}
+
+#[test]
+fn palmyra_follows_syrian_context() {
+    let g = small();
+    let text = "Islamic State fighters pushed toward Palmyra on Sunday, according to monitors who \
+                track the war in Syria. The ancient town lies in the desert east of Homs.";
+    let ms = find_places(text, &[], &g);
+    let m = find(&ms, "Palmyra").expect("Palmyra found");
+    assert_eq!(place_id(m), Some(163808));
+    assert_eq!(m.place.as_ref().unwrap().admin1.as_deref(), Some("Homs"));
+    assert_eq!(m.place.as_ref().unwrap().precision, Precision::Town);
+    assert!(m.alternatives.iter().all(|p| p.geonames_id != Some(163808)));
+    assert!(m.alternatives.iter().any(|p| p.country.as_deref() == Some("US")));
+    assert!(m.confidence.unwrap() > 0.5);
+    let syria = find(&ms, "Syria").expect("Syria found");
+    assert_eq!(syria.place.as_ref().unwrap().precision, Precision::Country);
+}
+
+#[test]
+fn palmyra_follows_new_york_context() {
+    let g = small();
+    let text = "Snow closed schools across western New York on Tuesday. Officials in Rochester \
+                and Syracuse said roads near Palmyra were impassable.";
+    let ms = find_places(text, &[], &g);
+    let m = find(&ms, "Palmyra").expect("Palmyra found");
+    assert_eq!(place_id(m), Some(5132143));
+    let s = find(&ms, "Syracuse").expect("Syracuse found");
+    assert_eq!(s.country.as_deref(), Some("US"));
+}
+
+#[test]
+fn georgia_is_country_or_state_by_context() {
+    let g = small();
+    let caucasus = "Protesters filled the streets of Tbilisi as Georgia's parliament debated the bill.";
+    let ms = find_places(caucasus, &[], &g);
+    let m = find(&ms, "Georgia").expect("Georgia found (possessive stripped)");
+    assert_eq!(m.place.as_ref().unwrap().precision, Precision::Country);
+    assert_eq!(m.country.as_deref(), Some("GE"));
+
+    let south = "Storms knocked out power in Atlanta overnight, and the governor said much of \
+                 Georgia remained without electricity.";
+    let ms = find_places(south, &[], &g);
+    let m = find(&ms, "Georgia").expect("Georgia found");
+    assert_eq!(m.place.as_ref().unwrap().precision, Precision::Admin1);
+    assert_eq!(m.country.as_deref(), Some("US"));
+}
+
+#[test]
+fn person_names_titles_and_common_words_are_not_places() {
+    let g = small();
+    let text = "Michael Jordan scored 40 points. Mr. Jordan later met President Georgia Smith in May.";
+    let ms = find_places(text, &[], &g);
+    assert!(ms.iter().all(|m| m.text != "Jordan"), "{ms:?}");
+    assert!(ms.iter().all(|m| m.text != "May"), "{ms:?}");
+    assert!(ms.iter().all(|m| m.text != "Georgia"), "{ms:?}");
+    // The country is still found where it is a place.
+    let ms = find_places("King Abdullah returned to Jordan on Friday.", &[], &g);
+    assert_eq!(find(&ms, "Jordan").and_then(|m| m.country.clone()).as_deref(), Some("JO"));
+}
+
+#[test]
+fn demonyms_and_adjectival_abbreviations() {
+    let g = small();
+    let text = "Syrian troops and U.S. forces clashed. Kurdish fighters said the U.S. would leave.";
+    let ms = find_places(text, &[], &g);
+    let syrian = find(&ms, "Syrian").expect("Syrian");
+    assert_eq!(syrian.kind, EntityKind::Demonym);
+    assert_eq!(syrian.country.as_deref(), Some("SY"));
+    assert_eq!(syrian.place.as_ref().unwrap().precision, Precision::Country);
+    let us: Vec<_> = ms.iter().filter(|m| m.text == "U.S.").collect();
+    assert_eq!(us.len(), 2);
+    assert_eq!(us[0].kind, EntityKind::Demonym);
+    assert_eq!(us[1].kind, EntityKind::Place);
+    assert_eq!(us[1].country.as_deref(), Some("US"));
+    assert!(ms.iter().all(|m| m.text != "Kurdish"));
+    assert_eq!(g.demonym("Syrians"), Some("SY"));
+    assert_eq!(g.demonym("Kurdish"), None);
+}
+
+#[test]
+fn spans_are_byte_offsets_and_exclusions_hold() {
+    let g = small();
+    let text = "Ölüm: fighting near al-Bab and Turkey's border.";
+    let ms = find_places(text, &[], &g);
+    let bab = find(&ms, "al-Bab").expect("al-Bab");
+    assert_eq!(&text[bab.span.start..bab.span.end], "al-Bab");
+    assert_eq!(place_id(bab), Some(173000));
+    let turkey = find(&ms, "Turkey").expect("Turkey without possessive");
+    assert_eq!(turkey.country.as_deref(), Some("TR"));
+    let start = text.find("Turkey").unwrap();
+    let ms = find_places(text, &[Span::new(start, start + 6)], &g);
+    assert!(find(&ms, "Turkey").is_none());
+}
+
+#[test]
+fn lookups() {
+    let g = small();
+    assert_eq!(g.country("sy").unwrap().name, "Syria");
+    assert_eq!(g.country_by_name("America").unwrap().country.as_deref(), Some("US"));
+    assert_eq!(g.country_by_name("the U.S.").unwrap().country.as_deref(), Some("US"));
+    let palmyras = g.lookup("Palmyra");
+    assert_eq!(palmyras.len(), 3);
+    assert_eq!(palmyras[0].geonames_id, Some(163808), "largest first");
+    assert!(g.lookup("Atlantis").is_empty());
+}
+
+#[test]
+fn bad_tables_give_errors_not_panics() {
+    let bad = Gazetteer::parse(GazetteerSources {
+        places: "1\tX\tnot-a-number\t0\tSY\t\tP.PPL\t0\t\n",
+        countries: COUNTRIES,
+        country_aliases: "",
+        demonyms: "",
+    });
+    let e = bad.unwrap_err();
+    assert_eq!(e.table, "places.tsv");
+    assert!(e.to_string().contains("latitude"), "{e}");
+    let bad = Gazetteer::parse(GazetteerSources {
+        places: "",
+        countries: COUNTRIES,
+        country_aliases: "ZZ\tNowhere\n",
+        demonyms: "",
+    });
+    assert!(bad.unwrap_err().to_string().contains("unknown country"));
+    // Odd input text never panics.
+    let g = small();
+    for t in ["", "’s", "U.", "A-", "al-", "\u{301}Palmyra", "Palmyra’", "...Syria's's"] {
+        let _ = find_places(t, &[], &g);
+    }
+}
+
+/// The real gazetteer from `scripts/setup.sh`, when built. Fails under CI=true if absent.
+#[test]
+fn real_gazetteer_resolves_by_context() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteer");
+    let read = |p: &str| std::fs::read_to_string(dir.join(p));
+    let (Ok(places), Ok(countries)) = (read("generated/places.tsv"), read("generated/countries.tsv")) else {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("generated gazetteer missing under {}: run scripts/setup.sh", dir.display());
+        }
+        eprintln!("skipped: generated gazetteer not found under {}; run scripts/setup.sh", dir.display());
+        return;
+    };
+    let aliases = read("country_aliases.tsv").expect("country_aliases.tsv is committed");
+    let demonyms = read("demonyms.tsv").expect("demonyms.tsv is committed");
+    let t0 = std::time::Instant::now();
+    let g = Gazetteer::parse(GazetteerSources {
+        places: &places,
+        countries: &countries,
+        country_aliases: &aliases,
+        demonyms: &demonyms,
+    })
+    .expect("real gazetteer parses");
+    eprintln!("gazetteer: {} places parsed in {:.0} ms", g.len(), t0.elapsed().as_secs_f64() * 1000.0);
+
+    let syria = "Militants of the Islamic State group stormed Palmyra overnight, a Syrian war monitor \
+                 said. Government troops had retaken the desert town, which lies in Homs province, \
+                 last year before the jihadists pushed back from Raqqa.";
+    let ms = find_places(syria, &[], &g);
+    let m = find(&ms, "Palmyra").expect("Palmyra found");
+    let p = m.place.as_ref().unwrap();
+    assert_eq!(p.geonames_id, Some(163808), "{p:?}");
+    assert_eq!(p.country.as_deref(), Some("SY"));
+    assert_eq!(p.admin1.as_deref(), Some("Homs"));
+    assert!((p.lat - 34.56).abs() < 0.05 && (p.lon - 38.28).abs() < 0.05);
+
+    let ny = "Volunteer firefighters from Palmyra and Macedon helped after the barn fire, Wayne \
+              County officials said. The village sits between Rochester and Syracuse in upstate New York.";
+    let ms = find_places(ny, &[], &g);
+    let m = find(&ms, "Palmyra").expect("Palmyra found");
+    let p = m.place.as_ref().unwrap();
+    assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
+    assert_eq!(p.admin1.as_deref(), Some("New York"), "{p:?}");
+
+    let caucasus = "Thousands rallied in Tbilisi as Georgia's ruling party pressed ahead with the law.";
+    let m = find_places(caucasus, &[], &g).into_iter().find(|m| m.text == "Georgia").expect("Georgia");
+    assert_eq!(m.country.as_deref(), Some("GE"));
+    let south = "Storms cut power in Atlanta and Savannah, and officials said much of Georgia stayed dark.";
+    let m = find_places(south, &[], &g).into_iter().find(|m| m.text == "Georgia").expect("Georgia");
+    assert_eq!(m.country.as_deref(), Some("US"));
+    assert_eq!(m.place.as_ref().unwrap().precision, Precision::Admin1);
+
+    let ms = find_places("Michael Jordan scored 30 points for Chicago.", &[], &g);
+    assert!(ms.iter().all(|m| m.text != "Jordan"), "{ms:?}");
+    assert_eq!(g.demonym("Iraqi"), Some("IQ"));
+    assert_eq!(g.country_by_name("Britain").unwrap().country.as_deref(), Some("GB"));
+}
+
+#[test]
+fn resolve_spans_uses_document_context() {
+    let g = small();
+    let text = "Shelling hit Homs. Later the road to palmyra was cut, and Syrians fled.";
+    let lower = text.find("palmyra").unwrap();
+    let syrians = text.find("Syrians").unwrap();
+    let spans = [Span::new(lower, lower + 7), Span::new(syrians, syrians + 7), Span { start: 3, end: 1 }, Span::new(0, 8)];
+    let out = resolve_spans(text, &spans, &g);
+    assert_eq!(out.len(), 4);
+    let p = out[0].as_ref().expect("lower-case span still resolved when forced");
+    assert_eq!(place_id(p), Some(163808));
+    let d = out[1].as_ref().expect("plural demonym");
+    assert_eq!(d.country.as_deref(), Some("SY"));
+    assert!(out[2].is_none(), "inverted span");
+    assert!(out[3].is_none(), "not a place name");
+}

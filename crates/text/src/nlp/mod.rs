@@ -1,0 +1,12 @@
+//! Language processing stages over clean text: tokens, sentences, sentence classes, actors,
+//! numbers and counts, dates, attribution and events. Each stage is a pure function.
+
+pub mod actors;
+pub mod attribution;
+pub mod classify;
+pub mod counts;
+pub mod dates;
+pub mod events;
+pub mod lexicon;
+pub mod sentences;
+pub mod tokens;

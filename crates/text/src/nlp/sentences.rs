@@ -1,0 +1,154 @@
+//! Sentence splitting with byte offsets.
+//!
+//! Line breaks are hard boundaries (headlines, captions and furniture lines have no final
+//! stop). Inside a line a sentence ends at `.`, `!` or `?` (plus closing quotes or brackets)
+//! followed by space and a capitalised word, unless the dot ends a known abbreviation
+//! ("Gen.", "Dr.", "Jan.") or an initialism ("U.S.") that is followed by a name.
+
+use sitrep_core::Span;
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "cpl", "pvt", "adm", "cmdr",
+    "rep", "sen", "gov", "prof", "st", "jr", "sr", "no", "nos", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "inc", "ltd", "co", "corp", "mt",
+    "ft", "approx", "est", "fig", "rev", "hon", "pres", "gov't", "dept", "univ", "mln", "bln",
+];
+
+/// Words that start a new sentence even right after an initialism such as "U.S.".
+const SENTENCE_STARTERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "but", "this", "that",
+    "these", "those", "his", "her", "their", "its", "there", "officials", "meanwhile", "however",
+    "at", "after", "before", "as", "when", "while", "some", "many", "no", "one", "two", "three",
+];
+
+/// Split `text` into sentence spans (trimmed, never empty).
+pub fn split(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        split_line(text, line_start, line_start + line.len(), &mut out);
+        line_start += line.len();
+    }
+    out
+}
+
+fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let line = &text[start..end];
+    let bytes = line.as_bytes();
+    let mut sent_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'.' || b == b'!' || b == b'?' {
+            // Extend over repeated marks and closing quotes/brackets.
+            let mut j = i + 1;
+            while j < bytes.len() {
+                let rest = &line[j..];
+                let c = rest.chars().next().unwrap_or(' ');
+                if matches!(c, '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}') {
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let rest = &line[j..];
+            let ws = rest.len() - rest.trim_start().len();
+            let next = rest.trim_start();
+            if ws > 0 && !next.is_empty() && starts_sentence(next) && !(b == b'.' && is_abbreviation(line, i, next)) {
+                push(text, start + sent_start, start + j, out);
+                sent_start = j + ws;
+                i = sent_start;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push(text, start + sent_start, end, out);
+}
+
+fn starts_sentence(next: &str) -> bool {
+    let c = next.chars().next().unwrap_or(' ');
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\'' | '(' | '[')
+}
+
+/// Whether the dot at `dot` ends an abbreviation rather than a sentence.
+fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
+    let before = &line[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map(|p| p + 1)
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // A single capital letter is an initial ("John F. Kennedy").
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    // Initialisms such as "U.S" (the final dot is `dot`): a name usually follows.
+    let is_initialism = word.len() >= 3
+        && word.contains('.')
+        && word.split('.').all(|p| p.chars().count() <= 1 && p.chars().all(|c| c.is_alphabetic()));
+    if is_initialism || lower == "a.m" || lower == "p.m" {
+        let next_word: String = next
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        return !SENTENCE_STARTERS.contains(&next_word.as_str());
+    }
+    false
+}
+
+fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    out.push(Span::new(start + lead, start + lead + trimmed.len()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        split(t).into_iter().map(|s| s.slice(t)).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        let t = "Gen. John Smith met U.S. officials at 6 a.m. Monday. Dr. Ali said \"We are afraid.\" The talks ended.";
+        assert_eq!(
+            sents(t),
+            vec![
+                "Gen. John Smith met U.S. officials at 6 a.m. Monday.",
+                "Dr. Ali said \"We are afraid.\"",
+                "The talks ended."
+            ]
+        );
+    }
+
+    #[test]
+    fn initialism_at_sentence_end() {
+        assert_eq!(
+            sents("Troops left the U.S. The base closed."),
+            vec!["Troops left the U.S.", "The base closed."]
+        );
+    }
+
+    #[test]
+    fn lines_are_boundaries() {
+        let t = "A Headline Without A Stop\n\nFirst sentence. Second one?\nTrailing Headline";
+        assert_eq!(
+            sents(t),
+            vec!["A Headline Without A Stop", "First sentence.", "Second one?", "Trailing Headline"]
+        );
+    }
+}
