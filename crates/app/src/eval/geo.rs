@@ -12,12 +12,15 @@ use serde::Deserialize;
 use sitrep_core::{EntityKind, EntityMention, Span};
 use sitrep_text::geo::{distance_km, find_places, resolve_spans, Gazetteer};
 
+/// A `[start, end)` range in Unicode code points, as the gold sets count.
+type CharSpan = (usize, usize);
+type LatLon = (f64, f64);
+
 /// Error charged to a toponym with no coordinates (the AUC normaliser's maximum).
 const MAX_ERROR_KM: f64 = 20039.0;
 
 #[derive(Debug, Deserialize)]
 struct GoldDoc {
-    id: String,
     text: String,
     toponyms: Vec<GoldToponym>,
 }
@@ -50,14 +53,26 @@ pub struct Prf {
 
 impl Prf {
     pub fn precision(&self) -> f64 {
-        if self.predicted == 0 { 0.0 } else { self.tp as f64 / self.predicted as f64 }
+        if self.predicted == 0 {
+            0.0
+        } else {
+            self.tp as f64 / self.predicted as f64
+        }
     }
     pub fn recall(&self) -> f64 {
-        if self.gold == 0 { 0.0 } else { self.tp as f64 / self.gold as f64 }
+        if self.gold == 0 {
+            0.0
+        } else {
+            self.tp as f64 / self.gold as f64
+        }
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -81,7 +96,11 @@ impl GeoMetrics {
         e.sort_by(f64::total_cmp);
         let acc161 = e.iter().filter(|&&x| x <= 161.0).count() as f64 / n as f64;
         let mean_km = e.iter().sum::<f64>() / n as f64;
-        let median_km = if n % 2 == 1 { e[n / 2] } else { (e[n / 2 - 1] + e[n / 2]) / 2.0 };
+        let median_km = if n % 2 == 1 {
+            e[n / 2]
+        } else {
+            (e[n / 2 - 1] + e[n / 2]) / 2.0
+        };
         let x: Vec<f64> = e.iter().map(|v| (1.0 + v).ln()).collect();
         let norm = MAX_ERROR_KM.ln();
         let auc = if n == 1 {
@@ -89,7 +108,13 @@ impl GeoMetrics {
         } else {
             (1..n).map(|i| (x[i - 1] + x[i]) / 2.0).sum::<f64>() / ((n - 1) as f64 * norm)
         };
-        GeoMetrics { n, acc161, mean_km, median_km, auc }
+        GeoMetrics {
+            n,
+            acc161,
+            mean_km,
+            median_km,
+            auc,
+        }
     }
 }
 
@@ -127,16 +152,28 @@ pub enum Coordinates {
 /// Demonym mentions count as toponyms for sets that annotate adjectival forms (all but
 /// GeoVirus). Returns the primary variant, plus the WikiData variant when the set has it.
 pub fn eval_geo(path: &Path, gaz: &Gazetteer) -> anyhow::Result<Vec<GeoSetReport>> {
-    let raw = std::fs::read_to_string(path).with_context(|| format!("reading gold file {}", path.display()))?;
+    let raw = std::fs::read_to_string(path)
+        .with_context(|| format!("reading gold file {}", path.display()))?;
     let mut docs = Vec::new();
-    for (i, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (i, line) in raw
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let d: GoldDoc = serde_json::from_str(line)
             .with_context(|| format!("{} line {}: not a gold document", path.display(), i + 1))?;
         docs.push(d);
     }
-    let set = path.file_stem().and_then(|s| s.to_str()).unwrap_or("gold").to_string();
+    let set = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("gold")
+        .to_string();
     let demonyms = !set.contains("geovirus");
-    let has_wikidata = docs.iter().flat_map(|d| &d.toponyms).any(|t| t.lat_wikidata.is_some());
+    let has_wikidata = docs
+        .iter()
+        .flat_map(|d| &d.toponyms)
+        .any(|t| t.lat_wikidata.is_some());
     let mut out = vec![score(&set, &docs, gaz, demonyms, Coordinates::Primary)];
     if has_wikidata {
         out.push(score(&set, &docs, gaz, demonyms, Coordinates::Wikidata));
@@ -160,7 +197,10 @@ fn char_index(text: &str) -> Vec<usize> {
 
 /// Char offset -> byte offset, `None` past the end.
 fn byte_offset(text: &str, chars: usize) -> Option<usize> {
-    text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).nth(chars)
+    text.char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .nth(chars)
 }
 
 fn coords(m: &EntityMention) -> Option<(f64, f64)> {
@@ -192,7 +232,13 @@ fn match_overlap(gold: &[(usize, usize)], pred: &[(usize, usize)]) -> Vec<(usize
     out
 }
 
-fn score(set: &str, docs: &[GoldDoc], gaz: &Gazetteer, demonyms: bool, variant: Coordinates) -> GeoSetReport {
+fn score(
+    set: &str,
+    docs: &[GoldDoc],
+    gaz: &Gazetteer,
+    demonyms: bool,
+    variant: Coordinates,
+) -> GeoSetReport {
     let mut exact = Prf::default();
     let mut overlap = Prf::default();
     let mut oracle_errors = Vec::new();
@@ -208,7 +254,7 @@ fn score(set: &str, docs: &[GoldDoc], gaz: &Gazetteer, demonyms: bool, variant: 
         };
 
         // Predictions in char offsets, de-duplicated by span.
-        let mut preds: Vec<((usize, usize), Option<(f64, f64)>)> = Vec::new();
+        let mut preds: Vec<(CharSpan, Option<LatLon>)> = Vec::new();
         for m in find_places(&d.text, &[], gaz) {
             if m.kind == EntityKind::Demonym && !demonyms {
                 continue;
@@ -224,7 +270,9 @@ fn score(set: &str, docs: &[GoldDoc], gaz: &Gazetteer, demonyms: bool, variant: 
         exact.gold += gold.len();
         overlap.gold += gold.len();
 
-        let err = |g: (f64, f64), p: Option<(f64, f64)>| p.map_or(MAX_ERROR_KM, |p| distance_km(g.0, g.1, p.0, p.1));
+        let err = |g: (f64, f64), p: Option<(f64, f64)>| {
+            p.map_or(MAX_ERROR_KM, |p| distance_km(g.0, g.1, p.0, p.1))
+        };
         let ov_pairs = match_overlap(&gold_spans, &pred_spans);
         overlap.tp += ov_pairs.len();
         for (gi, t) in gold.iter().enumerate() {
@@ -246,21 +294,30 @@ fn score(set: &str, docs: &[GoldDoc], gaz: &Gazetteer, demonyms: bool, variant: 
         geo_gold += geo.len();
         let spans: Vec<Span> = geo
             .iter()
-            .map(|t| match (byte_offset(&d.text, t.start), byte_offset(&d.text, t.end)) {
-                (Some(s), Some(e)) if s < e => Span::new(s, e),
-                _ => Span { start: 1, end: 0 }, // unusable: resolves to nothing, costs the max error
-            })
+            .map(
+                |t| match (byte_offset(&d.text, t.start), byte_offset(&d.text, t.end)) {
+                    (Some(s), Some(e)) if s < e => Span::new(s, e),
+                    _ => Span { start: 1, end: 0 }, // unusable: resolves to nothing, costs the max error
+                },
+            )
             .collect();
         for (t, m) in geo.iter().zip(resolve_spans(&d.text, &spans, gaz)) {
             let g = gold_coord(t).unwrap_or_default();
             oracle_errors.push(err(g, m.as_ref().and_then(coords)));
         }
-        let _ = &d.id;
     }
     let e2e = |errs: &[f64]| EndToEnd {
         matched: GeoMetrics::from_errors(errs),
-        matched_share: if geo_gold == 0 { 0.0 } else { errs.len() as f64 / geo_gold as f64 },
-        acc161: if geo_gold == 0 { 0.0 } else { errs.iter().filter(|&&e| e <= 161.0).count() as f64 / geo_gold as f64 },
+        matched_share: if geo_gold == 0 {
+            0.0
+        } else {
+            errs.len() as f64 / geo_gold as f64
+        },
+        acc161: if geo_gold == 0 {
+            0.0
+        } else {
+            errs.iter().filter(|&&e| e <= 161.0).count() as f64 / geo_gold as f64
+        },
     };
     GeoSetReport {
         set: set.to_string(),
@@ -283,12 +340,23 @@ pub fn report_markdown(reports: &[GeoSetReport]) -> String {
          |---|---|---|---|---|---|---|---|---|---|---|---|\n",
     );
     let pct = |x: f64| format!("{:.1}", 100.0 * x);
-    let prf = |p: &Prf| format!("{} / {} / {}", pct(p.precision()), pct(p.recall()), pct(p.f1()));
+    let prf = |p: &Prf| {
+        format!(
+            "{} / {} / {}",
+            pct(p.precision()),
+            pct(p.recall()),
+            pct(p.f1())
+        )
+    };
     for r in reports {
         let rows: [(&str, &GeoMetrics, String); 3] = [
             ("oracle", &r.oracle, "".into()),
             ("e2e exact", &r.e2e_exact.matched, pct(r.e2e_exact.acc161)),
-            ("e2e overlap", &r.e2e_overlap.matched, pct(r.e2e_overlap.acc161)),
+            (
+                "e2e overlap",
+                &r.e2e_overlap.matched,
+                pct(r.e2e_overlap.acc161),
+            ),
         ];
         for (setting, m, e2e) in rows {
             s += &format!(

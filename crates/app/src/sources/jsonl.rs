@@ -156,19 +156,29 @@ pub fn json_file_outputs(bytes: &[u8], name: &str, opts: &SourceOptions) -> Opti
     };
     let mut out = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
-        let at = format!("{name}[{i}]");
+        // Diagnostics and origins number array elements from 1, like JSONL lines.
+        let origin = format!("{name}#{}", i + 1);
         let own = serde_json::to_vec(&item).unwrap_or_default();
-        out.extend(record_value(item, &own, &at, format!("{name}#{}", i + 1), opts));
+        out.extend(record_value(item, &own, &origin.clone(), origin, opts));
     }
     Some(out)
 }
 
 /// One parsed JSON record to a document; `own` is its serialised form (for the hash id).
-fn record_value(value: Value, own: &[u8], at: &str, origin: String, opts: &SourceOptions) -> Vec<Output> {
+fn record_value(
+    value: Value,
+    own: &[u8],
+    at: &str,
+    origin: String,
+    opts: &SourceOptions,
+) -> Vec<Output> {
     let obj: Map<String, Value> = match value {
         Value::Object(o) => o,
         other => {
-            return vec![Err(diag(at, format!("expected a JSON object, found {}", kind(&other))))];
+            return vec![Err(diag(
+                at,
+                format!("expected a JSON object, found {}", kind(&other)),
+            ))];
         }
     };
     let string = |k: &str| -> Option<String> {

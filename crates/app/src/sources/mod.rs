@@ -6,7 +6,7 @@
 //! binary file, oversized input, bad JSONL line, broken feed) is a [`Diagnostic`] item in the
 //! stream, and the batch goes on.
 // Until the CLI calls into this module, much of it is unused outside tests.
-#![cfg_attr(not(test), allow(dead_code))]
+
 
 mod detect;
 mod feed;
@@ -188,39 +188,56 @@ impl Sources {
     }
 
     fn read_stdin(&mut self) {
-        let mut reader: Box<dyn BufRead> =
-            Box::new(BufReader::with_capacity(64 * 1024, std::io::stdin()));
+        let reader = BufReader::with_capacity(64 * 1024, std::io::stdin());
+        self.read_stream(Box::new(reader), "-");
+    }
+
+    /// Reads a stream of unknown size (stdin): JSONL streams line by line, anything else is
+    /// read up to the size limit.
+    fn read_stream(&mut self, mut reader: Box<dyn BufRead>, name: &str) {
         let format = match self.opts.format {
             Some(f) => Some(f),
             None => match reader.fill_buf() {
-                Ok(head) if detect::sniff(head) == InputFormat::Jsonl => Some(InputFormat::Jsonl),
+                // A JSON array is one value, read whole below; JSONL streams.
+                Ok(head)
+                    if detect::sniff(head) == InputFormat::Jsonl
+                        && head.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'[') =>
+                {
+                    Some(InputFormat::Jsonl)
+                }
                 Ok(_) => None,
-                Err(e) => return self.problem("-", format!("cannot read stdin: {e}")),
+                Err(e) => return self.problem(name, format!("cannot read: {e}")),
             },
         };
         if format == Some(InputFormat::Jsonl) {
-            self.jsonl = Some(JsonlReader::new(reader, "-".into(), &self.opts));
+            self.jsonl = Some(JsonlReader::new(reader, name.into(), &self.opts));
             return;
         }
         match read_bounded(&mut reader, self.opts.max_bytes) {
-            Ok(Some(bytes)) if bytes.is_empty() => self.problem("-", "stdin is empty".into()),
+            Ok(Some(bytes)) if bytes.is_empty() => self.problem(name, "empty input".into()),
             Ok(Some(bytes)) => {
                 let json = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
-                self.process_bytes(bytes, "-".into(), format, json)
-            },
-            Ok(None) => self.problem(
-                "-",
-                format!(
-                    "stdin is larger than the limit of {} bytes; skipped",
-                    self.opts.max_bytes
-                ),
-            ),
-            Err(e) => self.problem("-", format!("cannot read stdin: {e}")),
+                self.process_bytes(bytes, name.into(), format, json)
+            }
+            Ok(None) => {
+                let max = self.opts.max_bytes;
+                self.problem(
+                    name,
+                    format!("input is over the size limit of {max} bytes; skipped"),
+                )
+            }
+            Err(e) => self.problem(name, format!("cannot read: {e}")),
         }
     }
 
     /// Handles one whole input held in memory.
-    fn process_bytes(&mut self, bytes: Vec<u8>, name: String, forced: Option<InputFormat>, json: bool) {
+    fn process_bytes(
+        &mut self,
+        bytes: Vec<u8>,
+        name: String,
+        forced: Option<InputFormat>,
+        json: bool,
+    ) {
         let format = match forced {
             Some(f) => f,
             // XML and JSON files are feeds only when their content looks like one.

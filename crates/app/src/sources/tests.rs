@@ -1,5 +1,6 @@
 //! Tests of the input sources over the fixtures in testdata/ingest/.
 
+use std::collections::VecDeque;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -383,4 +384,59 @@ fn forced_format_and_sniffing_without_extension() {
     let (docs, _) = run(&[page], &opts);
     assert_eq!(docs[0].format, DocumentFormat::Text);
     assert!(docs[0].text.contains("<div"));
+}
+
+#[test]
+fn json_array_file() {
+    let (docs, diags) = run(&[fixture("records.json")], &SourceOptions::default());
+    assert_eq!(docs.len(), 2, "{diags:?}");
+    assert_eq!(docs[0].id, "arr-1");
+    assert_eq!(docs[1].title.as_deref(), Some("Border crossing reopens"));
+    assert_eq!(docs[1].published.as_deref(), Some("2024-09-03"));
+    assert_eq!(diags.len(), 1);
+    assert!(diags[0].input.ends_with("records.json#3") && diags[0].message.contains("a number"));
+}
+
+/// Stdin goes through the same stream reader; here fed from memory.
+fn run_stream(data: &[u8], opts: &SourceOptions) -> (Vec<Document>, Vec<Diagnostic>) {
+    let mut sources = Sources {
+        opts: opts.clone(),
+        pending: Vec::new(),
+        queue: VecDeque::new(),
+        jsonl: None,
+    };
+    sources.read_stream(Box::new(std::io::Cursor::new(data.to_vec())), "-");
+    let (mut docs, mut diags) = (Vec::new(), Vec::new());
+    for item in sources {
+        match item {
+            Ok(d) => docs.push(d),
+            Err(d) => diags.push(d),
+        }
+    }
+    (docs, diags)
+}
+
+#[test]
+fn stdin_stream_formats() {
+    let opts = SourceOptions::default();
+    let (docs, diags) = run_stream(&std::fs::read(fixture("articles.jsonl")).unwrap(), &opts);
+    assert_eq!((docs.len(), diags.len()), (3, 4));
+    assert!(diags[0].input == "-:3");
+    let (docs, _) = run_stream(&std::fs::read(fixture("page.html")).unwrap(), &opts);
+    assert_eq!(docs[0].format, DocumentFormat::Html);
+    assert_eq!(docs[0].origin, "-");
+    let (docs, _) = run_stream(&std::fs::read(fixture("feed.rss")).unwrap(), &opts);
+    assert_eq!(docs.len(), 3);
+    let (docs, _) = run_stream(&std::fs::read(fixture("records.json")).unwrap(), &opts);
+    assert_eq!(docs.len(), 2);
+    let (docs, _) = run_stream(&std::fs::read(fixture("utf16.txt")).unwrap(), &opts);
+    assert!(docs[0].text.starts_with("Protesters gathered"));
+    let (docs, diags) = run_stream(b"", &opts);
+    assert!(docs.is_empty() && diags[0].message.contains("empty"));
+    let small = SourceOptions {
+        max_bytes: 100,
+        ..SourceOptions::default()
+    };
+    let (docs, diags) = run_stream(&std::fs::read(fixture("page.html")).unwrap(), &small);
+    assert!(docs.is_empty() && diags[0].message.contains("size limit"));
 }

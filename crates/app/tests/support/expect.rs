@@ -11,7 +11,8 @@
 //!   kind and country when given; `name: null` matches only an unnamed actor), the location
 //!   (country or `also_accept_countries`, lat/lon within `tolerance_km` by haversine, precision or
 //!   `also_accept_precisions`), counts (`null` = must be absent; `{low, high}` exact), `date` and
-//!   `duration` fields when given, and each expected attribution (source and kind);
+//!   `duration` fields when given, each expected attribution (source and kind), and an evidence
+//!   quote containing `evidence_contains` when given;
 //! - `relations` are checked after matching: `to` names an expected event, mapped to the produced
 //!   event matched to it;
 //! - an optional event (`required: false`) is "produced" when an unmatched produced event passes
@@ -323,6 +324,18 @@ fn event_mismatches(e: &Value, p: &Value, with_status: bool) -> Vec<String> {
         ));
     }
     d.extend(attribution_mismatches(e, p));
+    if let Some(needle) = e.get("evidence_contains").and_then(Value::as_str) {
+        let n = norm_text(needle);
+        let quotes: Vec<String> = arr(p.get("evidence"))
+            .iter()
+            .map(|ev| str_of(ev.get("quote")))
+            .collect();
+        if !quotes.iter().any(|q| norm_text(q).contains(&n)) {
+            d.push(format!(
+                "evidence: expected a quote containing {needle:?}, produced {quotes:?}"
+            ));
+        }
+    }
     d
 }
 
@@ -939,10 +952,11 @@ fn describe_actor(a: &Value) -> String {
     format!(
         "{} {} ({}{})",
         str_of(a.get("role")),
-        a.get("name")
-            .and_then(Value::as_str)
-            .map(|s| format!("{s:?}"))
-            .unwrap_or_else(|| "unnamed".into()),
+        match a.get("name") {
+            None => "(any name)".to_string(),
+            Some(Value::String(n)) => format!("{n:?}"),
+            Some(_) => "unnamed".to_string(),
+        },
         a.get("kind").and_then(Value::as_str).unwrap_or("any kind"),
         a.get("country")
             .and_then(Value::as_str)
@@ -994,7 +1008,7 @@ fn describe_expected(e: &Value) -> String {
 }
 
 fn describe_produced(e: &Value) -> String {
-    let mut s = format!("{}", str_of(e.get("type")));
+    let mut s = str_of(e.get("type")).to_string();
     if let Some(m) = e.get("mode").and_then(Value::as_str) {
         s.push_str(&format!("/{m}"));
     }
@@ -1270,6 +1284,15 @@ mod tests {
         assert_fails(
             &run(dur, |p| p["duration"]["high_minutes"] = json!(180)),
             "duration.high_minutes",
+        );
+    }
+
+    #[test]
+    fn evidence_contains_rule() {
+        assert!(run(|e| e["evidence_contains"] = json!("shot two"), |_| {}).is_empty());
+        assert_fails(
+            &run(|e| e["evidence_contains"] = json!("denied"), |_| {}),
+            "expected a quote containing \"denied\"",
         );
     }
 

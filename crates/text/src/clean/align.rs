@@ -101,7 +101,11 @@ impl RawIndex {
     /// searched from byte `*cursor` of `chars` onwards and then, while `budget` allows, from
     /// the start. Moves the cursor past the match.
     pub fn locate(&self, text: &str, cursor: &mut usize, budget: &mut usize) -> Option<Span> {
-        let needle: String = text.chars().filter(|c| !c.is_whitespace()).take(400).collect();
+        let needle: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(400)
+            .collect();
         let window = NEAR_WINDOW.max(needle.len() * 8);
         let first = self.find(&needle, *cursor, Some(window)).or_else(|| {
             // Page order and DOM order can differ; a few whole-text searches are affordable.

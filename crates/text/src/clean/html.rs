@@ -296,7 +296,9 @@ fn pre_clean(doc: &Document, removed: &mut Vec<(String, String)>) {
             let text_len = node.text().len();
             let dominant = total_text > 500 && text_len * 10 > total_text * 6;
             if !dominant && !is_protected(&node) {
-                removed.push((node.text().to_string(), why));
+                // Text as block extraction sees it (no script or style text), so it can be
+                // located in the raw input.
+                removed.push((blocks_of(&node).join(" "), why));
                 doomed.push(node);
                 continue;
             }
@@ -396,7 +398,9 @@ fn finish(
     let (mut cursor, mut budget) = (0, FULL_SEARCH_BUDGET);
     for block in blocks {
         if block.chars().count() <= 120 && BOILERPLATE_BLOCK.is_match(&block) {
-            let span = idx.locate(&block, &mut cursor, &mut budget).unwrap_or(Span::new(0, 0));
+            let span = idx
+                .locate(&block, &mut cursor, &mut budget)
+                .unwrap_or(Span::new(0, 0));
             removed.push((span, format!("boilerplate line: {block}")));
             continue;
         }
@@ -413,7 +417,9 @@ fn finish(
         if node_text.trim().is_empty() {
             continue;
         }
-        let span = idx.locate(&node_text, &mut cursor, &mut budget).unwrap_or(Span::new(0, 0));
+        let span = idx
+            .locate(&node_text, &mut cursor, &mut budget)
+            .unwrap_or(Span::new(0, 0));
         removed.push((span, why));
     }
     removed.sort_by_key(|(s, _)| (s.start, s.end));

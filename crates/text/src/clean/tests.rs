@@ -127,6 +127,27 @@ fn html_offsets_point_at_the_same_words() {
 }
 
 #[test]
+fn wrapper_with_furniture_class_is_kept_and_time_gives_date() {
+    let para = "Fighting between two armed factions closed the main road into the town for a third day, traders said, and prices of flour and fuel rose sharply in the central market as a result. ";
+    let raw = format!(
+        "<html><body><div class=\"page has-sidebar\"><div class=\"story\"><time datetime=\"2022-08-09T10:00:00Z\">9 August</time><p>{}</p><p>{}</p><div class=\"related-links\"><p>Earlier: talks stall again in the capital</p></div><p>{}</p></div><div class=\"sidebar\">Weather today: sunny</div></div></body></html>",
+        para.repeat(2),
+        para,
+        para
+    );
+    let c = clean_html(&raw);
+    assert!(
+        c.text.contains("Fighting between two armed factions"),
+        "{:?}",
+        c.text
+    );
+    assert!(!c.text.contains("talks stall"));
+    assert!(!c.text.contains("Weather today"));
+    assert_eq!(c.published.as_deref(), Some("2022-08-09"));
+    assert_map_ok(&c, raw.len());
+}
+
+#[test]
 fn fragment_is_cleaned_without_readability() {
     let raw = "<p>Police detained <b>twelve</b> protesters in Tbilisi.</p><div class=\"share-bar\">Share on X</div><p>The march ended peacefully.</p>";
     let c = clean_html(raw);

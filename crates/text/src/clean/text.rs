@@ -50,15 +50,30 @@ pub fn clean_text(raw: &str) -> Cleaned {
         }
         pos = next;
     }
-    // A two-byte blank-line separator can replace a one-byte raw gap ("a\r\rb" has two lone
-    // CRs, but "a\n\n" and "\r" mixes vary): build_map pins any excess so the map stays
-    // monotonic and inside the raw text.
+    // The "\n\n" separator can stand for fewer raw bytes than it has (a blank line made of
+    // lone CRs, or a separator between lines of trailing-whitespace-only gaps); build_map pins
+    // any excess so the map stays monotonic and inside the raw text.
     let offsets = super::align::build_map(map.anchors, text.len(), raw.len());
+    let title = headline(&text);
     Cleaned {
         text,
         offsets,
+        title,
         ..Cleaned::default()
     }
+}
+
+/// A first paragraph that is one short line without sentence-final punctuation reads as a
+/// headline; it becomes the title and stays in the text.
+fn headline(text: &str) -> Option<String> {
+    let (first, rest) = text.split_once("\n\n")?;
+    let ends_sentence = first.trim_end().ends_with(['.', '!', '?', ':', ';', ',']);
+    let ok = !rest.trim().is_empty()
+        && !first.contains('\n')
+        && !ends_sentence
+        && first.chars().count() <= 200
+        && first.split_whitespace().count() >= 2;
+    ok.then(|| first.trim().to_string())
 }
 
 /// Hash of the whitespace-normalised text (words joined by single spaces), as 16 hex digits:
@@ -88,6 +103,16 @@ mod tests {
             let r = c.offsets.to_raw(start).unwrap();
             assert!(raw[r..].starts_with(word), "{word}");
         }
+    }
+
+    #[test]
+    fn headline_becomes_title() {
+        let c =
+            clean_text("Floods hit Baghlan province\n\nHeavy rain caused floods on Saturday.\n");
+        assert_eq!(c.title.as_deref(), Some("Floods hit Baghlan province"));
+        assert!(c.text.starts_with("Floods hit"));
+        assert_eq!(clean_text("KABUL - Rain fell.\n\nMore text.").title, None);
+        assert_eq!(clean_text("Only one paragraph here").title, None);
     }
 
     #[test]

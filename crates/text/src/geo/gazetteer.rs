@@ -34,6 +34,8 @@ pub struct GeoError {
 /// What kind of gazetteer entry a place is; decides its precision and prior weight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum EntryKind {
+    /// A continent or other multi-country region.
+    Region,
     Country,
     Admin1,
     Capital,
@@ -54,6 +56,8 @@ pub(crate) struct Entry {
 }
 
 const NO_ADMIN1: u32 = u32::MAX;
+/// Country code of entries that lie in no single country (continents).
+pub(crate) const NO_COUNTRY: [u8; 2] = [b'-', b'-'];
 
 /// Places indexed by normalised name, plus country and demonym tables.
 #[derive(Debug, Default)]
@@ -94,14 +98,23 @@ impl Gazetteer {
         let mut admin1_ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut names: Vec<(String, u32)> = Vec::with_capacity(800_000);
 
-        let err = |table: &'static str, line: usize, message: String| GeoError { table, line, message };
+        let err = |table: &'static str, line: usize, message: String| GeoError {
+            table,
+            line,
+            message,
+        };
 
         for (ln, line) in data_lines(src.countries) {
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() < 9 {
-                return Err(err("countries.tsv", ln, format!("expected 9 fields, found {}", f.len())));
+                return Err(err(
+                    "countries.tsv",
+                    ln,
+                    format!("expected 9 fields, found {}", f.len()),
+                ));
             }
-            let cc = iso(f[0]).ok_or_else(|| err("countries.tsv", ln, format!("bad ISO2 code {:?}", f[0])))?;
+            let cc = iso(f[0])
+                .ok_or_else(|| err("countries.tsv", ln, format!("bad ISO2 code {:?}", f[0])))?;
             let num = |i: usize, what: &str| -> Result<f64, GeoError> {
                 f[i].trim()
                     .parse::<f64>()
@@ -126,10 +139,15 @@ impl Gazetteer {
         }
 
         for (ln, line) in data_lines(src.country_aliases) {
-            let (code, alias) = line
-                .split_once('\t')
-                .ok_or_else(|| err("country_aliases.tsv", ln, "expected `iso2<TAB>alias`".into()))?;
-            let cc = iso(code).ok_or_else(|| err("country_aliases.tsv", ln, format!("bad ISO2 code {code:?}")))?;
+            let (code, alias) = line.split_once('\t').ok_or_else(|| {
+                err(
+                    "country_aliases.tsv",
+                    ln,
+                    "expected `iso2<TAB>alias`".into(),
+                )
+            })?;
+            let cc = iso(code)
+                .ok_or_else(|| err("country_aliases.tsv", ln, format!("bad ISO2 code {code:?}")))?;
             let idx = *g
                 .countries
                 .get(&cc)
@@ -140,7 +158,8 @@ impl Gazetteer {
         for (ln, line) in data_lines(src.places) {
             let mut f = line.split('\t');
             let mut next = |what: &str| {
-                f.next().ok_or_else(|| err("places.tsv", ln, format!("missing field {what}")))
+                f.next()
+                    .ok_or_else(|| err("places.tsv", ln, format!("missing field {what}")))
             };
             let id = next("geonameid")?;
             let name = next("name")?;
@@ -152,9 +171,16 @@ impl Gazetteer {
             let pop = next("population")?;
             let alts = next("alternate names")?;
             let bad = |what: &str, v: &str| err("places.tsv", ln, format!("bad {what} {v:?}"));
+            let kind = match feature {
+                "A.ADM1" => EntryKind::Admin1,
+                "P.PPLC" => EntryKind::Capital,
+                "L.CONT" => EntryKind::Region,
+                _ => EntryKind::Town,
+            };
             let country = match iso(cc) {
                 Some(c) => c,
-                // A few GeoNames rows carry no country (e.g. international waters): skip them.
+                None if cc.is_empty() && kind == EntryKind::Region => NO_COUNTRY,
+                // A few GeoNames towns carry no country (e.g. international waters): skip them.
                 None if cc.is_empty() => continue,
                 None => return Err(bad("country", cc)),
             };
@@ -166,11 +192,6 @@ impl Gazetteer {
                     g.admin1_names.push(admin1.into());
                     n
                 })
-            };
-            let kind = match feature {
-                "A.ADM1" => EntryKind::Admin1,
-                "P.PPLC" => EntryKind::Capital,
-                _ => EntryKind::Town,
             };
             let idx = g.entries.len() as u32;
             g.entries.push(Entry {
@@ -192,14 +213,21 @@ impl Gazetteer {
         for (ln, line) in data_lines(src.demonyms) {
             let mut f = line.split('\t');
             let word = f.next().unwrap_or("");
-            let code = f
-                .next()
-                .ok_or_else(|| err("demonyms.tsv", ln, "expected `demonym<TAB>iso2<TAB>note`".into()))?;
-            let cc = if code.trim() == "-" {
-                None
-            } else {
-                Some(iso(code).ok_or_else(|| err("demonyms.tsv", ln, format!("bad ISO2 code {code:?}")))?)
-            };
+            let code = f.next().ok_or_else(|| {
+                err(
+                    "demonyms.tsv",
+                    ln,
+                    "expected `demonym<TAB>iso2<TAB>note`".into(),
+                )
+            })?;
+            let cc =
+                if code.trim() == "-" {
+                    None
+                } else {
+                    Some(iso(code).ok_or_else(|| {
+                        err("demonyms.tsv", ln, format!("bad ISO2 code {code:?}"))
+                    })?)
+                };
             g.demonyms.insert(normalize(word).into(), cc);
         }
 
@@ -216,7 +244,9 @@ impl Gazetteer {
         }
         let entries = &g.entries;
         for list in g.index.values_mut() {
-            list.sort_by(|&a, &b| prior(&entries[b as usize]).total_cmp(&prior(&entries[a as usize])));
+            list.sort_by(|&a, &b| {
+                prior(&entries[b as usize]).total_cmp(&prior(&entries[a as usize]))
+            });
         }
         Ok(g)
     }
@@ -233,6 +263,7 @@ impl Gazetteer {
     pub(crate) fn place(&self, idx: u32) -> Place {
         let e = &self.entries[idx as usize];
         let (precision, feature) = match e.kind {
+            EntryKind::Region => (Precision::Region, "L.CONT"),
             EntryKind::Country => (Precision::Country, "A.PCLI"),
             EntryKind::Admin1 => (Precision::Admin1, "A.ADM1"),
             EntryKind::Capital => (Precision::Town, "P.PPLC"),
@@ -243,7 +274,7 @@ impl Gazetteer {
             geonames_id: (e.geonames_id != 0).then_some(e.geonames_id as u64),
             lat: e.lat as f64,
             lon: e.lon as f64,
-            country: Some(iso_str(&e.country)),
+            country: (e.country != NO_COUNTRY).then(|| iso_str(&e.country)),
             admin1: self.admin1_name(e).map(str::to_string),
             precision,
             feature: Some(feature.to_string()),
@@ -261,12 +292,17 @@ impl Gazetteer {
         if let Some(v) = self.index.get(key) {
             return v;
         }
-        strip_article(key).and_then(|k| self.index.get(k)).map_or(&[], |v| v)
+        strip_article(key)
+            .and_then(|k| self.index.get(k))
+            .map_or(&[], |v| v)
     }
 
     /// Every place of that name, most important first.
     pub fn lookup(&self, name: &str) -> Vec<Place> {
-        self.candidates(&normalize(name)).iter().map(|&i| self.place(i)).collect()
+        self.candidates(&normalize(name))
+            .iter()
+            .map(|&i| self.place(i))
+            .collect()
     }
 
     /// The country-precision place of an ISO 3166-1 alpha-2 code.
@@ -315,9 +351,10 @@ impl Gazetteer {
 pub(crate) fn prior(e: &Entry) -> f64 {
     let pop = (e.population as f64 + 1.0).log10();
     match e.kind {
-        EntryKind::Country => 3.0 + 0.05 * pop,
-        EntryKind::Admin1 => 1.6 + 0.08 * pop,
-        EntryKind::Capital => 0.6 + 0.25 * pop,
-        EntryKind::Town => 0.25 * pop,
+        EntryKind::Region => 3.8,
+        EntryKind::Country => 3.6 + 0.05 * pop,
+        EntryKind::Admin1 => 2.4 + 0.08 * pop,
+        EntryKind::Capital => 0.6 + 0.4 * pop,
+        EntryKind::Town => 0.4 * pop,
     }
 }

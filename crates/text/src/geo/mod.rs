@@ -42,7 +42,11 @@ pub fn resolve_spans(text: &str, spans: &[Span], gaz: &Gazetteer) -> Vec<Option<
     let valid = |s: &Span| s.start < s.end && text.get(s.start..s.end).is_some();
     let mut cands: Vec<recognize::Candidate> = recognize::candidates(text, &[], gaz)
         .into_iter()
-        .filter(|c| !spans.iter().any(|s| valid(s) && s.overlaps(c.span) && *s != c.span))
+        .filter(|c| {
+            !spans
+                .iter()
+                .any(|s| valid(s) && s.overlaps(c.span) && *s != c.span)
+        })
         .collect();
     for s in spans.iter().filter(|s| valid(s)) {
         if !cands.iter().any(|c| c.span == *s) {
@@ -53,11 +57,13 @@ pub fn resolve_spans(text: &str, spans: &[Span], gaz: &Gazetteer) -> Vec<Option<
     }
     cands.sort_by_key(|c| c.span);
     let ms = mentions(text, &cands, gaz);
-    spans.iter().map(|s| ms.iter().find(|m| m.span == *s).cloned()).collect()
+    spans
+        .iter()
+        .map(|s| ms.iter().find(|m| m.span == *s).cloned())
+        .collect()
 }
 
 fn mentions(text: &str, cands: &[recognize::Candidate], gaz: &Gazetteer) -> Vec<EntityMention> {
-
     let mut group_of: FxHashMap<&str, usize> = FxHashMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut vote_of: FxHashMap<[u8; 2], usize> = FxHashMap::default();
@@ -68,7 +74,7 @@ fn mentions(text: &str, cands: &[recognize::Candidate], gaz: &Gazetteer) -> Vec<
                 Some(&g) => groups[g].count += 1,
                 None => {
                     group_of.insert(&c.key, groups.len());
-                    groups.push(Group::new(entries.clone(), 1, gaz));
+                    groups.push(Group::new(&c.key, entries.clone(), 1, gaz));
                 }
             },
             MatchKind::Demonym(country) => {
@@ -77,7 +83,10 @@ fn mentions(text: &str, cands: &[recognize::Candidate], gaz: &Gazetteer) -> Vec<
                     Some(&v) => votes[v].count += 1,
                     None => {
                         vote_of.insert(cc, votes.len());
-                        votes.push(CountryVote { country: cc, count: 1 });
+                        votes.push(CountryVote {
+                            country: cc,
+                            count: 1,
+                        });
                     }
                 }
             }
@@ -107,8 +116,12 @@ fn mentions(text: &str, cands: &[recognize::Candidate], gaz: &Gazetteer) -> Vec<
                 order.sort_by(|&a, &b| g.scores[b].total_cmp(&g.scores[a]));
                 let best = *order.first()?;
                 let place = gaz.place(g.entries[best]);
-                let alternatives =
-                    order.iter().skip(1).take(MAX_ALTERNATIVES).map(|&i| gaz.place(g.entries[i])).collect();
+                let alternatives = order
+                    .iter()
+                    .skip(1)
+                    .take(MAX_ALTERNATIVES)
+                    .map(|&i| gaz.place(g.entries[i]))
+                    .collect();
                 let confidence = c.recognition * (0.5 + 0.5 * g.probs[best]);
                 Some(EntityMention {
                     span: c.span,

@@ -6,7 +6,9 @@ use sitrep_core::Span;
 
 use super::gazetteer::{EntryKind, Gazetteer};
 use super::normalize::normalize;
-use super::words::{self, COMMON, CONNECTORS, NOT_NOUN_AFTER_ABBREV, ORG_HEADS, QUALIFIERS, TITLES};
+use super::words::{
+    self, COMMON, CONNECTORS, NOT_NOUN_AFTER_ABBREV, ORG_HEADS, QUALIFIERS, TITLES,
+};
 
 /// One word of the text with its byte span.
 #[derive(Debug, Clone)]
@@ -47,13 +49,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let mut j = i;
         while j < chars.len() {
             let c = chars[j].1;
-            if is_word_char(c) {
-                j += 1;
-            } else if is_inner_connector(c) && j + 1 < chars.len() && is_word_char(chars[j + 1].1) {
-                j += 1;
-            } else {
+            let inner =
+                is_inner_connector(c) && j + 1 < chars.len() && is_word_char(chars[j + 1].1);
+            if !(is_word_char(c) || inner) {
                 break;
             }
+            j += 1;
         }
         let mut end = chars.get(j).map_or(text.len(), |&(b, _)| b);
         let word = &text[start..end];
@@ -110,9 +111,16 @@ pub(crate) struct Candidate {
 
 fn starts_with_article(t: &Token, text: &str) -> bool {
     let w = t.span.slice(text);
-    ["al-", "el-", "ar-", "as-", "ad-", "ash-", "az-", "an-", "at-"]
-        .iter()
-        .any(|p| w.len() > p.len() && w[..p.len()].eq_ignore_ascii_case(p) && w[p.len()..].starts_with(char::is_uppercase))
+    [
+        "al-", "el-", "ar-", "as-", "ad-", "ash-", "az-", "an-", "at-",
+    ]
+    .iter()
+    .any(|p| match (w.get(..p.len()), w.get(p.len()..)) {
+        (Some(head), Some(rest)) => {
+            head.eq_ignore_ascii_case(p) && rest.starts_with(char::is_uppercase)
+        }
+        _ => false,
+    })
 }
 
 /// Finds toponym and demonym candidates in `text`, skipping anything that overlaps `exclude`.
@@ -124,6 +132,7 @@ pub(crate) fn candidates(text: &str, exclude: &[Span], gaz: &Gazetteer) -> Vec<C
         .filter(|t| !t.capitalised && !t.key.contains(' '))
         .map(|t| t.key.as_str())
         .collect();
+    let tails = name_tails(&tokens, gaz);
     let max_n = gaz.max_words.clamp(1, 6);
     let mut out: Vec<Candidate> = Vec::new();
     let mut i = 0;
@@ -143,7 +152,9 @@ pub(crate) fn candidates(text: &str, exclude: &[Span], gaz: &Gazetteer) -> Vec<C
                 let tk = &tokens[k];
                 tk.joined_to_prev
                     && !tk.sentence_start
-                    && (tk.capitalised || starts_with_article(tk, text) || words::contains(CONNECTORS, &tk.key))
+                    && (tk.capitalised
+                        || starts_with_article(tk, text)
+                        || words::contains(CONNECTORS, &tk.key))
             });
             if !inner_ok {
                 continue;
@@ -153,7 +164,7 @@ pub(crate) fn candidates(text: &str, exclude: &[Span], gaz: &Gazetteer) -> Vec<C
                 continue;
             }
             let key = normalize(span.slice(text));
-            if let Some(c) = classify(text, &tokens, i, i + n - 1, span, key, gaz, &lower) {
+            if let Some(c) = classify(text, &tokens, i, i + n - 1, span, key, gaz, &lower, &tails) {
                 found = Some((n, c));
                 break;
             }
@@ -171,11 +182,39 @@ pub(crate) fn candidates(text: &str, exclude: &[Span], gaz: &Gazetteer) -> Vec<C
     out
 }
 
+/// Words that follow a capitalised first-name-like word ("John Walsh" gives "walsh"): a
+/// capitalised word that is not common, not a qualifier, not a demonym and not a notable place,
+/// directly followed by another capitalised word; also the word after a title ("Mr. Walsh").
+fn name_tails<'t>(tokens: &'t [Token], gaz: &Gazetteer) -> FxHashSet<&'t str> {
+    let mut out = FxHashSet::default();
+    for w in tokens.windows(2) {
+        let (p, t) = (&w[0], &w[1]);
+        if p.capitalised
+            && t.capitalised
+            && t.joined_to_prev
+            && !t.sentence_start
+            && !p.all_caps
+            && !t.all_caps
+            && !words::contains(COMMON, &p.key)
+            && !words::contains(QUALIFIERS, &p.key)
+            && !words::contains(COMMON, &t.key)
+            && gaz.demonym_entry(&p.key).is_none()
+            && !is_notable_place(gaz, &p.key)
+        {
+            out.insert(t.key.as_str());
+        }
+        if p.capitalised && words::contains(TITLES, &p.key) && t.capitalised {
+            out.insert(t.key.as_str());
+        }
+    }
+    out
+}
+
 /// Whether a single word names a country, a division or a sizeable town.
 fn is_notable_place(gaz: &Gazetteer, key: &str) -> bool {
     gaz.candidates(key).iter().any(|&i| {
         let e = &gaz.entries[i as usize];
-        e.kind == EntryKind::Country || e.population >= 20_000
+        matches!(e.kind, EntryKind::Country | EntryKind::Region) || e.population >= 20_000
     })
 }
 
@@ -192,6 +231,7 @@ fn classify(
     key: String,
     gaz: &Gazetteer,
     lower: &FxHashSet<&str>,
+    tails: &FxHashSet<&str>,
 ) -> Option<Candidate> {
     let places = gaz.candidates(&key);
     let demonym = gaz.demonym_entry(&key);
@@ -199,14 +239,31 @@ fn classify(
         return None;
     }
     let first = &tokens[a];
-    let single = a == b;
+    // "The UN" is judged like "UN": the article adds no evidence of a place.
+    let single = a == b || (b == a + 1 && first.key == "the");
+    // Contractions ("I've", "We'll") are never names.
+    let surface = span.slice(text);
+    if [
+        "'ve", "'ll", "'re", "'m", "'d", "n't", "’ve", "’ll", "’re", "’m", "’d", "n’t",
+    ]
+    .iter()
+    .any(|c| surface.ends_with(c))
+    {
+        return None;
+    }
     let next = tokens.get(b + 1).filter(|t| t.joined_to_prev);
-    let prev = a.checked_sub(1).map(|k| &tokens[k]).filter(|_| first.joined_to_prev);
+    let prev = a
+        .checked_sub(1)
+        .map(|k| &tokens[k])
+        .filter(|_| first.joined_to_prev);
 
     // A title before the name makes it a person ("Mr. Jordan", "President Georgia ...").
     if let Some(p) = a.checked_sub(1).map(|k| &tokens[k]) {
         let gap = &text[p.span.end..first.span.start];
-        if gap.trim().trim_end_matches('.').is_empty() && words::contains(TITLES, &p.key) && p.capitalised {
+        if gap.trim().trim_end_matches('.').is_empty()
+            && words::contains(TITLES, &p.key)
+            && p.capitalised
+        {
             return None;
         }
     }
@@ -214,17 +271,30 @@ fn classify(
     if let Some(d) = demonym {
         let Some(cc) = d else {
             // A group adjective: swallow it so it is never read as a place.
-            return Some(Candidate { span, key, kind: MatchKind::Place(vec![]), recognition: 0.0 });
+            return Some(Candidate {
+                span,
+                key,
+                kind: MatchKind::Place(vec![]),
+                recognition: 0.0,
+            });
         };
         let country = gaz.country_entry(cc)?;
         let is_country_name = places.contains(&country);
         // "U.S. forces" is an adjective; "in the U.S." or "the U.S. said" is the country.
         let adjective = match next {
-            Some(n) => !words::contains(NOT_NOUN_AFTER_ABBREV, &n.key) && !n.key.chars().all(|c| c.is_ascii_digit()),
+            Some(n) => {
+                !words::contains(NOT_NOUN_AFTER_ABBREV, &n.key)
+                    && !n.key.chars().all(|c| c.is_ascii_digit())
+            }
             None => false,
         };
         if !is_country_name || adjective {
-            return Some(Candidate { span, key, kind: MatchKind::Demonym(country), recognition: 0.95 });
+            return Some(Candidate {
+                span,
+                key,
+                kind: MatchKind::Demonym(country),
+                recognition: 0.95,
+            });
         }
     }
     if places.is_empty() {
@@ -232,20 +302,33 @@ fn classify(
     }
 
     let best_kind = gaz.entries[places[0] as usize].kind;
-    let has_country = places.iter().any(|&i| gaz.entries[i as usize].kind == EntryKind::Country);
+    let has_country = places.iter().any(|&i| {
+        matches!(
+            gaz.entries[i as usize].kind,
+            EntryKind::Country | EntryKind::Region
+        )
+    });
     // Divisions count only when populous: GeoNames also has tiny parishes ("Michael", IM).
     let has_region = has_country
         || places.iter().any(|&i| {
             let e = &gaz.entries[i as usize];
             e.kind == EntryKind::Admin1 && e.population >= 50_000
         });
-    let max_pop = places.iter().map(|&i| gaz.entries[i as usize].population).max().unwrap_or(0);
+    let max_pop = places
+        .iter()
+        .map(|&i| gaz.entries[i as usize].population)
+        .max()
+        .unwrap_or(0);
 
     if single {
         if words::contains(COMMON, &key) {
             return None;
         }
         if !has_country && lower.contains(key.as_str()) {
+            return None;
+        }
+        // A word seen as the surname in "John Walsh" is a person when it recurs alone.
+        if !has_region && tails.contains(key.as_str()) {
             return None;
         }
         // Short all-caps words are acronyms unless they name a country ("UK", "UAE").
@@ -282,13 +365,19 @@ fn classify(
         if n.capitalised && words::contains(ORG_HEADS, &n.key) && !has_region {
             return None;
         }
-        if n.capitalised && words::contains(ORG_HEADS, &n.key) && matches!(n.key.as_str(), "times" | "post" | "university" | "fc" | "united" | "news" | "herald" | "tribune") {
+        if n.capitalised
+            && words::contains(ORG_HEADS, &n.key)
+            && matches!(
+                n.key.as_str(),
+                "times" | "post" | "university" | "fc" | "united" | "news" | "herald" | "tribune"
+            )
+        {
             return None;
         }
     }
 
     let mut recognition: f64 = match best_kind {
-        EntryKind::Country => 0.95,
+        EntryKind::Country | EntryKind::Region => 0.95,
         EntryKind::Admin1 | EntryKind::Capital => 0.9,
         EntryKind::Town => 0.65 + 0.05 * ((max_pop as f64 + 1.0).log10() - 3.0).clamp(0.0, 4.0),
     };
@@ -298,7 +387,12 @@ fn classify(
     if single && first.sentence_start && !has_region {
         recognition -= 0.15;
     }
-    Some(Candidate { span, key, kind: MatchKind::Place(places.to_vec()), recognition: recognition.clamp(0.05, 0.99) })
+    Some(Candidate {
+        span,
+        key,
+        kind: MatchKind::Place(places.to_vec()),
+        recognition: recognition.clamp(0.05, 0.99),
+    })
 }
 
 /// A candidate for a span given from outside, with no recognition filters: the span's text as
@@ -315,10 +409,20 @@ pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidat
     for k in &keys {
         let places = gaz.candidates(k);
         if !places.is_empty() {
-            return Some(Candidate { span, key: k.clone(), kind: MatchKind::Place(places.to_vec()), recognition: 0.9 });
+            return Some(Candidate {
+                span,
+                key: k.clone(),
+                kind: MatchKind::Place(places.to_vec()),
+                recognition: 0.9,
+            });
         }
     }
     let cc = gaz.demonym_entry(&key).flatten()?;
     let country = gaz.country_entry(cc)?;
-    Some(Candidate { span, key, kind: MatchKind::Demonym(country), recognition: 0.9 })
+    Some(Candidate {
+        span,
+        key,
+        kind: MatchKind::Demonym(country),
+        recognition: 0.9,
+    })
 }

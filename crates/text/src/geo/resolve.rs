@@ -9,14 +9,17 @@
 
 use rustc_hash::FxHashMap;
 
-use super::gazetteer::{prior, EntryKind, Gazetteer};
+use super::gazetteer::{prior, EntryKind, Gazetteer, NO_COUNTRY};
+use super::normalize::{normalize, strip_article};
 
 /// Candidate lists are cut to the most important entries (a name like "San Juan" has dozens).
 const MAX_CANDIDATES: usize = 40;
-const COUNTRY_BOOST: f64 = 1.6;
+const COUNTRY_BOOST: f64 = 1.0;
 const ADMIN1_BOOST: f64 = 1.0;
 const SPATIAL_BOOST: f64 = 0.8;
 const SPATIAL_KM: f64 = 150.0;
+/// Bonus for a place whose own name was written (over one known by an alternate name).
+const PRIMARY_NAME: f64 = 0.3;
 /// Softmax sharpness: a score lead of 1 is odds of about e^2.
 const SHARPNESS: f64 = 2.0;
 const ROUNDS: usize = 3;
@@ -28,6 +31,8 @@ pub(crate) struct Group {
     pub probs: Vec<f64>,
     /// How many times the document mentions it (more mentions, more weight as evidence).
     pub count: usize,
+    /// Whether each entry's primary name is the mention's name (not an alternate name).
+    pub primary: Vec<bool>,
 }
 
 /// A country known from a demonym ("Syrian"), counted as evidence.
@@ -42,6 +47,8 @@ struct Evidence {
     admin1: FxHashMap<([u8; 2], u32), f64>,
     /// (lat, lon, weight) of likely town-level readings.
     points: Vec<(f64, f64, f64)>,
+    /// The likely reading (entry index) of the group, if it is clear.
+    best: Option<u32>,
 }
 
 fn weight(count: usize) -> f64 {
@@ -53,6 +60,9 @@ fn contribution(g: &Group, gaz: &Gazetteer) -> Evidence {
     let mut ev = Evidence::default();
     for (&e, &q) in g.entries.iter().zip(&g.probs) {
         let entry = &gaz.entries[e as usize];
+        if entry.country == NO_COUNTRY {
+            continue;
+        }
         *ev.country.entry(entry.country).or_default() += w * q;
         if entry.admin1 != u32::MAX {
             *ev.admin1.entry((entry.country, entry.admin1)).or_default() += w * q;
@@ -60,8 +70,14 @@ fn contribution(g: &Group, gaz: &Gazetteer) -> Evidence {
     }
     if let Some((i, &q)) = g.probs.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) {
         let entry = &gaz.entries[g.entries[i] as usize];
-        if q >= 0.5 && entry.kind != EntryKind::Country {
-            ev.points.push((entry.lat as f64, entry.lon as f64, w * q));
+        if q >= 0.5 {
+            ev.best = Some(g.entries[i]);
+            if matches!(
+                entry.kind,
+                EntryKind::Town | EntryKind::Capital | EntryKind::Admin1
+            ) {
+                ev.points.push((entry.lat as f64, entry.lon as f64, w * q));
+            }
         }
     }
     ev
@@ -78,17 +94,37 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 
 fn softmax(scores: &[f64]) -> Vec<f64> {
     let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let exps: Vec<f64> = scores.iter().map(|s| (SHARPNESS * (s - max)).exp()).collect();
+    let exps: Vec<f64> = scores
+        .iter()
+        .map(|s| (SHARPNESS * (s - max)).exp())
+        .collect();
     let sum: f64 = exps.iter().sum();
     exps.iter().map(|e| e / sum).collect()
 }
 
 impl Group {
-    pub(crate) fn new(mut entries: Vec<u32>, count: usize, gaz: &Gazetteer) -> Group {
+    pub(crate) fn new(key: &str, mut entries: Vec<u32>, count: usize, gaz: &Gazetteer) -> Group {
         entries.truncate(MAX_CANDIDATES);
-        let scores: Vec<f64> = entries.iter().map(|&e| prior(&gaz.entries[e as usize])).collect();
+        let primary: Vec<bool> = entries
+            .iter()
+            .map(|&e| {
+                let n = normalize(&gaz.entries[e as usize].name);
+                n == key || strip_article(&n) == Some(key) || strip_article(key) == Some(n.as_str())
+            })
+            .collect();
+        let scores: Vec<f64> = entries
+            .iter()
+            .zip(&primary)
+            .map(|(&e, &p)| prior(&gaz.entries[e as usize]) + if p { PRIMARY_NAME } else { 0.0 })
+            .collect();
         let probs = softmax(&scores);
-        Group { entries, scores, probs, count }
+        Group {
+            entries,
+            scores,
+            probs,
+            count,
+            primary,
+        }
     }
 }
 
@@ -111,26 +147,40 @@ pub(crate) fn resolve(groups: &mut [Group], votes: &[CountryVote], gaz: &Gazette
         for (gi, g) in groups.iter_mut().enumerate() {
             let own = &contributions[gi];
             let mut scores = Vec::with_capacity(g.entries.len());
-            for &e in &g.entries {
+            for (&e, &primary) in g.entries.iter().zip(&g.primary) {
                 let entry = &gaz.entries[e as usize];
-                let mut s = prior(entry);
+                let mut s = prior(entry) + if primary { PRIMARY_NAME } else { 0.0 };
                 let c_ev = total.country.get(&entry.country).copied().unwrap_or(0.0)
                     - own.country.get(&entry.country).copied().unwrap_or(0.0);
                 s += COUNTRY_BOOST * (1.0 - (-c_ev.max(0.0)).exp());
+                // Another name of the same place ("Mexico City" beside "Mexico") is no evidence
+                // for that place: drop those groups' division and spatial contributions.
+                let same: Vec<usize> = contributions
+                    .iter()
+                    .enumerate()
+                    .filter(|(oi, c)| *oi != gi && c.best == Some(e))
+                    .map(|(oi, _)| oi)
+                    .collect();
                 if entry.admin1 != u32::MAX {
                     let key = (entry.country, entry.admin1);
                     let a_ev = total.admin1.get(&key).copied().unwrap_or(0.0)
-                        - own.admin1.get(&key).copied().unwrap_or(0.0);
+                        - own.admin1.get(&key).copied().unwrap_or(0.0)
+                        - same
+                            .iter()
+                            .map(|&oi| contributions[oi].admin1.get(&key).copied().unwrap_or(0.0))
+                            .sum::<f64>();
                     s += ADMIN1_BOOST * (1.0 - (-a_ev.max(0.0)).exp());
                 }
-                if entry.kind != EntryKind::Country {
+                if matches!(entry.kind, EntryKind::Town | EntryKind::Capital) {
                     let (lat, lon) = (entry.lat as f64, entry.lon as f64);
                     let near = contributions
                         .iter()
                         .enumerate()
-                        .filter(|(oi, _)| *oi != gi)
+                        .filter(|(oi, _)| *oi != gi && !same.contains(oi))
                         .flat_map(|(_, c)| c.points.iter())
-                        .map(|&(plat, plon, w)| w.min(1.0) * (-distance_km(lat, lon, plat, plon) / SPATIAL_KM).exp())
+                        .map(|&(plat, plon, w)| {
+                            w.min(1.0) * (-distance_km(lat, lon, plat, plon) / SPATIAL_KM).exp()
+                        })
                         .fold(0.0, f64::max);
                     s += SPATIAL_BOOST * near;
                 }

@@ -161,7 +161,7 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         let mut extra: Vec<(usize, usize, String, String)> = Vec::new();
         // Modifiers between the country and the head: "government forces", "security forces".
         let mut mod_end = i;
-        while mod_end > 0 && matches!(toks[mod_end - 1].lower.as_str(), "government" | "security" | "military" | "armed" | "special" | "federal" | "local" | "state" | "riot" | "regime" | "pro-government" | "allied" | "coalition" | "joint") {
+        while mod_end > 0 && matches!(toks[mod_end - 1].lower.as_str(), "government" | "security" | "military" | "armed" | "special" | "federal" | "local" | "state" | "riot" | "regime" | "pro-government" | "allied" | "coalition" | "joint" | "anti-terrorism" | "counter-terrorism" | "counterterrorism" | "anti-riot" | "traffic" | "border" | "paramilitary" | "national" | "regional" | "provincial" | "municipal" | "elite" | "naval" | "ground") {
             mod_end -= 1;
         }
         if let Some((s, cc, w)) = country_before(toks, mod_end, countries) {
@@ -438,7 +438,9 @@ mod tests {
             .collect()
     }
 
-    fn actors(s: &str) -> Vec<(Option<String>, ActorKind, Option<String>, Option<usize>)> {
+    type Row = (Option<String>, ActorKind, Option<String>, Option<usize>);
+
+    fn actors(s: &str) -> Vec<Row> {
         let lex = Lexicon::builtin().unwrap();
         let toks = tokenize(s, 0);
         find_actors(&toks, &lex, &countries()).into_iter().map(|a| (a.name, a.kind, a.country, a.group)).collect()

@@ -64,7 +64,7 @@ fn kind_for(actor: Option<&ActorMention>, words: &str) -> AttributionKind {
     }
 }
 
-fn actor_at<'a>(actors: &'a [ActorMention], a: usize, b: usize) -> Option<&'a ActorMention> {
+fn actor_at(actors: &[ActorMention], a: usize, b: usize) -> Option<&ActorMention> {
     actors.iter().find(|m| m.start >= a && m.end <= b)
 }
 
@@ -107,7 +107,7 @@ pub fn read_stance(toks: &[Token], actors: &[ActorMention], text: &str) -> Sente
                 sources_word = true;
                 s -= 1;
             }
-            let before = actors.iter().filter(|a| a.end == s || (a.end + 1 == s && l(s - 1) == "'s")).next_back();
+            let before = actors.iter().rfind(|a| a.end == s || (a.end + 1 == s && l(s - 1) == "'s"));
             let (src, actor, start) = match before {
                 Some(a) => (a.name.clone().unwrap_or_else(|| a.text.clone()), Some(a), a.start),
                 None => {

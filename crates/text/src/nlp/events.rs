@@ -55,6 +55,8 @@ const ARMED_WORDS: &[&str] = &[
     "gunmen", "gunman", "militants", "militant", "attackers", "attacker", "assailants", "fighters", "bandits",
     "kidnappers", "bomber", "insurgents", "rebels", "jihadists", "militia", "militiamen",
 ];
+/// Words that start a new clause: a subject before one of them is not the subject after it.
+const CLAUSE_BREAKS: &[&str] = &[",", "when", "after", "as", "while", "because", "before", "since", "until", "who", "which", "that", "where", "but", "although", "though"];
 const LOCATION_PREPS: &[&str] = &["in", "at", "near", "outside", "around", "across", "inside", "into", "of", "on", "from", "throughout"];
 
 #[derive(Debug, Clone)]
@@ -220,7 +222,7 @@ fn sentence_mentions(s: &SentenceInput, lex: &Lexicon, ctx: &DocContext, stance:
             .filter(|a| a.start >= ca && a.end <= cb && !in_attribution(a))
             .filter(|a| !a.country_as_actor || !matches!(t.event_type, EventType::Assault | EventType::Protest) || (a.start > 0 && l(a.start - 1) == "by"))
             .collect();
-        let by_actor = cands.iter().find(|a| a.start > te && a.start <= te + 8 && a.start > 0 && l(a.start - 1) == "by" && !(te..a.start).any(|k| matches!(l(k), "," | "and") && false)).copied();
+        let by_actor = cands.iter().find(|a| a.start > te && a.start <= te + 8 && a.start > 0 && l(a.start - 1) == "by").copied();
         let mut actor: Option<&ActorMention> = None;
         let mut recipient: Option<&ActorMention> = None;
         if let Some(b) = by_actor {
@@ -239,8 +241,14 @@ fn sentence_mentions(s: &SentenceInput, lex: &Lexicon, ctx: &DocContext, stance:
                     cands.iter().find(|a| a.start > te && a.start <= te + 10 && (a.start..te.max(a.start)).next().is_none() && a.start > 0 && matches!(l(a.start - 1), "from" | "both")).copied()
                         .or_else(|| cands.iter().find(|a| a.start > te && a.start <= te + 10 && (te..a.start).any(|k| l(k) == "from")).copied())
                 } else {
-                    // Subject: the nearest actor before the verb.
-                    cands.iter().rev().find(|a| a.end <= ts && !in_rel_range(&rel, a.start)).copied()
+                    // Subject: the nearest actor before the verb, within the same clause
+                    // ("soldiers were killed when a bomb struck" has no actor for "struck").
+                    cands
+                        .iter()
+                        .rev()
+                        .find(|a| a.end <= ts && !in_rel_range(&rel, a.start))
+                        .filter(|a| !(a.end..ts).any(|k| CLAUSE_BREAKS.contains(&l(k))))
+                        .copied()
                 }
             });
         }
@@ -360,6 +368,15 @@ fn sentence_mentions(s: &SentenceInput, lex: &Lexicon, ctx: &DocContext, stance:
             out.push(mention);
         }
     }
+    // Verbal events are statements by someone: without a speaker they are not coded.
+    out.retain(|m| {
+        !matches!(m.event_type, EventType::Accuse | EventType::Request | EventType::Reject | EventType::Agree | EventType::Consult)
+            || m.actors.iter().any(|a| a.role == ActorRole::Actor)
+    });
+    // A raid or operation that ended in arrests is one event of the more specific type (codebook 1).
+    if out.iter().any(|m| m.event_type == EventType::Coerce) {
+        out.retain(|m| !(m.event_type == EventType::Assault && m.mode.is_none() && matches!(m.trigger.to_lowercase().as_str(), "raid" | "raids" | "raided" | "stormed")));
+    }
     // Counts attach to the event of the type they belong to, nearest trigger first.
     for c in counts {
         let wants = |m: &Mention| match c.field.as_str() {
@@ -451,7 +468,9 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
             // Same country's forces under different labels are the same side.
             let cx: Vec<_> = a.actors.iter().filter(|r| r.role == role).filter_map(|r| r.country.as_deref()).collect();
             let cy: Vec<_> = b.actors.iter().filter(|r| r.role == role).filter_map(|r| r.country.as_deref()).collect();
-            if cx.is_empty() || !cx.iter().any(|c| cy.contains(c)) {
+            let same_label = x.iter().any(|n| y.iter().any(|m| n.ends_with(m) || m.ends_with(n)));
+            let one_unplaced = cx.is_empty() || cy.is_empty();
+            if !(one_unplaced && same_label) && (cx.is_empty() || !cx.iter().any(|c| cy.contains(c))) {
                 return false;
             }
         }
@@ -532,8 +551,7 @@ fn merge_and_finish(sentences: &[SentenceInput], mentions: Vec<Mention>, refs: &
         let target = events.iter().enumerate().rev().find(|(_, e)| {
             compatible(&e.main, &m)
                 && (m.anaphoric
-                    || e.main.headline
-                    || m.headline
+                    || (e.main.headline || m.headline) && (e.main.mode.is_none() || m.mode.is_none() || e.main.mode == m.mode)
                     || e.main.sentence == m.sentence
                     || (e.main.mode.is_none() || m.mode.is_none() || e.main.mode == m.mode)
                         && !named(&m.actors, ActorRole::Actor).is_empty()
@@ -564,7 +582,7 @@ fn merge_and_finish(sentences: &[SentenceInput], mentions: Vec<Mention>, refs: &
         if let Some(&e) = by_token.get(&(sent, tok)) {
             return Some(e);
         }
-        events.iter().enumerate().filter(|(_, e)| e.main.event_type == t && e.mentions.iter().any(|m| m.sentence <= sent)).map(|(i, _)| i).last()
+        events.iter().enumerate().filter(|(_, e)| e.main.event_type == t && e.mentions.iter().any(|m| m.sentence <= sent)).map(|(i, _)| i).next_back()
     };
     let mut relations: Vec<(usize, RelationKind, usize, String)> = Vec::new();
     for s in sentences {

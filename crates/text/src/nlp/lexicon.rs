@@ -166,7 +166,7 @@ impl Lexicon {
             }
         }
         for list in triggers.values_mut() {
-            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
         }
         let mut mappings = HashMap::new();
         for r in rows(PLOVER_MAP_TSV) {
