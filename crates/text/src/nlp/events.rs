@@ -247,7 +247,7 @@ fn sentence_mentions(s: &SentenceInput, lex: &Lexicon, ctx: &DocContext, stance:
                         .iter()
                         .rev()
                         .find(|a| a.end <= ts && !in_rel_range(&rel, a.start))
-                        .filter(|a| !(a.end..ts).any(|k| CLAUSE_BREAKS.contains(&l(k))))
+                        .filter(|a| !(a.end..ts).any(|k| CLAUSE_BREAKS.contains(&l(k)) && !in_rel_range(&rel, k) && !rel.iter().any(|r| r.1 == k || r.0 == k + 1)))
                         .copied()
                 }
             });
@@ -647,7 +647,21 @@ fn merge_and_finish(sentences: &[SentenceInput], mentions: Vec<Mention>, refs: &
             if events[ev].main.event_type == EventType::Threaten {
                 let target = srefs.iter().filter(|r| r.0 > tok).filter_map(|r| r.1).find(|&o| o != ev && events[o].main.event_type == EventType::Assault);
                 if let Some(o) = target {
-                    let perpetrator = events[o].main.actors.iter().find(|a| a.role == ActorRole::Actor).cloned();
+                    // The reference may have been coded apart from the first report of the attack:
+                    // fall back to the latest attack whose perpetrator is known.
+                    let perpetrator = events[o]
+                        .main
+                        .actors
+                        .iter()
+                        .find(|a| a.role == ActorRole::Actor)
+                        .or_else(|| {
+                            events[..ev]
+                                .iter()
+                                .rev()
+                                .filter(|e| e.main.event_type == EventType::Assault)
+                                .find_map(|e| e.main.actors.iter().find(|a| a.role == ActorRole::Actor))
+                        })
+                        .cloned();
                     if let Some(mut p) = perpetrator {
                         p.role = ActorRole::Recipient;
                         events[ev].main.actors.retain(|a| a.role != ActorRole::Recipient);
