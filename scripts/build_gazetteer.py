@@ -227,6 +227,20 @@ def build(paths, out_dir):
                      "L.CONT", int(c.get("population") or 0), []))
         n_names += 1
 
+    # Hand-made regions (data/gazetteer/regions.tsv) as region-precision places; ids are
+    # offset so they never collide with GeoNames ids.
+    regions = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "gazetteer", "regions.tsv")
+    with open(regions, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            cols += [""] * (6 - len(cols))
+            alts = [a for a in cols[5].split("|") if a]
+            rows.append((4_000_000_000 + int(cols[0]), cols[1], float(cols[2]), float(cols[3]), cols[4], "",
+                         "L.CONT", 0, alts))
+            n_names += 1 + len(alts)
+
     rows.sort(key=lambda r: r[0])
     with open(os.path.join(out_dir, "places.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\talternate names (|)\n")

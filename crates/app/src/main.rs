@@ -13,7 +13,11 @@ mod resources;
 mod sources;
 
 #[derive(Parser)]
-#[command(name = "sitrep", version, about = "News articles in; geocoded, source-attributed event records out.")]
+#[command(
+    name = "sitrep",
+    version,
+    about = "News articles in; geocoded, source-attributed event records out."
+)]
 struct Cli {
     /// Folder with the gazetteer and mapping tables (default: $SITREP_DATA_DIR, else the
     /// repository's data/ folder).

@@ -20,7 +20,9 @@ pub const BATCH: usize = 256;
 pub fn load_resources(data: Option<&Path>) -> anyhow::Result<Resources> {
     let dir = data_dir(data)?;
     let gaz = load_gazetteer(&dir)?;
-    Resources::new(gaz).map_err(|e| anyhow::anyhow!(e)).context("loading the built-in lexicons")
+    Resources::new(gaz)
+        .map_err(|e| anyhow::anyhow!(e))
+        .context("loading the built-in lexicons")
 }
 
 /// What a run skipped, by reason.
@@ -36,14 +38,23 @@ impl Summary {
     pub fn skip(&mut self, d: &Diagnostic) {
         eprintln!("skipped {}: {}", d.input, d.message);
         // Group by the problem, not the input, for the summary line.
-        let reason = d.message.split(':').next().unwrap_or(&d.message).trim().to_string();
+        let reason = d
+            .message
+            .split(':')
+            .next()
+            .unwrap_or(&d.message)
+            .trim()
+            .to_string();
         *self.skipped.entry(reason).or_default() += 1;
     }
     pub fn skipped_total(&self) -> usize {
         self.skipped.values().sum()
     }
     pub fn print(&self, verb: &str) {
-        let secs = self.started.map(|s| s.elapsed().as_secs_f64()).unwrap_or(0.0);
+        let secs = self
+            .started
+            .map(|s| s.elapsed().as_secs_f64())
+            .unwrap_or(0.0);
         eprintln!(
             "{verb} {} documents, {} events in {:.1}s; skipped {} inputs",
             self.documents,

@@ -40,7 +40,9 @@ pub struct OffsetMap {
 impl OffsetMap {
     /// The identity map (cleaned text equals raw text).
     pub fn identity() -> Self {
-        OffsetMap { anchors: vec![(0, 0)] }
+        OffsetMap {
+            anchors: vec![(0, 0)],
+        }
     }
     pub fn push(&mut self, clean: usize, raw: usize) {
         if let Some(&(c, r)) = self.anchors.last() {

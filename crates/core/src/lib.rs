@@ -10,8 +10,8 @@ pub mod place;
 pub mod span;
 
 pub use document::{
-    Diagnostic, Document, DocumentFormat, EntityKind, EntityMention, Extraction, OffsetMap, Sentence,
-    SentenceClass,
+    Diagnostic, Document, DocumentFormat, EntityKind, EntityMention, Extraction, OffsetMap,
+    Sentence, SentenceClass,
 };
 pub use event::{
     Actor, ActorKind, ActorRole, Attribution, AttributionKind, Count, DateBasis, DatePrecision,

@@ -2,7 +2,10 @@
 //! and coded events out. Pure: resources are built once by the caller and shared.
 
 use chrono::{Datelike, NaiveDate};
-use sitrep_core::{ActorKind, Document, EntityKind, EntityMention, Extraction, Location, Sentence, SentenceClass, Span};
+use sitrep_core::{
+    ActorKind, Document, EntityKind, EntityMention, Extraction, Location, Sentence, SentenceClass,
+    Span,
+};
 
 use crate::geo::{find_places, Gazetteer, GazetteerSources};
 use crate::nlp::actors::{find_actors, ActorMention, Countries};
@@ -23,13 +26,22 @@ pub struct Resources {
 impl Resources {
     /// Resources around a loaded gazetteer; the lexicons are compiled in.
     pub fn new(gazetteer: Gazetteer) -> Result<Resources, String> {
-        Ok(Resources { lexicon: Lexicon::builtin()?, classifier: Classifier::new(), gazetteer })
+        Ok(Resources {
+            lexicon: Lexicon::builtin()?,
+            classifier: Classifier::new(),
+            gazetteer,
+        })
     }
 
     /// Resources with an empty gazetteer: for tests and for text-only runs (no places).
     pub fn empty() -> Resources {
-        let gazetteer = Gazetteer::parse(GazetteerSources { places: "", countries: "", country_aliases: "", demonyms: "" })
-            .expect("an empty gazetteer always parses");
+        let gazetteer = Gazetteer::parse(GazetteerSources {
+            places: "",
+            countries: "",
+            country_aliases: "",
+            demonyms: "",
+        })
+        .expect("an empty gazetteer always parses");
         Resources::new(gazetteer).expect("built-in lexicons parse (checked by unit tests)")
     }
 }
@@ -55,7 +67,10 @@ fn entity_kind(a: &ActorMention) -> Option<EntityKind> {
     }
     a.name.as_ref()?;
     Some(match a.kind {
-        ActorKind::RebelGroup | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia | ActorKind::ExternalForces => EntityKind::ArmedGroup,
+        ActorKind::RebelGroup
+        | ActorKind::PoliticalMilitia
+        | ActorKind::IdentityMilitia
+        | ActorKind::ExternalForces => EntityKind::ArmedGroup,
         ActorKind::StateForces => EntityKind::StateForces,
         ActorKind::Government => EntityKind::Government,
         ActorKind::Media => EntityKind::Media,
@@ -66,8 +81,13 @@ fn entity_kind(a: &ActorMention) -> Option<EntityKind> {
 
 /// Token range `[start, end)` covering a byte span, if the span lies on token boundaries.
 fn token_range(toks: &[Token], span: Span) -> Option<(usize, usize)> {
-    let s = toks.iter().position(|t| t.span.start >= span.start && t.span.start < span.end)?;
-    let e = toks.iter().rposition(|t| t.span.end <= span.end && t.span.end > span.start)? + 1;
+    let s = toks
+        .iter()
+        .position(|t| t.span.start >= span.start && t.span.start < span.end)?;
+    let e = toks
+        .iter()
+        .rposition(|t| t.span.end <= span.end && t.span.end > span.start)?
+        + 1;
     (s < e).then_some((s, e))
 }
 
@@ -75,15 +95,31 @@ fn token_range(toks: &[Token], span: Span) -> Option<(usize, usize)> {
 /// publication and it names no recent time ("in 2017" makes a recollection, not a report).
 fn only_old_years(toks: &[Token], published: NaiveDate) -> Option<i32> {
     const RECENT: &[&str] = &[
-        "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "week", "overnight", "now", "currently",
+        "yesterday",
+        "today",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "week",
+        "overnight",
+        "now",
+        "currently",
     ];
     if toks.iter().any(|t| RECENT.contains(&t.lower.as_str())) {
         return None;
     }
     let mut oldest = None;
     for (i, t) in toks.iter().enumerate() {
-        if t.text.len() == 4 && t.text.chars().all(|c| c.is_ascii_digit()) && i > 0 && matches!(toks[i - 1].lower.as_str(), "in" | "since" | "of" | ",") {
+        if t.text.len() == 4
+            && t.text.chars().all(|c| c.is_ascii_digit())
+            && i > 0
+            && matches!(toks[i - 1].lower.as_str(), "in" | "since" | "of" | ",")
+        {
             let y: i32 = t.text.parse().ok()?;
             if !(1900..=2100).contains(&y) {
                 continue;
@@ -100,7 +136,11 @@ fn only_old_years(toks: &[Token], published: NaiveDate) -> Option<i32> {
 /// Run the whole pipeline on one document. Never panics on any text.
 pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extraction {
     let text = doc.text.as_str();
-    let published = opts.published.as_deref().or(doc.published.as_deref()).and_then(parse_iso);
+    let published = opts
+        .published
+        .as_deref()
+        .or(doc.published.as_deref())
+        .and_then(parse_iso);
     let spans = sentences::split(text);
     let infos = sentence_infos(text, &spans);
     let mut sentences_out = Vec::with_capacity(spans.len());
@@ -108,7 +148,8 @@ pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extrac
     let mut first_line = None;
     for (idx, (span, info)) in spans.iter().zip(infos.iter()).enumerate() {
         let (mut class, mut reason) = res.classifier.classify(info);
-        let headline = info.whole_line && info.line_index == 0 && *first_line.get_or_insert(idx) == idx;
+        let headline =
+            info.whole_line && info.line_index == 0 && *first_line.get_or_insert(idx) == idx;
         let toks = tokenize(span.slice(text), span.start);
         let actors = find_actors(&toks, &res.lexicon, &res.gazetteer);
         if class == SentenceClass::Report {
@@ -117,22 +158,68 @@ pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extrac
                 reason = Some(format!("recalls {year}, well before publication"));
             }
         }
-        sentences_out.push(Sentence { span: *span, text: span.slice(text).to_string(), class, class_reason: reason });
-        inputs.push(SentenceInput { index: idx, span: *span, class, headline, toks, actors, places: Vec::new() });
+        sentences_out.push(Sentence {
+            span: *span,
+            text: span.slice(text).to_string(),
+            class,
+            class_reason: reason,
+        });
+        inputs.push(SentenceInput {
+            index: idx,
+            span: *span,
+            class,
+            headline,
+            toks,
+            actors,
+            places: Vec::new(),
+        });
     }
     // Places: everything not already an actor name (a person, a group, a medium, a force).
-    let exclude: Vec<Span> = inputs.iter().flat_map(|s| s.actors.iter().filter(|a| !a.country_as_actor).map(|a| a.span)).collect();
+    // Page furniture (a trailing headline of another story) is no context for this article's places.
+    let exclude: Vec<Span> = inputs
+        .iter()
+        .flat_map(|s| {
+            s.actors
+                .iter()
+                .filter(|a| !a.country_as_actor)
+                .map(|a| a.span)
+        })
+        .chain(
+            inputs
+                .iter()
+                .filter(|s| s.class == SentenceClass::Furniture)
+                .map(|s| s.span),
+        )
+        .collect();
     let places = find_places(text, &exclude, &res.gazetteer);
     for p in &places {
-        let Some(s) = inputs.iter_mut().find(|s| s.span.contains(p.span)) else { continue };
-        let Some((a, b)) = token_range(&s.toks, p.span) else { continue };
+        let Some(s) = inputs.iter_mut().find(|s| s.span.contains(p.span)) else {
+            continue;
+        };
+        let Some((a, b)) = token_range(&s.toks, p.span) else {
+            continue;
+        };
         let Some(place) = &p.place else { continue };
         let mut location = Location::from_place(place, Some(p.text.clone()), Some(p.span));
         location.confidence = p.confidence;
-        s.places.push(PlaceRef { start: a, end: b, location, demonym: p.kind == EntityKind::Demonym });
+        s.places.push(PlaceRef {
+            start: a,
+            end: b,
+            location,
+            demonym: p.kind == EntityKind::Demonym,
+        });
     }
-    let country_location = |cc: &str| res.gazetteer.country(cc).map(|p| Location::from_place(&p, None, None));
-    let ctx = DocContext { doc_id: &doc.id, text, published, country_location: &country_location };
+    let country_location = |cc: &str| {
+        res.gazetteer
+            .country(cc)
+            .map(|p| Location::from_place(&p, None, None))
+    };
+    let ctx = DocContext {
+        doc_id: &doc.id,
+        text,
+        published,
+        country_location: &country_location,
+    };
     let events = code_events(&inputs, &res.lexicon, &ctx);
     let mut entities: Vec<EntityMention> = Vec::new();
     for s in &inputs {
@@ -156,8 +243,22 @@ pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extrac
         }
     }
     // Places in page furniture are not part of the article.
-    let furniture: Vec<Span> = sentences_out.iter().filter(|s| s.class == sitrep_core::SentenceClass::Furniture).map(|s| s.span).collect();
-    entities.extend(places.into_iter().filter(|p| !furniture.iter().any(|f| f.contains(p.span))));
+    let furniture: Vec<Span> = sentences_out
+        .iter()
+        .filter(|s| s.class == sitrep_core::SentenceClass::Furniture)
+        .map(|s| s.span)
+        .collect();
+    entities.extend(
+        places
+            .into_iter()
+            .filter(|p| !furniture.iter().any(|f| f.contains(p.span))),
+    );
     entities.sort_by_key(|e| (e.span.start, e.span.end));
-    Extraction { document: doc.clone(), sentences: sentences_out, entities, events, diagnostics: Vec::new() }
+    Extraction {
+        document: doc.clone(),
+        sentences: sentences_out,
+        entities,
+        events,
+        diagnostics: Vec::new(),
+    }
 }

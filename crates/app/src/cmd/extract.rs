@@ -33,7 +33,8 @@ pub struct Args {
 }
 
 fn parse_format(s: &str) -> Result<InputFormat, String> {
-    InputFormat::parse(s).ok_or_else(|| format!("unknown format '{s}': use text, html, feed or jsonl"))
+    InputFormat::parse(s)
+        .ok_or_else(|| format!("unknown format '{s}': use text, html, feed or jsonl"))
 }
 
 /// The document as printed: metadata, and raw input only when asked for.
@@ -91,9 +92,18 @@ fn view<'a>(ex: &'a Extraction, with_raw: bool) -> ExtractionView<'a> {
 
 pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     let res = load_resources(data_dir)?;
-    let opts = ExtractOptions { published: args.published.clone() };
-    let src_opts = SourceOptions { published: args.published.clone(), format: args.format, ..SourceOptions::default() };
-    let mut summary = Summary { started: Some(std::time::Instant::now()), ..Summary::default() };
+    let opts = ExtractOptions {
+        published: args.published.clone(),
+    };
+    let src_opts = SourceOptions {
+        published: args.published.clone(),
+        format: args.format,
+        ..SourceOptions::default()
+    };
+    let mut summary = Summary {
+        started: Some(std::time::Instant::now()),
+        ..Summary::default()
+    };
     let mut stream = read_inputs(&args.inputs, &src_opts).peekable();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

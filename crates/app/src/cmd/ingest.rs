@@ -35,19 +35,33 @@ pub struct Args {
 }
 
 fn parse_format(s: &str) -> Result<InputFormat, String> {
-    InputFormat::parse(s).ok_or_else(|| format!("unknown format '{s}': use text, html, feed or jsonl"))
+    InputFormat::parse(s)
+        .ok_or_else(|| format!("unknown format '{s}': use text, html, feed or jsonl"))
 }
 
 pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     let res = load_resources(data_dir)?;
     let mut store = open_store(args.db.as_deref())?;
     let opts = ExtractOptions { published: None };
-    let src_opts = SourceOptions { published: args.published.clone(), format: args.format, ..SourceOptions::default() };
-    let mut summary = Summary { started: Some(std::time::Instant::now()), ..Summary::default() };
-    let bar = if args.quiet { ProgressBar::hidden() } else { ProgressBar::new_spinner() };
+    let src_opts = SourceOptions {
+        published: args.published.clone(),
+        format: args.format,
+        ..SourceOptions::default()
+    };
+    let mut summary = Summary {
+        started: Some(std::time::Instant::now()),
+        ..Summary::default()
+    };
+    let bar = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new_spinner()
+    };
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {elapsed_precise} {pos} documents ({per_sec}) {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ProgressStyle::with_template(
+            "{spinner} {elapsed_precise} {pos} documents ({per_sec}) {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     let mut writer = BatchWriter::new(&mut store, args.batch);
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
@@ -67,7 +81,11 @@ pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
                 writer.push(ex)?;
             }
             bar.inc(batch.len() as u64);
-            bar.set_message(format!("{} events, {} skipped", summary.events, summary.skipped_total()));
+            bar.set_message(format!(
+                "{} events, {} skipped",
+                summary.events,
+                summary.skipped_total()
+            ));
             batch.clear();
         }
         if end {
@@ -81,5 +99,9 @@ pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     if summary.documents == 0 && summary.skipped_total() == 0 {
         anyhow::bail!("no documents found in the inputs");
     }
-    Ok(if summary.skipped_total() > 0 { ExitCode::from(super::EXIT_PARTIAL) } else { ExitCode::SUCCESS })
+    Ok(if summary.skipped_total() > 0 {
+        ExitCode::from(super::EXIT_PARTIAL)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

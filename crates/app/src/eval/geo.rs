@@ -37,6 +37,9 @@ struct GoldToponym {
     lon_wikidata: Option<f64>,
     #[serde(default = "yes")]
     offset_ok: bool,
+    /// Country name of the gold entry (TR-News, LGL); absent in GeoVirus.
+    #[serde(default)]
+    country: Option<String>,
 }
 
 fn yes() -> bool {
@@ -118,6 +121,23 @@ impl GeoMetrics {
     }
 }
 
+/// A share with its counts: `correct` of `n`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ratio {
+    pub correct: usize,
+    pub n: usize,
+}
+
+impl Ratio {
+    pub fn value(&self) -> Option<f64> {
+        (self.n > 0).then(|| self.correct as f64 / self.n as f64)
+    }
+    fn add(&mut self, ok: bool) {
+        self.n += 1;
+        self.correct += usize::from(ok);
+    }
+}
+
 /// End-to-end geocoding under one matching rule.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EndToEnd {
@@ -133,12 +153,19 @@ pub struct EndToEnd {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GeoSetReport {
     pub set: String,
+    /// Documents in the gold file.
+    pub docs: usize,
     pub variant: String,
     pub exact: Prf,
     pub overlap: Prf,
     pub oracle: GeoMetrics,
     pub e2e_exact: EndToEnd,
     pub e2e_overlap: EndToEnd,
+    /// Country accuracy of the oracle answers, over gold toponyms whose country the gazetteer
+    /// knows by name (a missing answer is wrong). Empty for sets without gold countries.
+    pub country_oracle: Ratio,
+    /// Country accuracy over overlap-matched gold toponyms (end to end), same rule.
+    pub country_e2e: Ratio,
 }
 
 /// Which gold coordinates a variant scores against.
@@ -244,6 +271,15 @@ fn score(
     let mut oracle_errors = Vec::new();
     let (mut ex_err, mut ov_err) = (Vec::new(), Vec::new());
     let mut geo_gold = 0usize;
+    let (mut country_oracle, mut country_e2e) = (Ratio::default(), Ratio::default());
+    // Gold countries are names ("Turkey", "United States"); compare as ISO2 codes.
+    let gold_iso = |t: &GoldToponym| {
+        t.country
+            .as_deref()
+            .and_then(|c| gaz.country_by_name(c))
+            .and_then(|p| p.country)
+    };
+    let pred_iso = |m: Option<&EntityMention>| m.and_then(|m| m.place.as_ref()?.country.clone());
     for d in docs {
         let table = char_index(&d.text);
         let gold: Vec<&GoldToponym> = d.toponyms.iter().filter(|t| t.offset_ok).collect();
@@ -254,14 +290,14 @@ fn score(
         };
 
         // Predictions in char offsets, de-duplicated by span.
-        let mut preds: Vec<(CharSpan, Option<LatLon>)> = Vec::new();
+        let mut preds: Vec<(CharSpan, Option<LatLon>, Option<String>)> = Vec::new();
         for m in find_places(&d.text, &[], gaz) {
             if m.kind == EntityKind::Demonym && !demonyms {
                 continue;
             }
             let s = (table[m.span.start], table[m.span.end]);
             if s.0 < s.1 && !preds.iter().any(|p| p.0 == s) {
-                preds.push((s, coords(&m)));
+                preds.push((s, coords(&m), pred_iso(Some(&m))));
             }
         }
         let pred_spans: Vec<(usize, usize)> = preds.iter().map(|p| p.0).collect();
@@ -286,6 +322,9 @@ fn score(
                 if let Some(g) = gold_coord(t) {
                     ov_err.push(err(g, preds[pi].1));
                 }
+                if let Some(g) = gold_iso(t) {
+                    country_e2e.add(preds[pi].2.as_deref() == Some(g.as_str()));
+                }
             }
         }
 
@@ -304,6 +343,9 @@ fn score(
         for (t, m) in geo.iter().zip(resolve_spans(&d.text, &spans, gaz)) {
             let g = gold_coord(t).unwrap_or_default();
             oracle_errors.push(err(g, m.as_ref().and_then(coords)));
+            if let Some(gc) = gold_iso(t) {
+                country_oracle.add(pred_iso(m.as_ref()).as_deref() == Some(gc.as_str()));
+            }
         }
     }
     let e2e = |errs: &[f64]| EndToEnd {
@@ -321,6 +363,7 @@ fn score(
     };
     GeoSetReport {
         set: set.to_string(),
+        docs: docs.len(),
         variant: match variant {
             Coordinates::Primary => "primary".into(),
             Coordinates::Wikidata => "wikidata".into(),
@@ -330,6 +373,8 @@ fn score(
         oracle: GeoMetrics::from_errors(&oracle_errors),
         e2e_exact: e2e(&ex_err),
         e2e_overlap: e2e(&ov_err),
+        country_oracle,
+        country_e2e,
     }
 }
 

@@ -7,7 +7,6 @@
 //! stream, and the batch goes on.
 // Until the CLI calls into this module, much of it is unused outside tests.
 
-
 mod detect;
 mod feed;
 mod jsonl;

@@ -415,9 +415,12 @@ fn single_actor_diff(a: &Value, p: &Value) -> Option<String> {
             let state_side = str_of(a.get("kind")) == "state_forces"
                 && str_of(p.get("kind")) == "state_forces"
                 && a.get("country").and_then(Value::as_str).is_some_and(|c| {
-                    p.get("country").and_then(Value::as_str).is_some_and(|pc| pc.eq_ignore_ascii_case(c))
+                    p.get("country")
+                        .and_then(Value::as_str)
+                        .is_some_and(|pc| pc.eq_ignore_ascii_case(c))
                 });
-            let ok = state_side || pname.is_some_and(|pn| names.iter().any(|x| norm_name(x) == norm_name(pn)));
+            let ok = state_side
+                || pname.is_some_and(|pn| names.iter().any(|x| norm_name(x) == norm_name(pn)));
             if !ok {
                 return Some(format!(
                     "name {}",

@@ -271,7 +271,9 @@ impl Gazetteer {
         };
         Place {
             name: e.name.to_string(),
-            geonames_id: (e.geonames_id != 0).then_some(e.geonames_id as u64),
+            // Ids from 4e9 up are hand-made regions (data/gazetteer/regions.tsv), not GeoNames ids.
+            geonames_id: (e.geonames_id != 0 && e.geonames_id < 4_000_000_000)
+                .then_some(e.geonames_id as u64),
             lat: e.lat as f64,
             lon: e.lon as f64,
             country: (e.country != NO_COUNTRY).then(|| iso_str(&e.country)),

@@ -144,6 +144,14 @@ pub(crate) fn resolve(groups: &mut [Group], votes: &[CountryVote], gaz: &Gazette
                 *total.admin1.entry(*k).or_default() += v;
             }
         }
+        // Countries compete: a country's boost grows with its share of the document's country
+        // evidence, so a text naming Syria five times and the U.S. twice favours Syrian readings.
+        let strongest = total
+            .country
+            .values()
+            .copied()
+            .fold(0.0, f64::max)
+            .max(1e-9);
         for (gi, g) in groups.iter_mut().enumerate() {
             let own = &contributions[gi];
             let mut scores = Vec::with_capacity(g.entries.len());
@@ -152,7 +160,9 @@ pub(crate) fn resolve(groups: &mut [Group], votes: &[CountryVote], gaz: &Gazette
                 let mut s = prior(entry) + if primary { PRIMARY_NAME } else { 0.0 };
                 let c_ev = total.country.get(&entry.country).copied().unwrap_or(0.0)
                     - own.country.get(&entry.country).copied().unwrap_or(0.0);
-                s += COUNTRY_BOOST * (1.0 - (-c_ev.max(0.0)).exp());
+                s += COUNTRY_BOOST
+                    * (1.0 - (-c_ev.max(0.0)).exp())
+                    * (0.5 + 0.5 * (c_ev.max(0.0) / strongest).min(1.0));
                 // Another name of the same place ("Mexico City" beside "Mexico") is no evidence
                 // for that place: drop those groups' division and spatial contributions.
                 let same: Vec<usize> = contributions

@@ -40,17 +40,56 @@ pub struct ActorMention {
 }
 
 const TITLES: &[&str] = &[
-    "president", "prime minister", "minister", "foreign minister", "defence minister", "defense minister",
-    "interior minister", "secretary", "secretary of state", "defense secretary", "governor", "mayor",
-    "king", "queen", "prince", "sheikh", "chancellor", "senator", "sen.", "rep.", "gen.", "general",
-    "lt.", "col.", "colonel", "commander", "spokesman", "spokeswoman", "spokesperson", "leader",
-    "chief", "ambassador", "envoy", "judge", "vice president", "mr.", "mrs.", "ms.", "dr.", "ayatollah",
+    "president",
+    "prime minister",
+    "minister",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "interior minister",
+    "secretary",
+    "secretary of state",
+    "defense secretary",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "sheikh",
+    "chancellor",
+    "senator",
+    "sen.",
+    "rep.",
+    "gen.",
+    "general",
+    "lt.",
+    "col.",
+    "colonel",
+    "commander",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "chief",
+    "ambassador",
+    "envoy",
+    "judge",
+    "vice president",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "ayatollah",
 ];
 
 const MILITARY_TITLES: &[&str] = &["gen.", "general", "lt.", "col.", "colonel", "commander"];
 
 fn joined(toks: &[Token], a: usize, b: usize) -> String {
-    toks[a..b].iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
+    toks[a..b]
+        .iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn span_of(toks: &[Token], a: usize, b: usize) -> Span {
@@ -59,7 +98,11 @@ fn span_of(toks: &[Token], a: usize, b: usize) -> Span {
 
 /// Country expression ending right before token `end` (up to 4 tokens, possessive allowed).
 /// Returns (start token, ISO2, written form).
-fn country_before(toks: &[Token], end: usize, countries: &dyn Countries) -> Option<(usize, String, String)> {
+fn country_before(
+    toks: &[Token],
+    end: usize,
+    countries: &dyn Countries,
+) -> Option<(usize, String, String)> {
     let mut e = end;
     if e > 0 && toks[e - 1].lower == "'s" {
         e -= 1;
@@ -92,7 +135,14 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
             let key = actor_key(&joined(toks, i, i + k));
             if let Some(a) = lex.actors.get(&key) {
                 // Case-sensitive short aliases must also look like names (not "is", "aa").
-                if toks[i].is_capitalized() || toks[i].text.chars().next().is_some_and(|c| c.is_ascii_digit()) || key.starts_with("al") {
+                if toks[i].is_capitalized()
+                    || toks[i]
+                        .text
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit())
+                    || key.starts_with("al")
+                {
                     matched = Some((k, a.clone()));
                     break;
                 }
@@ -139,7 +189,11 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
             if i + k > toks.len() || taken[i..i + k].iter().any(|t| *t) {
                 continue;
             }
-            let key = toks[i..i + k].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+            let key = toks[i..i + k]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             if let Some(g) = lex.generic.get(&key) {
                 head = Some((k, g.clone(), key));
                 break;
@@ -151,7 +205,27 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         };
         // Skip a generic head used as a modifier ("police station", "army base") or verb ("forces him").
         let next = toks.get(i + k).map(|t| t.lower.as_str()).unwrap_or("");
-        if matches!(next, "station" | "stations" | "headquarters" | "base" | "bases" | "chief" | "spokesman" | "spokeswoman" | "commander" | "officer" | "official" | "source" | "sources" | "said" | "says") && matches!(key.as_str(), "police" | "army" | "military" | "government") && next != "said" && next != "says" {
+        if matches!(
+            next,
+            "station"
+                | "stations"
+                | "headquarters"
+                | "base"
+                | "bases"
+                | "chief"
+                | "spokesman"
+                | "spokeswoman"
+                | "commander"
+                | "officer"
+                | "official"
+                | "source"
+                | "sources"
+                | "said"
+                | "says"
+        ) && matches!(key.as_str(), "police" | "army" | "military" | "government")
+            && next != "said"
+            && next != "says"
+        {
             i += k;
             continue;
         }
@@ -161,7 +235,39 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         let mut extra: Vec<(usize, usize, String, String)> = Vec::new();
         // Modifiers between the country and the head: "government forces", "security forces".
         let mut mod_end = i;
-        while mod_end > 0 && matches!(toks[mod_end - 1].lower.as_str(), "government" | "security" | "military" | "armed" | "special" | "federal" | "local" | "state" | "riot" | "regime" | "pro-government" | "allied" | "coalition" | "joint" | "anti-terrorism" | "counter-terrorism" | "counterterrorism" | "anti-riot" | "traffic" | "border" | "paramilitary" | "national" | "regional" | "provincial" | "municipal" | "elite" | "naval" | "ground") {
+        while mod_end > 0
+            && matches!(
+                toks[mod_end - 1].lower.as_str(),
+                "government"
+                    | "security"
+                    | "military"
+                    | "armed"
+                    | "special"
+                    | "federal"
+                    | "local"
+                    | "state"
+                    | "riot"
+                    | "regime"
+                    | "pro-government"
+                    | "allied"
+                    | "coalition"
+                    | "joint"
+                    | "anti-terrorism"
+                    | "counter-terrorism"
+                    | "counterterrorism"
+                    | "anti-riot"
+                    | "traffic"
+                    | "border"
+                    | "paramilitary"
+                    | "national"
+                    | "regional"
+                    | "provincial"
+                    | "municipal"
+                    | "elite"
+                    | "naval"
+                    | "ground"
+            )
+        {
             mod_end -= 1;
         }
         if let Some((s, cc, w)) = country_before(toks, mod_end, countries) {
@@ -190,11 +296,20 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         let name_for = |w: &Option<String>| -> Option<String> {
             match (w, &label) {
                 (Some(c), Some(l)) => Some(format!("{c} {l}")),
-                (None, Some(l)) if g.kind == ActorKind::StateForces || g.kind == ActorKind::Government => Some(l.clone()),
+                (None, Some(l))
+                    if g.kind == ActorKind::StateForces || g.kind == ActorKind::Government =>
+                {
+                    Some(l.clone())
+                }
                 _ => None,
             }
         };
-        let gid = if extra.is_empty() { None } else { group_id += 1; Some(group_id) };
+        let gid = if extra.is_empty() {
+            None
+        } else {
+            group_id += 1;
+            Some(group_id)
+        };
         for (s2, e2, cc2, w2) in &extra {
             out.push(ActorMention {
                 start: *s2,
@@ -221,7 +336,11 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
             country_as_actor: false,
             person: false,
         });
-        for t in taken.iter_mut().take(i + k).skip(extra.iter().map(|e| e.0).min().unwrap_or(start)) {
+        for t in taken
+            .iter_mut()
+            .take(i + k)
+            .skip(extra.iter().map(|e| e.0).min().unwrap_or(start))
+        {
             *t = true;
         }
         i += k;
@@ -235,12 +354,25 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         }
         if let Some(tl) = title_at(toks, i) {
             let mut j = i + tl;
-            while j < toks.len() && !taken[j] && toks[j].is_capitalized() && toks[j].is_word() && j < i + tl + 4 {
+            while j < toks.len()
+                && !taken[j]
+                && toks[j].is_capitalized()
+                && toks[j].is_word()
+                && j < i + tl + 4
+            {
                 j += 1;
             }
             if j > i + tl {
-                let title = toks[i..i + tl].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
-                let kind = if MILITARY_TITLES.contains(&title.as_str()) { ActorKind::StateForces } else { ActorKind::Government };
+                let title = toks[i..i + tl]
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let kind = if MILITARY_TITLES.contains(&title.as_str()) {
+                    ActorKind::StateForces
+                } else {
+                    ActorKind::Government
+                };
                 let mut start = i;
                 let country = country_before(toks, i, countries).map(|(s, cc, _)| {
                     start = s;
@@ -273,9 +405,16 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
             continue;
         }
         let w = toks[i].lower.as_str();
-        if matches!(w, "tv" | "television" | "radio" | "agency" | "broadcaster") && i > 0 && !taken[i - 1] {
+        if matches!(w, "tv" | "television" | "radio" | "agency" | "broadcaster")
+            && i > 0
+            && !taken[i - 1]
+        {
             let mut s = i;
-            while s > 0 && !taken[s - 1] && (toks[s - 1].is_capitalized() || toks[s - 1].lower == "state") && s + 4 > i {
+            while s > 0
+                && !taken[s - 1]
+                && (toks[s - 1].is_capitalized() || toks[s - 1].lower == "state")
+                && s + 4 > i
+            {
                 s -= 1;
             }
             if s < i {
@@ -310,21 +449,60 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         let mut parts: Vec<(usize, usize, String)> = Vec::new();
         let mut j = i;
         while j < toks.len() && !taken[j] {
-            let Some((k, cc)) = (1..=3).rev().filter(|k| j + k <= toks.len() && toks[j + k - 1].is_word()).find_map(|k| countries.country_of(&joined(toks, j, j + k)).map(|cc| (k, cc))) else { break };
+            let Some((k, cc)) = (1..=3)
+                .rev()
+                .filter(|k| j + k <= toks.len() && toks[j + k - 1].is_word())
+                .find_map(|k| {
+                    countries
+                        .country_of(&joined(toks, j, j + k))
+                        .map(|cc| (k, cc))
+                })
+            else {
+                break;
+            };
             parts.push((j, j + k, cc));
             j += k;
-            if j + 1 < toks.len() && matches!(toks[j].lower.as_str(), "-" | "and") && toks[j + 1].is_capitalized() {
+            if j + 1 < toks.len()
+                && matches!(toks[j].lower.as_str(), "-" | "and")
+                && toks[j + 1].is_capitalized()
+            {
                 j += 1;
             } else {
                 break;
             }
         }
-        let noun_follows = parts.last().is_some_and(|p| p.1 < toks.len() && lex.triggers.get(&toks[p.1].lower).is_some_and(|ts| ts.iter().any(|t| t.pos == super::lexicon::Pos::Noun || matches!(t.words[0].as_str(), "attack" | "attacks" | "offensive" | "strike" | "strikes" | "raid" | "operation" | "response" | "deployment" | "withdrawal" | "sanctions"))));
+        let noun_follows = parts.last().is_some_and(|p| {
+            p.1 < toks.len()
+                && lex.triggers.get(&toks[p.1].lower).is_some_and(|ts| {
+                    ts.iter().any(|t| {
+                        t.pos == super::lexicon::Pos::Noun
+                            || matches!(
+                                t.words[0].as_str(),
+                                "attack"
+                                    | "attacks"
+                                    | "offensive"
+                                    | "strike"
+                                    | "strikes"
+                                    | "raid"
+                                    | "operation"
+                                    | "response"
+                                    | "deployment"
+                                    | "withdrawal"
+                                    | "sanctions"
+                            )
+                    })
+                })
+        });
         if parts.is_empty() || !noun_follows || (parts.len() == 1 && parts[0].1 - parts[0].0 == 0) {
             i += 1;
             continue;
         }
-        let gid = if parts.len() > 1 { group_id += 1; Some(group_id) } else { None };
+        let gid = if parts.len() > 1 {
+            group_id += 1;
+            Some(group_id)
+        } else {
+            None
+        };
         for (s, e, cc) in &parts {
             out.push(ActorMention {
                 start: *s,
@@ -353,11 +531,45 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         }
         let mut hit = None;
         for k in (1..=4).rev() {
-            if i + k <= toks.len() && toks[i + k - 1].is_word() && !taken[i..i + k].iter().any(|t| *t) {
+            if i + k <= toks.len()
+                && toks[i + k - 1].is_word()
+                && !taken[i..i + k].iter().any(|t| *t)
+            {
                 let w = joined(toks, i, i + k);
                 if let Some(cc) = countries.country_of(&w) {
                     // Demonyms ("Syrian") are adjectives, not actors on their own.
-                    if w.ends_with("ian") || w.ends_with("ese") || w.ends_with("ish") || w.ends_with("i") && !w.ends_with("wi") && w != "Mali" && w != "Burundi" && w != "Djibouti" && w != "Malawi" && w != "Brunei" && w != "Haiti" && w != "Fiji" || w.ends_with("can") || w == "U.S." && toks.get(i + k).is_some_and(|t| t.is_capitalized() || t.lower != "'s" && t.is_word() && !matches!(t.lower.as_str(), "and" | "has" | "have" | "is" | "was" | "said" | "says" | "will" | "would")) {
+                    if w.ends_with("ian")
+                        || w.ends_with("ese")
+                        || w.ends_with("ish")
+                        || w.ends_with("i")
+                            && !w.ends_with("wi")
+                            && w != "Mali"
+                            && w != "Burundi"
+                            && w != "Djibouti"
+                            && w != "Malawi"
+                            && w != "Brunei"
+                            && w != "Haiti"
+                            && w != "Fiji"
+                        || w.ends_with("can")
+                        || w == "U.S."
+                            && toks.get(i + k).is_some_and(|t| {
+                                t.is_capitalized()
+                                    || t.lower != "'s"
+                                        && t.is_word()
+                                        && !matches!(
+                                            t.lower.as_str(),
+                                            "and"
+                                                | "has"
+                                                | "have"
+                                                | "is"
+                                                | "was"
+                                                | "said"
+                                                | "says"
+                                                | "will"
+                                                | "would"
+                                        )
+                            })
+                    {
                         break;
                     }
                     hit = Some((k, cc));
@@ -408,7 +620,11 @@ fn title_at(toks: &[Token], i: usize) -> Option<usize> {
         if i + k > toks.len() {
             continue;
         }
-        let mut key = toks[i..i + k].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+        let mut key = toks[i..i + k]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         // "Gen." is tokenised as "Gen" + ".".
         if k >= 2 && toks[i + k - 1].text == "." {
             key = key.replace(" .", ".");
@@ -422,7 +638,9 @@ fn title_at(toks: &[Token], i: usize) -> Option<usize> {
 
 /// Start of a title directly before token `i` ("President" in "President Donald Trump").
 fn title_before(toks: &[Token], i: usize) -> Option<usize> {
-    (1..=3).filter(|k| *k <= i).find_map(|k| title_at(toks, i - k).filter(|l| *l == k).map(|_| i - k))
+    (1..=3)
+        .filter(|k| *k <= i)
+        .find_map(|k| title_at(toks, i - k).filter(|l| *l == k).map(|_| i - k))
 }
 
 #[cfg(test)]
@@ -432,10 +650,18 @@ mod tests {
     use std::collections::HashMap;
 
     fn countries() -> HashMap<String, String> {
-        [("u.s.", "US"), ("syrian", "SY"), ("syria", "SY"), ("russia", "RU"), ("american", "US"), ("nigerian", "NG"), ("nigeria", "NG")]
-            .into_iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
+        [
+            ("u.s.", "US"),
+            ("syrian", "SY"),
+            ("syria", "SY"),
+            ("russia", "RU"),
+            ("american", "US"),
+            ("nigerian", "NG"),
+            ("nigeria", "NG"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
     }
 
     type Row = (Option<String>, ActorKind, Option<String>, Option<usize>);
@@ -443,27 +669,47 @@ mod tests {
     fn actors(s: &str) -> Vec<Row> {
         let lex = Lexicon::builtin().unwrap();
         let toks = tokenize(s, 0);
-        find_actors(&toks, &lex, &countries()).into_iter().map(|a| (a.name, a.kind, a.country, a.group)).collect()
+        find_actors(&toks, &lex, &countries())
+            .into_iter()
+            .map(|a| (a.name, a.kind, a.country, a.group))
+            .collect()
     }
 
     #[test]
     fn groups_forces_and_leaders() {
         let a = actors("The recent ISIS attack on U.S. military personnel in the desert town");
         assert_eq!(a[0].0.as_deref(), Some("ISIS"));
-        assert_eq!((a[1].1, a[1].2.as_deref()), (ActorKind::StateForces, Some("US")));
+        assert_eq!(
+            (a[1].1, a[1].2.as_deref()),
+            (ActorKind::StateForces, Some("US"))
+        );
         let a = actors("U.S. and Syrian forces worked together");
         assert_eq!(a.len(), 2);
-        assert_eq!((a[0].2.as_deref(), a[1].2.as_deref()), (Some("US"), Some("SY")));
+        assert_eq!(
+            (a[0].2.as_deref(), a[1].2.as_deref()),
+            (Some("US"), Some("SY"))
+        );
         assert!(a[0].3.is_some() && a[0].3 == a[1].3);
         let a = actors("President Donald Trump vowed to retaliate");
-        assert_eq!((a[0].0.as_deref(), a[0].1, a[0].2.as_deref()), (Some("Donald Trump"), ActorKind::Government, Some("US")));
+        assert_eq!(
+            (a[0].0.as_deref(), a[0].1, a[0].2.as_deref()),
+            (Some("Donald Trump"), ActorKind::Government, Some("US"))
+        );
         let a = actors("a group designated by Russia and Daesh fighters");
-        assert!(a.iter().any(|x| x.0.as_deref() == Some("Russia") && x.2.as_deref() == Some("RU")));
+        assert!(a
+            .iter()
+            .any(|x| x.0.as_deref() == Some("Russia") && x.2.as_deref() == Some("RU")));
         assert!(a.iter().any(|x| x.0.as_deref() == Some("ISIS")));
         let a = actors("According to Syria TV, gunmen opened fire");
-        assert_eq!((a[0].0.as_deref(), a[0].1), (Some("Syria TV"), ActorKind::Media));
+        assert_eq!(
+            (a[0].0.as_deref(), a[0].1),
+            (Some("Syria TV"), ActorKind::Media)
+        );
         assert_eq!((a[1].0.as_deref(), a[1].1), (None, ActorKind::Unknown));
         let a = actors("Nigerian police arrested 12 people, and Nigeria's army deployed");
-        assert_eq!((a[0].0.as_deref(), a[0].2.as_deref()), (Some("Nigerian police"), Some("NG")));
+        assert_eq!(
+            (a[0].0.as_deref(), a[0].2.as_deref()),
+            (Some("Nigerian police"), Some("NG"))
+        );
     }
 }

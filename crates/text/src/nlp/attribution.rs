@@ -31,13 +31,40 @@ pub struct SentenceStance {
 }
 
 const SAY_VERBS: &[&str] = &[
-    "said", "says", "told", "reported", "reports", "announced", "stated", "confirmed", "claimed",
-    "claims", "indicated", "added", "tweeted", "posted", "wrote", "alleged", "asserted", "noted",
+    "said",
+    "says",
+    "told",
+    "reported",
+    "reports",
+    "announced",
+    "stated",
+    "confirmed",
+    "claimed",
+    "claims",
+    "indicated",
+    "added",
+    "tweeted",
+    "posted",
+    "wrote",
+    "alleged",
+    "asserted",
+    "noted",
 ];
 
 const HEDGES: &[&str] = &[
-    "reportedly", "allegedly", "alleged", "unconfirmed", "unverified", "possibly", "apparently",
-    "purportedly", "suspected", "rumoured", "rumored", "may", "might",
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "unconfirmed",
+    "unverified",
+    "possibly",
+    "apparently",
+    "purportedly",
+    "suspected",
+    "rumoured",
+    "rumored",
+    "may",
+    "might",
 ];
 
 fn kind_for(actor: Option<&ActorMention>, words: &str) -> AttributionKind {
@@ -56,10 +83,21 @@ fn kind_for(actor: Option<&ActorMention>, words: &str) -> AttributionKind {
         Some(ActorKind::StateForces) => AttributionKind::Military,
         Some(ActorKind::Government) => AttributionKind::Official,
         Some(ActorKind::Organisation) => AttributionKind::Organisation,
-        Some(ActorKind::RebelGroup | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia) => AttributionKind::GroupClaim,
-        _ if w.contains("official") || w.contains("ministry") || w.contains("police") || w.contains("authorit") || w.contains("spokes") => AttributionKind::Official,
+        Some(ActorKind::RebelGroup | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia) => {
+            AttributionKind::GroupClaim
+        }
+        _ if w.contains("official")
+            || w.contains("ministry")
+            || w.contains("police")
+            || w.contains("authorit")
+            || w.contains("spokes") =>
+        {
+            AttributionKind::Official
+        }
         _ if w.contains("army") || w.contains("military") => AttributionKind::Military,
-        _ if w.contains("report") || w.contains("media") || w.contains("tv") => AttributionKind::Media,
+        _ if w.contains("report") || w.contains("media") || w.contains("tv") => {
+            AttributionKind::Media
+        }
         _ => AttributionKind::Unknown,
     }
 }
@@ -69,7 +107,9 @@ fn actor_at(actors: &[ActorMention], a: usize, b: usize) -> Option<&ActorMention
 }
 
 fn surface(toks: &[Token], text: &str, a: usize, b: usize) -> String {
-    Span::new(toks[a].span.start, toks[b - 1].span.end).slice(text).to_string()
+    Span::new(toks[a].span.start, toks[b - 1].span.end)
+        .slice(text)
+        .to_string()
 }
 
 /// Read a sentence's attribution cues. `text` is the document text the token spans point into.
@@ -88,7 +128,9 @@ pub fn read_stance(toks: &[Token], actors: &[ActorMention], text: &str) -> Sente
                 let actor = actor_at(actors, i + 2, j);
                 let src_words = surface(toks, text, i + 2, j);
                 st.attributions.push(AttributionMention {
-                    source: actor.and_then(|a| a.name.clone()).unwrap_or_else(|| src_words.trim_start_matches("the ").to_string()),
+                    source: actor
+                        .and_then(|a| a.name.clone())
+                        .unwrap_or_else(|| src_words.trim_start_matches("the ").to_string()),
                     kind: kind_for(actor, &src_words),
                     cue: surface(toks, text, i, j),
                     span: Span::new(toks[i].span.start, toks[j - 1].span.end),
@@ -107,13 +149,43 @@ pub fn read_stance(toks: &[Token], actors: &[ActorMention], text: &str) -> Sente
                 sources_word = true;
                 s -= 1;
             }
-            let before = actors.iter().rfind(|a| a.end == s || (a.end + 1 == s && l(s - 1) == "'s"));
+            let before = actors
+                .iter()
+                .rfind(|a| a.end == s || (a.end + 1 == s && l(s - 1) == "'s"));
             let (src, actor, start) = match before {
-                Some(a) => (a.name.clone().unwrap_or_else(|| a.text.clone()), Some(a), a.start),
+                Some(a) => (
+                    a.name.clone().unwrap_or_else(|| a.text.clone()),
+                    Some(a),
+                    a.start,
+                ),
                 None => {
                     // Plain nouns: "witnesses said", "officials said", "a spokesman said".
                     let w = l(s - 1);
-                    if matches!(w, "witnesses" | "witness" | "officials" | "official" | "residents" | "spokesman" | "spokeswoman" | "spokesperson" | "police" | "ministry" | "authorities" | "reports" | "media" | "sources" | "source" | "activists" | "medics" | "doctors" | "army" | "military" | "monitor" | "group") {
+                    if matches!(
+                        w,
+                        "witnesses"
+                            | "witness"
+                            | "officials"
+                            | "official"
+                            | "residents"
+                            | "spokesman"
+                            | "spokeswoman"
+                            | "spokesperson"
+                            | "police"
+                            | "ministry"
+                            | "authorities"
+                            | "reports"
+                            | "media"
+                            | "sources"
+                            | "source"
+                            | "activists"
+                            | "medics"
+                            | "doctors"
+                            | "army"
+                            | "military"
+                            | "monitor"
+                            | "group"
+                    ) {
                         (toks[s - 1].text.to_string(), None, s - 1)
                     } else if sources_word {
                         ("sources".to_string(), None, s)
@@ -123,7 +195,8 @@ pub fn read_stance(toks: &[Token], actors: &[ActorMention], text: &str) -> Sente
                 }
             };
             let verb = l(i);
-            let claimed = sources_word || matches!(verb, "claimed" | "claims" | "alleged" | "indicated")
+            let claimed = sources_word
+                || matches!(verb, "claimed" | "claims" | "alleged" | "indicated")
                 || (verb == "reported" && before.is_some_and(|a| a.kind == ActorKind::Media));
             let kind = if matches!(verb, "claimed" | "claims") && l(i + 1) == "responsibility" {
                 AttributionKind::GroupClaim
@@ -141,13 +214,31 @@ pub fn read_stance(toks: &[Token], actors: &[ActorMention], text: &str) -> Sente
                 claimed,
             });
         }
-        if matches!(l(i), "denied" | "denies" | "deny" | "rejected") && matches!(l(i + 1), "that" | "reports" | "claims" | "allegations" | "any" | "carrying" | "involvement" | "responsibility") {
+        if matches!(l(i), "denied" | "denies" | "deny" | "rejected")
+            && matches!(
+                l(i + 1),
+                "that"
+                    | "reports"
+                    | "claims"
+                    | "allegations"
+                    | "any"
+                    | "carrying"
+                    | "involvement"
+                    | "responsibility"
+            )
+        {
             st.denied = true;
         }
         if HEDGES.contains(&l(i)) {
             st.hedges.push(l(i).to_string());
         }
-        if l(i) == "not" && l(i + 1) == "yet" && matches!(l(i + 2), "linked" | "confirmed" | "verified" | "clear" | "known") {
+        if l(i) == "not"
+            && l(i + 1) == "yet"
+            && matches!(
+                l(i + 2),
+                "linked" | "confirmed" | "verified" | "clear" | "known"
+            )
+        {
             st.hedges.push(format!("not yet {}", l(i + 2)));
         }
     }
@@ -173,15 +264,35 @@ mod tests {
     #[test]
     fn cues() {
         let s = stance("According to Reuters, the convoy was hit.");
-        assert_eq!((s.attributions[0].source.as_str(), s.attributions[0].kind, s.attributions[0].claimed), ("Reuters", AttributionKind::Media, true));
+        assert_eq!(
+            (
+                s.attributions[0].source.as_str(),
+                s.attributions[0].kind,
+                s.attributions[0].claimed
+            ),
+            ("Reuters", AttributionKind::Media, true)
+        );
         assert_eq!(s.attributions[0].cue, "According to Reuters");
         let s = stance("Al Jazeera's sources indicated that the raid lasted hours.");
-        assert_eq!((s.attributions[0].source.as_str(), s.attributions[0].kind, s.attributions[0].claimed), ("Al Jazeera", AttributionKind::Media, true));
+        assert_eq!(
+            (
+                s.attributions[0].source.as_str(),
+                s.attributions[0].kind,
+                s.attributions[0].claimed
+            ),
+            ("Al Jazeera", AttributionKind::Media, true)
+        );
         let s = stance("Police said five people were detained.");
-        assert_eq!((s.attributions[0].kind, s.attributions[0].claimed), (AttributionKind::Official, false));
+        assert_eq!(
+            (s.attributions[0].kind, s.attributions[0].claimed),
+            (AttributionKind::Official, false)
+        );
         let s = stance("Al-Shabaab claimed responsibility for the blast.");
         assert_eq!(s.attributions[0].kind, AttributionKind::GroupClaim);
         assert!(stance("The army denied that any strike took place.").denied);
-        assert_eq!(stance("Three men were reportedly seized.").hedges, vec!["reportedly"]);
+        assert_eq!(
+            stance("Three men were reportedly seized.").hedges,
+            vec!["reportedly"]
+        );
     }
 }

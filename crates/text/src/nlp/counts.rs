@@ -87,18 +87,19 @@ fn number_word(w: &str) -> Option<u64> {
 /// and "a dozen"). Returns the value and the index after it.
 fn plain_number(toks: &[Token], i: usize) -> Option<(u64, usize)> {
     let w = toks.get(i)?.lower.as_str();
-    let (mut v, mut j) = if (w == "a" || w == "an") && toks.get(i + 1).is_some_and(|t| t.lower == "dozen") {
-        (12, i + 2)
-    } else if let Some(n) = number_word(w) {
-        (n, i + 1)
-    } else if w == "a" || w == "one" {
-        match toks.get(i + 1).map(|t| t.lower.as_str()) {
-            Some("hundred") | Some("thousand") | Some("million") => (1, i + 1),
-            _ => return None,
-        }
-    } else {
-        return None;
-    };
+    let (mut v, mut j) =
+        if (w == "a" || w == "an") && toks.get(i + 1).is_some_and(|t| t.lower == "dozen") {
+            (12, i + 2)
+        } else if let Some(n) = number_word(w) {
+            (n, i + 1)
+        } else if w == "a" || w == "one" {
+            match toks.get(i + 1).map(|t| t.lower.as_str()) {
+                Some("hundred") | Some("thousand") | Some("million") => (1, i + 1),
+                _ => return None,
+            }
+        } else {
+            return None;
+        };
     loop {
         match toks.get(j).map(|t| t.lower.as_str()) {
             Some("dozen") => v *= 12,
@@ -122,7 +123,14 @@ pub fn quantity_at(toks: &[Token], i: usize) -> Option<Quantity> {
     let w1 = lower(toks, i + 1);
     let w2 = lower(toks, i + 2);
     // Vague quantities.
-    let vague = |low: u64, high: Option<u64>, len: usize| Some(Quantity { low: Some(low), high, start: i, end: i + len });
+    let vague = |low: u64, high: Option<u64>, len: usize| {
+        Some(Quantity {
+            low: Some(low),
+            high,
+            start: i,
+            end: i + len,
+        })
+    };
     match (w, w1, w2) {
         ("tens", "of", "thousands") => return vague(20_000, None, 3),
         ("hundreds", "of", "thousands") => return vague(200_000, None, 3),
@@ -159,7 +167,11 @@ pub fn quantity_at(toks: &[Token], i: usize) -> Option<Quantity> {
         (&["between"], "between"),
     ];
     for (words, kind) in qualifiers {
-        if words.iter().enumerate().all(|(k, q)| lower(toks, i + k) == *q) {
+        if words
+            .iter()
+            .enumerate()
+            .all(|(k, q)| lower(toks, i + k) == *q)
+        {
             let at = i + words.len();
             if *kind == "between" {
                 let (a, j) = plain_number(toks, at)?;
@@ -167,7 +179,12 @@ pub fn quantity_at(toks: &[Token], i: usize) -> Option<Quantity> {
                     return None;
                 }
                 let (b, k) = plain_number(toks, j + 1)?;
-                return Some(Quantity { low: Some(a.min(b)), high: Some(a.max(b)), start: i, end: k });
+                return Some(Quantity {
+                    low: Some(a.min(b)),
+                    high: Some(a.max(b)),
+                    start: i,
+                    end: k,
+                });
             }
             let inner = quantity_at(toks, at)?;
             let n = inner.low?;
@@ -178,7 +195,12 @@ pub fn quantity_at(toks: &[Token], i: usize) -> Option<Quantity> {
                 "lt" => (None, Some(n.saturating_sub(1))),
                 _ => (Some(n), inner.high.or(Some(n))),
             };
-            return Some(Quantity { low, high, start: i, end: inner.end });
+            return Some(Quantity {
+                low,
+                high,
+                start: i,
+                end: inner.end,
+            });
         }
     }
     let (a, j) = plain_number(toks, i)?;
@@ -186,25 +208,39 @@ pub fn quantity_at(toks: &[Token], i: usize) -> Option<Quantity> {
     if matches!(lower(toks, j), "to" | "-" | "or") {
         if let Some((b, k)) = plain_number(toks, j + 1) {
             if b > a {
-                return Some(Quantity { low: Some(a), high: Some(b), start: i, end: k });
+                return Some(Quantity {
+                    low: Some(a),
+                    high: Some(b),
+                    start: i,
+                    end: k,
+                });
             }
         }
     }
-    Some(Quantity { low: Some(a), high: Some(a), start: i, end: j })
+    Some(Quantity {
+        low: Some(a),
+        high: Some(a),
+        start: i,
+        end: j,
+    })
 }
 
 /// Words that name what a count counts, by field.
 pub fn count_field(word: &str) -> Option<&'static str> {
     Some(match word {
-        "killed" | "dead" | "died" | "killing" | "deaths" | "death" | "lives" | "slain" | "bodies" | "fatalities"
-        | "executed" | "massacred" | "perished" => "killed",
+        "killed" | "dead" | "died" | "killing" | "deaths" | "death" | "lives" | "slain"
+        | "bodies" | "fatalities" | "executed" | "massacred" | "perished" => "killed",
         "injured" | "wounded" | "hurt" | "injuring" | "wounding" | "injuries" => "injured",
-        "arrested" | "detained" | "arrest" | "arrests" | "detention" | "arresting" | "detaining" | "apprehended"
-        | "custody" | "captured" | "detentions" | "held" => "arrested",
-        "kidnapped" | "abducted" | "abduction" | "kidnapping" | "hostage" | "hostages" => "abducted",
+        "arrested" | "detained" | "arrest" | "arrests" | "detention" | "arresting"
+        | "detaining" | "apprehended" | "custody" | "captured" | "detentions" | "held" => {
+            "arrested"
+        }
+        "kidnapped" | "abducted" | "abduction" | "kidnapping" | "hostage" | "hostages" => {
+            "abducted"
+        }
         "displaced" | "fled" | "displacing" | "homeless" => "displaced",
-        "protesters" | "demonstrators" | "protestors" | "marchers" | "rallied" | "protested" | "marched"
-        | "demonstrated" | "strikers" | "participants" => "participants",
+        "protesters" | "demonstrators" | "protestors" | "marchers" | "rallied" | "protested"
+        | "marched" | "demonstrated" | "strikers" | "participants" => "participants",
         "released" | "freed" => "released",
         "deported" | "expelled" => "deported",
         "rescued" => "rescued",
@@ -219,7 +255,11 @@ pub fn find_counts(toks: &[Token]) -> Vec<CountMention> {
     // Explicit zeros: "no one was hurt", "no casualties", "nobody was killed".
     for i in 0..toks.len() {
         let w = lower(toks, i);
-        let starts_zero = (w == "no" && matches!(lower(toks, i + 1), "one" | "casualties" | "injuries" | "deaths" | "fatalities"))
+        let starts_zero = (w == "no"
+            && matches!(
+                lower(toks, i + 1),
+                "one" | "casualties" | "injuries" | "deaths" | "fatalities"
+            ))
             || w == "nobody"
             || w == "none";
         if !starts_zero {
@@ -253,7 +293,9 @@ pub fn find_counts(toks: &[Token]) -> Vec<CountMention> {
                 end = e;
                 match found {
                     Some("killed") => fields.push("killed"),
-                    Some("injured") if lower(toks, end - 1) == "hurt" => fields.extend(["killed", "injured"]),
+                    Some("injured") if lower(toks, end - 1) == "hurt" => {
+                        fields.extend(["killed", "injured"])
+                    }
                     Some(f) => fields.push(f),
                     None => continue,
                 }
@@ -284,12 +326,49 @@ pub fn find_counts(toks: &[Token]) -> Vec<CountMention> {
             continue;
         };
         // Skip years, times and money: "in 2024", "at 3 p.m.", "$5".
-        let prev = if q.start > 0 { lower(toks, q.start - 1) } else { "" };
+        let prev = if q.start > 0 {
+            lower(toks, q.start - 1)
+        } else {
+            ""
+        };
         let next = lower(toks, q.end);
-        let is_year = q.low.is_some_and(|v| (1900..=2100).contains(&v)) && q.low == q.high && !toks[q.start].text.contains(',');
-        let unit_follows = matches!(next, "a.m." | "p.m." | "am" | "pm" | "percent" | "%" | "per" | "km" | "kilometres" | "kilometers" | "miles" | "years" | "year" | "months" | "month" | "days" | "weeks" | "hours" | "minutes" | "dollars" | "euros" | "million" | "billion" | "o'clock")
-            || super::dates::month_number(next).is_some();
-        if is_year || unit_follows || matches!(prev, "$" | "€" | "£" | "no." | "no" | "number" | "page" | "article") {
+        let is_year = q.low.is_some_and(|v| (1900..=2100).contains(&v))
+            && q.low == q.high
+            && !toks[q.start].text.contains(',');
+        let unit_follows = matches!(
+            next,
+            "a.m."
+                | "p.m."
+                | "am"
+                | "pm"
+                | "percent"
+                | "%"
+                | "per"
+                | "km"
+                | "kilometres"
+                | "kilometers"
+                | "miles"
+                | "years"
+                | "year"
+                | "months"
+                | "month"
+                | "days"
+                | "weeks"
+                | "hours"
+                | "minutes"
+                | "dollars"
+                | "euros"
+                | "million"
+                | "billion"
+                | "o'clock"
+        ) || super::dates::month_number(next).is_some();
+        if is_year
+            || unit_follows
+            || matches!(
+                prev,
+                "$" | "€" | "£" | "no." | "no" | "number" | "page" | "article"
+            )
+        {
             i = q.end.max(i + 1);
             continue;
         }
@@ -317,7 +396,9 @@ pub fn find_counts(toks: &[Token]) -> Vec<CountMention> {
                 break;
             }
             let w = lower(toks, j);
-            if matches!(w, "." | ";" | "but" | "while" | "after" | "when") || (j > q.end && quantity_at(toks, j).is_some() && w != "a") {
+            if matches!(w, "." | ";" | "but" | "while" | "after" | "when")
+                || (j > q.end && quantity_at(toks, j).is_some() && w != "a")
+            {
                 break;
             }
             if let Some(f) = count_field(w) {
@@ -338,7 +419,9 @@ pub fn find_counts(toks: &[Token]) -> Vec<CountMention> {
                     break;
                 }
                 if let Some(f) = count_field(w) {
-                    if f != "participants" || matches!(w, "rallied" | "protested" | "marched" | "demonstrated") {
+                    if f != "participants"
+                        || matches!(w, "rallied" | "protested" | "marched" | "demonstrated")
+                    {
                         field = Some((f, j));
                     }
                     break;
@@ -369,34 +452,77 @@ mod tests {
 
     fn counts(s: &str) -> Vec<(String, Option<u64>, Option<u64>)> {
         let toks = tokenize(s, 0);
-        find_counts(&toks).into_iter().map(|c| (c.field, c.low, c.high)).collect()
+        find_counts(&toks)
+            .into_iter()
+            .map(|c| (c.field, c.low, c.high))
+            .collect()
     }
 
     #[test]
     fn codebook_examples() {
-        assert_eq!(counts("Three people were killed."), vec![("killed".into(), Some(3), Some(3))]);
-        assert_eq!(counts("the arrest of at least three individuals"), vec![("arrested".into(), Some(3), None)]);
-        assert_eq!(counts("more than 10 were wounded"), vec![("injured".into(), Some(11), None)]);
-        assert_eq!(counts("up to 40 people were detained"), vec![("arrested".into(), None, Some(40))]);
-        assert_eq!(counts("between 10 and 12 were abducted"), vec![("abducted".into(), Some(10), Some(12))]);
-        assert_eq!(counts("dozens were injured"), vec![("injured".into(), Some(24), None)]);
-        assert_eq!(counts("tens of thousands protested"), vec![("participants".into(), Some(20000), None)]);
-        assert_eq!(counts("several were arrested"), vec![("arrested".into(), Some(3), Some(9))]);
-        assert_eq!(counts("a handful were detained"), vec![("arrested".into(), Some(3), Some(5))]);
+        assert_eq!(
+            counts("Three people were killed."),
+            vec![("killed".into(), Some(3), Some(3))]
+        );
+        assert_eq!(
+            counts("the arrest of at least three individuals"),
+            vec![("arrested".into(), Some(3), None)]
+        );
+        assert_eq!(
+            counts("more than 10 were wounded"),
+            vec![("injured".into(), Some(11), None)]
+        );
+        assert_eq!(
+            counts("up to 40 people were detained"),
+            vec![("arrested".into(), None, Some(40))]
+        );
+        assert_eq!(
+            counts("between 10 and 12 were abducted"),
+            vec![("abducted".into(), Some(10), Some(12))]
+        );
+        assert_eq!(
+            counts("dozens were injured"),
+            vec![("injured".into(), Some(24), None)]
+        );
+        assert_eq!(
+            counts("tens of thousands protested"),
+            vec![("participants".into(), Some(20000), None)]
+        );
+        assert_eq!(
+            counts("several were arrested"),
+            vec![("arrested".into(), Some(3), Some(9))]
+        );
+        assert_eq!(
+            counts("a handful were detained"),
+            vec![("arrested".into(), Some(3), Some(5))]
+        );
         assert_eq!(
             counts("No one was hurt."),
-            vec![("killed".into(), Some(0), Some(0)), ("injured".into(), Some(0), Some(0))]
+            vec![
+                ("killed".into(), Some(0), Some(0)),
+                ("injured".into(), Some(0), Some(0))
+            ]
         );
     }
 
     #[test]
     fn attaches_after_verbs_and_skips_dates() {
-        assert_eq!(counts("gunmen attacked the village, killing 12 and wounding twenty-five"), vec![
-            ("killed".into(), Some(12), Some(12)),
-            ("injured".into(), Some(25), Some(25))
-        ]);
-        assert_eq!(counts("the death toll rose to 1,200"), vec![("killed".into(), Some(1200), Some(1200))]);
-        assert!(counts("He was sworn in on January 20, 2025 and killed nobody").iter().all(|c| c.1 == Some(0)));
+        assert_eq!(
+            counts("gunmen attacked the village, killing 12 and wounding twenty-five"),
+            vec![
+                ("killed".into(), Some(12), Some(12)),
+                ("injured".into(), Some(25), Some(25))
+            ]
+        );
+        assert_eq!(
+            counts("the death toll rose to 1,200"),
+            vec![("killed".into(), Some(1200), Some(1200))]
+        );
+        assert!(
+            counts("He was sworn in on January 20, 2025 and killed nobody")
+                .iter()
+                .all(|c| c.1 == Some(0))
+        );
         assert!(counts("the attack on 3 March lasted two hours").is_empty());
     }
 }

@@ -54,11 +54,20 @@ pub fn parse_iso(s: &str) -> Option<NaiveDate> {
 }
 
 fn day_num(t: Option<&Token>) -> Option<u32> {
-    let w = t?.lower.trim_end_matches(|c: char| c.is_alphabetic() && !c.is_ascii_digit());
+    let w = t?
+        .lower
+        .trim_end_matches(|c: char| c.is_alphabetic() && !c.is_ascii_digit());
     // "5th", "21st": strip ordinal suffix.
-    let digits: String = t?.lower.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let digits: String = t?
+        .lower
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
     let rest = &t?.lower[digits.len()..];
-    if digits.is_empty() || !(rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th")) || w.is_empty() {
+    if digits.is_empty()
+        || !(rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th"))
+        || w.is_empty()
+    {
         return None;
     }
     let d: u32 = digits.parse().ok()?;
@@ -76,10 +85,24 @@ fn year_num(t: Option<&Token>) -> Option<i32> {
 
 fn day_date(d: NaiveDate, basis: DateBasis, text: String, span: Span) -> EventDate {
     let s = d.format("%Y-%m-%d").to_string();
-    EventDate { start: Some(s.clone()), end: Some(s), precision: DatePrecision::Day, basis, text: Some(text), span: Some(span) }
+    EventDate {
+        start: Some(s.clone()),
+        end: Some(s),
+        precision: DatePrecision::Day,
+        basis,
+        text: Some(text),
+        span: Some(span),
+    }
 }
 
-fn range_date(a: NaiveDate, b: NaiveDate, precision: DatePrecision, basis: DateBasis, text: String, span: Span) -> EventDate {
+fn range_date(
+    a: NaiveDate,
+    b: NaiveDate,
+    precision: DatePrecision,
+    basis: DateBasis,
+    text: String,
+    span: Span,
+) -> EventDate {
     EventDate {
         start: Some(a.format("%Y-%m-%d").to_string()),
         end: Some(b.format("%Y-%m-%d").to_string()),
@@ -92,7 +115,11 @@ fn range_date(a: NaiveDate, b: NaiveDate, precision: DatePrecision, basis: DateB
 
 fn month_range(y: i32, m: u32) -> Option<(NaiveDate, NaiveDate)> {
     let a = NaiveDate::from_ymd_opt(y, m, 1)?;
-    let b = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
+    let b = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)?
+    };
     Some((a, b - Duration::days(1)))
 }
 
@@ -108,7 +135,11 @@ fn infer_year(m: u32, d: u32, published: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// Find date expressions in a sentence's tokens.
-pub fn find_dates(toks: &[Token], text_of: impl Fn(usize, usize) -> String, published: Option<NaiveDate>) -> Vec<DateMention> {
+pub fn find_dates(
+    toks: &[Token],
+    text_of: impl Fn(usize, usize) -> String,
+    published: Option<NaiveDate>,
+) -> Vec<DateMention> {
     let mut out = Vec::new();
     let l = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
     let span = |a: usize, b: usize| Span::new(toks[a].span.start, toks[b - 1].span.end);
@@ -120,7 +151,10 @@ pub fn find_dates(toks: &[Token], text_of: impl Fn(usize, usize) -> String, publ
         if let (Some(y), "-", "-") = (year_num(toks.get(i)), l(i + 1), l(i + 3)) {
             if let (Ok(m), Ok(d)) = (l(i + 2).parse::<u32>(), l(i + 4).parse::<u32>()) {
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                    found = Some((day_date(date, DateBasis::Explicit, text_of(i, i + 5), span(i, i + 5)), i + 5));
+                    found = Some((
+                        day_date(date, DateBasis::Explicit, text_of(i, i + 5), span(i, i + 5)),
+                        i + 5,
+                    ));
                 }
             }
         }
@@ -135,20 +169,59 @@ pub fn find_dates(toks: &[Token], text_of: impl Fn(usize, usize) -> String, publ
                     }
                     if let Some(y) = year_num(toks.get(j)) {
                         if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                            found = Some((day_date(date, DateBasis::Explicit, text_of(i, j + 1), span(i, j + 1)), j + 1));
+                            found = Some((
+                                day_date(
+                                    date,
+                                    DateBasis::Explicit,
+                                    text_of(i, j + 1),
+                                    span(i, j + 1),
+                                ),
+                                j + 1,
+                            ));
                         }
                     } else if let Some(date) = published.and_then(|p| infer_year(m, d, p)) {
-                        found = Some((day_date(date, DateBasis::Explicit, text_of(i, i + 2), span(i, i + 2)), i + 2));
+                        found = Some((
+                            day_date(date, DateBasis::Explicit, text_of(i, i + 2), span(i, i + 2)),
+                            i + 2,
+                        ));
                     }
                 } else if let (true, Some(y)) = (is_name, year_num(toks.get(i + 1))) {
                     if let Some((a, b)) = month_range(y, m) {
-                        found = Some((range_date(a, b, DatePrecision::Month, DateBasis::Explicit, text_of(i, i + 2), span(i, i + 2)), i + 2));
+                        found = Some((
+                            range_date(
+                                a,
+                                b,
+                                DatePrecision::Month,
+                                DateBasis::Explicit,
+                                text_of(i, i + 2),
+                                span(i, i + 2),
+                            ),
+                            i + 2,
+                        ));
                     }
-                } else if is_name && matches!(l(i.wrapping_sub(1)), "in" | "early" | "late" | "mid") && i > 0 && m != 5 {
+                } else if is_name
+                    && matches!(l(i.wrapping_sub(1)), "in" | "early" | "late" | "mid")
+                    && i > 0
+                    && m != 5
+                {
                     if let Some(p) = published {
-                        let y = if m <= p.month() { p.year() } else { p.year() - 1 };
+                        let y = if m <= p.month() {
+                            p.year()
+                        } else {
+                            p.year() - 1
+                        };
                         if let Some((a, b)) = month_range(y, m) {
-                            found = Some((range_date(a, b, DatePrecision::Month, DateBasis::Relative, text_of(i, i + 1), span(i, i + 1)), i + 1));
+                            found = Some((
+                                range_date(
+                                    a,
+                                    b,
+                                    DatePrecision::Month,
+                                    DateBasis::Relative,
+                                    text_of(i, i + 1),
+                                    span(i, i + 1),
+                                ),
+                                i + 1,
+                            ));
                         }
                     }
                 }
@@ -160,10 +233,21 @@ pub fn find_dates(toks: &[Token], text_of: impl Fn(usize, usize) -> String, publ
                 if toks[i + 1].is_capitalized() {
                     if let Some(y) = year_num(toks.get(i + 2)) {
                         if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                            found = Some((day_date(date, DateBasis::Explicit, text_of(i, i + 3), span(i, i + 3)), i + 3));
+                            found = Some((
+                                day_date(
+                                    date,
+                                    DateBasis::Explicit,
+                                    text_of(i, i + 3),
+                                    span(i, i + 3),
+                                ),
+                                i + 3,
+                            ));
                         }
                     } else if let Some(date) = published.and_then(|p| infer_year(m, d, p)) {
-                        found = Some((day_date(date, DateBasis::Explicit, text_of(i, i + 2), span(i, i + 2)), i + 2));
+                        found = Some((
+                            day_date(date, DateBasis::Explicit, text_of(i, i + 2), span(i, i + 2)),
+                            i + 2,
+                        ));
                     }
                 }
             }
@@ -171,43 +255,124 @@ pub fn find_dates(toks: &[Token], text_of: impl Fn(usize, usize) -> String, publ
         // "in 2024".
         if found.is_none() && matches!(l(i.wrapping_sub(1)), "in" | "since" | "during") && i > 0 {
             if let Some(y) = year_num(toks.get(i)) {
-                if let (Some(a), Some(b)) = (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y, 12, 31)) {
-                    found = Some((range_date(a, b, DatePrecision::Year, DateBasis::Explicit, text_of(i, i + 1), span(i, i + 1)), i + 1));
+                if let (Some(a), Some(b)) = (
+                    NaiveDate::from_ymd_opt(y, 1, 1),
+                    NaiveDate::from_ymd_opt(y, 12, 31),
+                ) {
+                    found = Some((
+                        range_date(
+                            a,
+                            b,
+                            DatePrecision::Year,
+                            DateBasis::Explicit,
+                            text_of(i, i + 1),
+                            span(i, i + 1),
+                        ),
+                        i + 1,
+                    ));
                 }
             }
         }
         // Relative expressions need a publication date.
         if found.is_none() {
             if let Some(p) = published {
-                let rel = |d: NaiveDate, n: usize| Some((day_date(d, DateBasis::Relative, text_of(i, i + n), span(i, i + n)), i + n));
+                let rel = |d: NaiveDate, n: usize| {
+                    Some((
+                        day_date(d, DateBasis::Relative, text_of(i, i + n), span(i, i + n)),
+                        i + n,
+                    ))
+                };
                 found = match (w, l(i + 1), l(i + 2)) {
                     ("yesterday", _, _) => rel(p - Duration::days(1), 1),
                     ("today", _, _) | ("tonight", _, _) => rel(p, 1),
                     ("this", "morning" | "afternoon" | "evening", _) => rel(p, 2),
-                    ("last", "night", _) | ("overnight", _, _) => rel(p - Duration::days(1), if w == "last" { 2 } else { 1 }),
+                    ("last", "night", _) | ("overnight", _, _) => {
+                        rel(p - Duration::days(1), if w == "last" { 2 } else { 1 })
+                    }
                     ("last", "week", _) => {
-                        let this_monday = p - Duration::days(p.weekday().num_days_from_monday() as i64);
+                        let this_monday =
+                            p - Duration::days(p.weekday().num_days_from_monday() as i64);
                         let a = this_monday - Duration::days(7);
-                        Some((range_date(a, a + Duration::days(6), DatePrecision::Week, DateBasis::Relative, text_of(i, i + 2), span(i, i + 2)), i + 2))
+                        Some((
+                            range_date(
+                                a,
+                                a + Duration::days(6),
+                                DatePrecision::Week,
+                                DateBasis::Relative,
+                                text_of(i, i + 2),
+                                span(i, i + 2),
+                            ),
+                            i + 2,
+                        ))
                     }
                     ("this", "week", _) | ("earlier", "this", "week") => {
                         let n = if w == "earlier" { 3 } else { 2 };
                         let a = p - Duration::days(p.weekday().num_days_from_monday() as i64);
-                        Some((range_date(a, p, DatePrecision::Week, DateBasis::Relative, text_of(i, i + n), span(i, i + n)), i + n))
+                        Some((
+                            range_date(
+                                a,
+                                p,
+                                DatePrecision::Week,
+                                DateBasis::Relative,
+                                text_of(i, i + n),
+                                span(i, i + n),
+                            ),
+                            i + n,
+                        ))
                     }
                     ("last", "month", _) => {
-                        let (y, m) = if p.month() == 1 { (p.year() - 1, 12) } else { (p.year(), p.month() - 1) };
-                        month_range(y, m).map(|(a, b)| (range_date(a, b, DatePrecision::Month, DateBasis::Relative, text_of(i, i + 2), span(i, i + 2)), i + 2))
+                        let (y, m) = if p.month() == 1 {
+                            (p.year() - 1, 12)
+                        } else {
+                            (p.year(), p.month() - 1)
+                        };
+                        month_range(y, m).map(|(a, b)| {
+                            (
+                                range_date(
+                                    a,
+                                    b,
+                                    DatePrecision::Month,
+                                    DateBasis::Relative,
+                                    text_of(i, i + 2),
+                                    span(i, i + 2),
+                                ),
+                                i + 2,
+                            )
+                        })
                     }
                     ("this", "month", _) | ("earlier", "this", "month") => {
                         let n = if w == "earlier" { 3 } else { 2 };
-                        NaiveDate::from_ymd_opt(p.year(), p.month(), 1)
-                            .map(|a| (range_date(a, p, DatePrecision::Month, DateBasis::Relative, text_of(i, i + n), span(i, i + n)), i + n))
+                        NaiveDate::from_ymd_opt(p.year(), p.month(), 1).map(|a| {
+                            (
+                                range_date(
+                                    a,
+                                    p,
+                                    DatePrecision::Month,
+                                    DateBasis::Relative,
+                                    text_of(i, i + n),
+                                    span(i, i + n),
+                                ),
+                                i + n,
+                            )
+                        })
                     }
                     ("last", "year", _) => {
                         let y = p.year() - 1;
-                        match (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y, 12, 31)) {
-                            (Some(a), Some(b)) => Some((range_date(a, b, DatePrecision::Year, DateBasis::Relative, text_of(i, i + 2), span(i, i + 2)), i + 2)),
+                        match (
+                            NaiveDate::from_ymd_opt(y, 1, 1),
+                            NaiveDate::from_ymd_opt(y, 12, 31),
+                        ) {
+                            (Some(a), Some(b)) => Some((
+                                range_date(
+                                    a,
+                                    b,
+                                    DatePrecision::Year,
+                                    DateBasis::Relative,
+                                    text_of(i, i + 2),
+                                    span(i, i + 2),
+                                ),
+                                i + 2,
+                            )),
                             _ => None,
                         }
                     }
@@ -215,30 +380,61 @@ pub fn find_dates(toks: &[Token], text_of: impl Fn(usize, usize) -> String, publ
                 };
                 if found.is_none() {
                     // "two days ago", "3 days ago".
-                    if let (Some(n), "days" | "day", "ago") = (super::counts::quantity_at(toks, i).and_then(|q| q.low), l(i + 1), l(i + 2)) {
+                    if let (Some(n), "days" | "day", "ago") = (
+                        super::counts::quantity_at(toks, i).and_then(|q| q.low),
+                        l(i + 1),
+                        l(i + 2),
+                    ) {
                         found = rel(p - Duration::days(n.min(3650) as i64), 3);
                     }
                 }
                 if found.is_none() {
                     // Weekdays: "on Saturday", "late Friday", "Sunday night".
-                    let (wd_at, lead) = if let Some(wd) = weekday(w) { (Some(wd), 0) } else { (None, 0) };
+                    let (wd_at, lead) = if let Some(wd) = weekday(w) {
+                        (Some(wd), 0)
+                    } else {
+                        (None, 0)
+                    };
                     if let Some(wd) = wd_at {
-                        let back = (7 + p.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+                        let back = (7 + p.weekday().num_days_from_monday() as i64
+                            - wd.num_days_from_monday() as i64)
+                            % 7;
                         let d = p - Duration::days(back);
-                        let start_tok = if i > 0 && matches!(l(i - 1), "on" | "late" | "early" | "last") { i - 1 } else { i + lead };
+                        let start_tok =
+                            if i > 0 && matches!(l(i - 1), "on" | "late" | "early" | "last") {
+                                i - 1
+                            } else {
+                                i + lead
+                            };
                         let mut end_tok = i + 1;
                         if matches!(l(i + 1), "night" | "morning" | "evening" | "afternoon") {
                             end_tok += 1;
                         }
-                        let d = if start_tok < i && l(start_tok) == "last" && back == 0 { d - Duration::days(7) } else { d };
-                        found = Some((day_date(d, DateBasis::Relative, text_of(start_tok, end_tok), span(start_tok, end_tok)), end_tok));
+                        let d = if start_tok < i && l(start_tok) == "last" && back == 0 {
+                            d - Duration::days(7)
+                        } else {
+                            d
+                        };
+                        found = Some((
+                            day_date(
+                                d,
+                                DateBasis::Relative,
+                                text_of(start_tok, end_tok),
+                                span(start_tok, end_tok),
+                            ),
+                            end_tok,
+                        ));
                     }
                 }
             }
         }
         match found {
             Some((date, end)) => {
-                out.push(DateMention { date, start: i, end });
+                out.push(DateMention {
+                    date,
+                    start: i,
+                    end,
+                });
                 i = end.max(i + 1);
             }
             None => i += 1,
@@ -267,13 +463,20 @@ mod tests {
     use super::*;
     use crate::nlp::tokens::tokenize;
 
-    fn dates(s: &str, pubd: &str) -> Vec<(Option<String>, Option<String>, DatePrecision, DateBasis)> {
+    fn dates(
+        s: &str,
+        pubd: &str,
+    ) -> Vec<(Option<String>, Option<String>, DatePrecision, DateBasis)> {
         let toks = tokenize(s, 0);
         let p = parse_iso(pubd);
-        find_dates(&toks, |a, b| s[toks[a].span.start..toks[b - 1].span.end].to_string(), p)
-            .into_iter()
-            .map(|d| (d.date.start, d.date.end, d.date.precision, d.date.basis))
-            .collect()
+        find_dates(
+            &toks,
+            |a, b| s[toks[a].span.start..toks[b - 1].span.end].to_string(),
+            p,
+        )
+        .into_iter()
+        .map(|d| (d.date.start, d.date.end, d.date.precision, d.date.basis))
+        .collect()
     }
 
     #[test]
@@ -289,7 +492,10 @@ mod tests {
     #[test]
     fn last_week_and_explicit() {
         let d = dates("Troops arrived last week.", "2025-12-14");
-        assert_eq!((d[0].0.as_deref(), d[0].1.as_deref(), d[0].2), (Some("2025-12-01"), Some("2025-12-07"), DatePrecision::Week));
+        assert_eq!(
+            (d[0].0.as_deref(), d[0].1.as_deref(), d[0].2),
+            (Some("2025-12-01"), Some("2025-12-07"), DatePrecision::Week)
+        );
         let d = dates("It happened on March 5, 2024 and on 7 April.", "2025-01-10");
         assert_eq!(d[0].0.as_deref(), Some("2024-03-05"));
         assert_eq!(d[1].0.as_deref(), Some("2024-04-07"));

@@ -7,8 +7,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use sitrep_core::{
-    Actor, ActorKind, ActorRole, Attribution, Count, DatePrecision, Duration, Event, EventDate, EventStatus, EventType,
-    Evidence, Location, Precision, Relation, RelationKind, SentenceClass, Span,
+    Actor, ActorKind, ActorRole, Attribution, Count, DatePrecision, Duration, Event, EventDate,
+    EventStatus, EventType, Evidence, Location, Precision, Relation, RelationKind, SentenceClass,
+    Span,
 };
 
 use super::actors::ActorMention;
@@ -50,14 +51,46 @@ pub struct DocContext<'a> {
     pub country_location: &'a dyn Fn(&str) -> Option<Location>,
 }
 
-const DETERMINERS: &[&str] = &["the", "this", "that", "these", "those", "such", "its", "their", "his", "her", "'s"];
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "these", "those", "such", "its", "their", "his", "her", "'s",
+];
 const ARMED_WORDS: &[&str] = &[
-    "gunmen", "gunman", "militants", "militant", "attackers", "attacker", "assailants", "fighters", "bandits",
-    "kidnappers", "bomber", "insurgents", "rebels", "jihadists", "militia", "militiamen",
+    "gunmen",
+    "gunman",
+    "militants",
+    "militant",
+    "attackers",
+    "attacker",
+    "assailants",
+    "fighters",
+    "bandits",
+    "kidnappers",
+    "bomber",
+    "insurgents",
+    "rebels",
+    "jihadists",
+    "militia",
+    "militiamen",
 ];
 /// Words that start a new clause: a subject before one of them is not the subject after it.
-const CLAUSE_BREAKS: &[&str] = &[",", "when", "after", "as", "while", "because", "before", "since", "until", "who", "which", "that", "where", "but", "although", "though"];
-const LOCATION_PREPS: &[&str] = &["in", "at", "near", "outside", "around", "across", "inside", "into", "of", "on", "from", "throughout"];
+const CLAUSE_BREAKS: &[&str] = &[
+    ",", "when", "after", "as", "while", "because", "before", "since", "until", "who", "which",
+    "that", "where", "but", "although", "though",
+];
+const LOCATION_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "around",
+    "across",
+    "inside",
+    "into",
+    "of",
+    "on",
+    "from",
+    "throughout",
+];
 
 #[derive(Debug, Clone)]
 struct Mention {
@@ -82,21 +115,50 @@ struct Mention {
 fn is_armed(a: &ActorMention) -> bool {
     matches!(
         a.kind,
-        ActorKind::StateForces | ActorKind::RebelGroup | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia | ActorKind::ExternalForces
-    ) || ARMED_WORDS.iter().any(|w| a.text.to_lowercase().ends_with(w))
+        ActorKind::StateForces
+            | ActorKind::RebelGroup
+            | ActorKind::PoliticalMilitia
+            | ActorKind::IdentityMilitia
+            | ActorKind::ExternalForces
+    ) || ARMED_WORDS
+        .iter()
+        .any(|w| a.text.to_lowercase().ends_with(w))
 }
 
 fn to_actor(a: &ActorMention, role: ActorRole, event_type: EventType) -> Actor {
     // A country named as the one who acts is its government, or its forces for use of force.
-    let forces = a.country_as_actor && matches!(event_type, EventType::Assault | EventType::Mobilize | EventType::Coerce);
-    let (kind, name) = if forces { (ActorKind::StateForces, a.name.as_ref().map(|n| format!("{n} forces"))) } else { (a.kind, a.name.clone()) };
-    Actor { role, text: Some(a.text.clone()), span: Some(a.span), name, kind, country: a.country.clone() }
+    let forces = a.country_as_actor
+        && matches!(
+            event_type,
+            EventType::Assault | EventType::Mobilize | EventType::Coerce
+        );
+    let (kind, name) = if forces {
+        (
+            ActorKind::StateForces,
+            a.name.as_ref().map(|n| format!("{n} forces")),
+        )
+    } else {
+        (a.kind, a.name.clone())
+    };
+    Actor {
+        role,
+        text: Some(a.text.clone()),
+        span: Some(a.span),
+        name,
+        kind,
+        country: a.country.clone(),
+    }
 }
 
 /// Match a trigger at token `i`; returns the trigger and its length in tokens.
 fn trigger_at<'t>(lex: &'t Lexicon, toks: &[Token], i: usize) -> Option<&'t Trigger> {
     let list = lex.triggers.get(&toks[i].lower)?;
-    list.iter().find(|t| t.words.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|tk| tk.lower == *w)))
+    list.iter().find(|t| {
+        t.words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| toks.get(i + k).is_some_and(|tk| tk.lower == *w))
+    })
 }
 
 /// Code one document: sentence inputs in order -> merged events.
@@ -141,12 +203,21 @@ fn clause_bounds(toks: &[Token], i: usize) -> (usize, usize) {
 fn relative_clauses(toks: &[Token]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for i in 0..toks.len() {
-        if toks[i].text == "," && toks.get(i + 1).is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "whose" | "whom")) {
+        if toks[i].text == ","
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "whose" | "whom"))
+        {
             let mut j = i + 2;
             while j < toks.len() && toks[j].text != "," {
                 // A date's comma ("January 20, 2025") does not end the clause.
                 j += 1;
-                if j < toks.len() && toks[j].text == "," && toks.get(j + 1).is_some_and(|t| t.text.len() == 4 && t.text.chars().all(|c| c.is_ascii_digit())) {
+                if j < toks.len()
+                    && toks[j].text == ","
+                    && toks.get(j + 1).is_some_and(|t| {
+                        t.text.len() == 4 && t.text.chars().all(|c| c.is_ascii_digit())
+                    })
+                {
                     j += 1;
                 }
             }
@@ -156,15 +227,41 @@ fn relative_clauses(toks: &[Token]) -> Vec<(usize, usize)> {
     out
 }
 
-fn sentence_mentions(s: &SentenceInput, lex: &Lexicon, ctx: &DocContext, stance: &SentenceStance) -> Vec<Mention> {
+fn sentence_mentions(
+    s: &SentenceInput,
+    lex: &Lexicon,
+    ctx: &DocContext,
+    stance: &SentenceStance,
+) -> Vec<Mention> {
     let toks = &s.toks;
     let l = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
-    let in_attribution = |a: &ActorMention| stance.attributions.iter().any(|c| a.start >= c.start && a.end <= c.end);
-    let in_actor = |i: usize| s.actors.iter().any(|a| i >= a.start && i < a.end && !a.country_as_actor);
-    let in_place = |i: usize| s.places.iter().any(|p| i >= p.start && i < p.end && !p.demonym);
+    let in_attribution = |a: &ActorMention| {
+        stance
+            .attributions
+            .iter()
+            .any(|c| a.start >= c.start && a.end <= c.end)
+    };
+    let in_actor = |i: usize| {
+        s.actors
+            .iter()
+            .any(|a| i >= a.start && i < a.end && !a.country_as_actor)
+    };
+    let in_place = |i: usize| {
+        s.places
+            .iter()
+            .any(|p| i >= p.start && i < p.end && !p.demonym)
+    };
     let rel = relative_clauses(toks);
     let counts = find_counts(toks);
-    let dates = find_dates(toks, |a, b| Span::new(toks[a].span.start, toks[b - 1].span.end).slice(ctx.text).to_string(), ctx.published);
+    let dates = find_dates(
+        toks,
+        |a, b| {
+            Span::new(toks[a].span.start, toks[b - 1].span.end)
+                .slice(ctx.text)
+                .to_string()
+        },
+        ctx.published,
+    );
     let any_armed = s.actors.iter().any(|a| is_armed(a) && !in_attribution(a));
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
@@ -181,16 +278,42 @@ fn sentence_mentions(s: &SentenceInput, lex: &Lexicon, ctx: &DocContext, stance:
         // Senses that are not events.
         let prev = if ts > 0 { l(ts - 1) } else { "" };
         let next = l(te);
-        if matches!(prev, "heart" | "panic" | "asthma" | "cyber" | "price" | "charm" | "hunger" | "flash" | "smoke" | "stun" | "sound" | "bath" | "photo" | "film" | "tax") && t.event_type == EventType::Assault {
+        if matches!(
+            prev,
+            "heart"
+                | "panic"
+                | "asthma"
+                | "cyber"
+                | "price"
+                | "charm"
+                | "hunger"
+                | "flash"
+                | "smoke"
+                | "stun"
+                | "sound"
+                | "bath"
+                | "photo"
+                | "film"
+                | "tax"
+        ) && t.event_type == EventType::Assault
+        {
             continue;
         }
-        if t.condition == Condition::NotMonth && (toks[ts].is_capitalized() && ts > 0 || matches!(prev, "in" | "on" | "since" | "early" | "late" | "mid") || quantity_at(toks, te).is_some()) {
+        if t.condition == Condition::NotMonth
+            && (toks[ts].is_capitalized() && ts > 0
+                || matches!(prev, "in" | "on" | "since" | "early" | "late" | "mid")
+                || quantity_at(toks, te).is_some())
+        {
             continue;
         }
         if t.condition == Condition::Displacement {
             continue;
         }
-        let near_armed = |span: usize| s.actors.iter().any(|a| is_armed(a) && !in_attribution(a) && (a.end + span >= ts && a.start <= te + span));
+        let near_armed = |span: usize| {
+            s.actors.iter().any(|a| {
+                is_armed(a) && !in_attribution(a) && (a.end + span >= ts && a.start <= te + span)
+            })
+        };
         match t.condition {
             Condition::Armed if !any_armed => continue,
             Condition::ArmedNoun if !near_armed(8) => continue,
@@ -198,7 +321,12 @@ fn sentence_mentions(s: &SentenceInput, lex: &Lexicon, ctx: &DocContext, stance:
             _ => {}
         }
         // Infinitives after a threat or plan are the threat's content, not events of their own.
-        if prev == "to" && !t.words[0].ends_with('s') && !t.words[0].ends_with("ed") && !t.words[0].ends_with("ing") && t.event_type != EventType::Threaten {
+        if prev == "to"
+            && !t.words[0].ends_with('s')
+            && !t.words[0].ends_with("ed")
+            && !t.words[0].ends_with("ing")
+            && t.event_type != EventType::Threaten
+        {
             continue;
         }
         // A trigger inside a relative clause about someone's past ("who was arrested in 2019") is background detail.
@@ -207,22 +335,45 @@ fn sentence_mentions(s: &SentenceInput, lex: &Lexicon, ctx: &DocContext, stance:
             continue;
         }
         let (ca, cb) = clause_bounds(toks, ts);
-        let anaphoric = (ts.saturating_sub(3)..ts).any(|k| DETERMINERS.contains(&l(k)) && !(k + 1..ts).any(|m| toks[m].is_capitalized() && !in_actor(m)))
-            || (ts > 0 && DETERMINERS.contains(&prev));
+        let anaphoric = (ts.saturating_sub(3)..ts).any(|k| {
+            DETERMINERS.contains(&l(k))
+                && !(k + 1..ts).any(|m| toks[m].is_capitalized() && !in_actor(m))
+        }) || (ts > 0 && DETERMINERS.contains(&prev));
         let is_noun = t.pos == Pos::Noun
             || anaphoric
-            || matches!(prev, "a" | "an" | "the" | "'s" | "recent" | "deadly" | "latest" | "new" | "fresh" | "suspected" | "joint")
+            || matches!(
+                prev,
+                "a" | "an"
+                    | "the"
+                    | "'s"
+                    | "recent"
+                    | "deadly"
+                    | "latest"
+                    | "new"
+                    | "fresh"
+                    | "suspected"
+                    | "joint"
+            )
             || s.actors.iter().any(|a| a.end == ts)
             || (toks[ts].is_capitalized() && s.headline);
-        let passive = !is_noun && (ts.saturating_sub(3)..ts).any(|k| matches!(l(k), "was" | "were" | "been" | "being" | "be" | "got"));
+        let passive = !is_noun
+            && (ts.saturating_sub(3)..ts)
+                .any(|k| matches!(l(k), "was" | "were" | "been" | "being" | "be" | "got"));
         // Candidates, in order.
         let cands: Vec<&ActorMention> = s
             .actors
             .iter()
             .filter(|a| a.start >= ca && a.end <= cb && !in_attribution(a))
-            .filter(|a| !a.country_as_actor || !matches!(t.event_type, EventType::Assault | EventType::Protest) || (a.start > 0 && l(a.start - 1) == "by"))
+            .filter(|a| {
+                !a.country_as_actor
+                    || !matches!(t.event_type, EventType::Assault | EventType::Protest)
+                    || (a.start > 0 && l(a.start - 1) == "by")
+            })
             .collect();
-        let by_actor = cands.iter().find(|a| a.start > te && a.start <= te + 8 && a.start > 0 && l(a.start - 1) == "by").copied();
+        let by_actor = cands
+            .iter()
+            .find(|a| a.start > te && a.start <= te + 8 && a.start > 0 && l(a.start - 1) == "by")
+            .copied();
         let mut actor: Option<&ActorMention> = None;
         let mut recipient: Option<&ActorMention> = None;
         if let Some(b) = by_actor {
@@ -231,15 +382,44 @@ fn sentence_mentions(s: &SentenceInput, lex: &Lexicon, ctx: &DocContext, stance:
         // A past participle with an agent ("a group designated ... by Russia") is passive too.
         let passive = passive || (by_actor.is_some() && t.words[0].ends_with("ed") && !is_noun);
         if passive {
-            recipient = cands.iter().rev().find(|a| a.end <= ts && !a.country_as_actor).copied();
+            recipient = cands
+                .iter()
+                .rev()
+                .find(|a| a.end <= ts && !a.country_as_actor)
+                .copied();
         } else if actor.is_none() {
             // Pre-modifier or possessive ("ISIS attack", "the military's response").
-            let adj = cands.iter().find(|a| a.end == ts || (a.end + 1 == ts && l(a.end) == "'s") || (a.end + 2 == ts && l(a.end) == "'s")).copied();
+            let adj = cands
+                .iter()
+                .find(|a| {
+                    a.end == ts
+                        || (a.end + 1 == ts && l(a.end) == "'s")
+                        || (a.end + 2 == ts && l(a.end) == "'s")
+                })
+                .copied();
             actor = adj.or_else(|| {
                 if is_noun {
                     // "response from X", "attack by X" handled above.
-                    cands.iter().find(|a| a.start > te && a.start <= te + 10 && (a.start..te.max(a.start)).next().is_none() && a.start > 0 && matches!(l(a.start - 1), "from" | "both")).copied()
-                        .or_else(|| cands.iter().find(|a| a.start > te && a.start <= te + 10 && (te..a.start).any(|k| l(k) == "from")).copied())
+                    cands
+                        .iter()
+                        .find(|a| {
+                            a.start > te
+                                && a.start <= te + 10
+                                && (a.start..te.max(a.start)).next().is_none()
+                                && a.start > 0
+                                && matches!(l(a.start - 1), "from" | "both")
+                        })
+                        .copied()
+                        .or_else(|| {
+                            cands
+                                .iter()
+                                .find(|a| {
+                                    a.start > te
+                                        && a.start <= te + 10
+                                        && (te..a.start).any(|k| l(k) == "from")
+                                })
+                                .copied()
+                        })
                 } else {
                     // Subject: the nearest actor before the verb, within the same clause
                     // ("soldiers were killed when a bomb struck" has no actor for "struck").
@@ -247,7 +427,13 @@ fn sentence_mentions(s: &SentenceInput, lex: &Lexicon, ctx: &DocContext, stance:
                         .iter()
                         .rev()
                         .find(|a| a.end <= ts && !in_rel_range(&rel, a.start))
-                        .filter(|a| !(a.end..ts).any(|k| CLAUSE_BREAKS.contains(&l(k)) && !in_rel_range(&rel, k) && !rel.iter().any(|r| r.1 == k || r.0 == k + 1)))
+                        .filter(|a| {
+                            !(a.end..ts).any(|k| {
+                                CLAUSE_BREAKS.contains(&l(k))
+                                    && !in_rel_range(&rel, k)
+                                    && !rel.iter().any(|r| r.1 == k || r.0 == k + 1)
+                            })
+                        })
                         .copied()
                 }
             });
@@ -255,46 +441,111 @@ fn sentence_mentions(s: &SentenceInput, lex: &Lexicon, ctx: &DocContext, stance:
         if recipient.is_none() {
             let after: Vec<&ActorMention> = cands
                 .iter()
-                .filter(|a| a.start >= te && Some(a.start) != actor.map(|x| x.start) && !(a.start > 0 && l(a.start - 1) == "by"))
-                .filter(|a| !a.country_as_actor || matches!(t.event_type, EventType::Sanction | EventType::Threaten | EventType::Accuse | EventType::Request | EventType::Reject))
+                .filter(|a| {
+                    a.start >= te
+                        && Some(a.start) != actor.map(|x| x.start)
+                        && !(a.start > 0 && l(a.start - 1) == "by")
+                })
+                .filter(|a| {
+                    !a.country_as_actor
+                        || matches!(
+                            t.event_type,
+                            EventType::Sanction
+                                | EventType::Threaten
+                                | EventType::Accuse
+                                | EventType::Request
+                                | EventType::Reject
+                        )
+                })
                 .copied()
                 .collect();
             recipient = if is_noun && !matches!(t.event_type, EventType::Coerce) {
-                after.iter().find(|a| a.start > 0 && matches!(l(a.start - 1), "on" | "against" | "targeting" | "at")).copied()
+                after
+                    .iter()
+                    .find(|a| {
+                        a.start > 0
+                            && matches!(l(a.start - 1), "on" | "against" | "targeting" | "at")
+                    })
+                    .copied()
             } else {
-                after.iter().find(|a| a.start <= te + 8 && !(te..a.start).any(|k| matches!(l(k), "from" | "with" | "alongside"))).copied()
+                after
+                    .iter()
+                    .find(|a| {
+                        a.start <= te + 8
+                            && !(te..a.start).any(|k| matches!(l(k), "from" | "with" | "alongside"))
+                    })
+                    .copied()
             };
         }
         // Noun triggers with no attached actor: the armed actor in the clause ("the operation ..., during which U.S. forces ...").
         if actor.is_none() && is_noun && matches!(t.event_type, EventType::Mobilize) {
-            actor = cands.iter().find(|a| is_armed(a) && Some(a.start) != recipient.map(|r| r.start)).copied();
+            actor = cands
+                .iter()
+                .find(|a| is_armed(a) && Some(a.start) != recipient.map(|r| r.start))
+                .copied();
         }
         let mut actors: Vec<Actor> = Vec::new();
         if let Some(a) = actor {
             match a.group {
                 Some(g) => {
                     for (n, m) in s.actors.iter().filter(|m| m.group == Some(g)).enumerate() {
-                        actors.push(to_actor(m, if n == 0 { ActorRole::Actor } else { ActorRole::Partner }, t.event_type));
+                        actors.push(to_actor(
+                            m,
+                            if n == 0 {
+                                ActorRole::Actor
+                            } else {
+                                ActorRole::Partner
+                            },
+                            t.event_type,
+                        ));
                     }
                 }
                 None => actors.push(to_actor(a, ActorRole::Actor, t.event_type)),
             }
         }
         if let Some(r) = recipient {
-            let same_side = actor.is_some_and(|a| (a.group.is_some() && r.group == a.group) || (a.country.is_some() && a.country == r.country && a.kind == r.kind));
+            let same_side = actor.is_some_and(|a| {
+                (a.group.is_some() && r.group == a.group)
+                    || (a.country.is_some() && a.country == r.country && a.kind == r.kind)
+            });
             if !same_side {
                 actors.push(to_actor(r, ActorRole::Recipient, t.event_type));
             }
         }
         // "together with X", "alongside X", "jointly with X": partners.
         for a in &cands {
-            if a.start > 0 && matches!(l(a.start - 1), "alongside" | "with") && matches!(l(a.start.saturating_sub(2)), "together" | "jointly" | "alongside" | "with" | "," ) && !actors.iter().any(|x| x.span == Some(a.span)) && actor.is_some() {
+            if a.start > 0
+                && matches!(l(a.start - 1), "alongside" | "with")
+                && matches!(
+                    l(a.start.saturating_sub(2)),
+                    "together" | "jointly" | "alongside" | "with" | ","
+                )
+                && !actors.iter().any(|x| x.span == Some(a.span))
+                && actor.is_some()
+            {
                 actors.push(to_actor(a, ActorRole::Partner, t.event_type));
             }
         }
         // Status.
-        let negated = (ts.saturating_sub(3)..ts).any(|k| matches!(l(k), "not" | "never" | "n't" | "no" | "without")) && !matches!(l(ts.saturating_sub(1)), "yet");
-        let modal_future = (ts.saturating_sub(3)..ts).any(|k| matches!(l(k), "will" | "would" | "could" | "might" | "may" | "plans" | "planned" | "planning" | "intends" | "threatened" | "vowed"));
+        let negated = (ts.saturating_sub(3)..ts)
+            .any(|k| matches!(l(k), "not" | "never" | "n't" | "no" | "without"))
+            && !matches!(l(ts.saturating_sub(1)), "yet");
+        let modal_future = (ts.saturating_sub(3)..ts).any(|k| {
+            matches!(
+                l(k),
+                "will"
+                    | "would"
+                    | "could"
+                    | "might"
+                    | "may"
+                    | "plans"
+                    | "planned"
+                    | "planning"
+                    | "intends"
+                    | "threatened"
+                    | "vowed"
+            )
+        });
         let claimed = stance.attributions.iter().any(|a| a.claimed);
         let status = if s.class == SentenceClass::Background {
             EventStatus::Background
@@ -305,7 +556,13 @@ fn sentence_mentions(s: &SentenceInput, lex: &Lexicon, ctx: &DocContext, stance:
         } else if stance.denied {
             EventStatus::Denied
         } else if modal_future {
-            if (ts.saturating_sub(3)..ts).any(|k| matches!(l(k), "will" | "plans" | "planned" | "planning" | "intends")) { EventStatus::Planned } else { EventStatus::Hypothetical }
+            if (ts.saturating_sub(3)..ts)
+                .any(|k| matches!(l(k), "will" | "plans" | "planned" | "planning" | "intends"))
+            {
+                EventStatus::Planned
+            } else {
+                EventStatus::Hypothetical
+            }
         } else if claimed {
             EventStatus::Claimed
         } else {
@@ -323,32 +580,80 @@ fn sentence_mentions(s: &SentenceInput, lex: &Lexicon, ctx: &DocContext, stance:
         let location = s
             .places
             .iter()
-            .filter(|p| !p.demonym && p.start >= ca && p.end <= cb && !s.actors.iter().any(|a| !a.country_as_actor && p.start >= a.start && p.end <= a.end))
+            .filter(|p| {
+                !p.demonym
+                    && p.start >= ca
+                    && p.end <= cb
+                    && !s
+                        .actors
+                        .iter()
+                        .any(|a| !a.country_as_actor && p.start >= a.start && p.end <= a.end)
+            })
             .filter(|p| in_rel || !in_rel_range(&rel, p.start))
             .min_by_key(|p| {
                 let prep = p.start > 0 && LOCATION_PREPS.contains(&l(p.start - 1));
-                (!prep, p.location.precision.rank(), (p.start as isize - ts as isize).unsigned_abs())
+                (
+                    !prep,
+                    p.location.precision.rank(),
+                    (p.start as isize - ts as isize).unsigned_abs(),
+                )
             })
             .map(|p| {
                 let mut loc = p.location.clone();
                 // "two districts of Palmyra": the sub-place the gazetteer lacks.
-                if p.start >= 2 && l(p.start - 1) == "of" && matches!(l(p.start - 2), "districts" | "district" | "neighbourhood" | "neighborhood" | "neighbourhoods" | "neighborhoods" | "outskirts" | "suburbs" | "suburb" | "centre" | "center" | "parts" | "areas" | "area" | "village" | "villages") {
-                    let from = if p.start >= 3 && quantity_at(toks, p.start - 3).is_some() { p.start - 3 } else { p.start - 2 };
-                    loc.sub_place = Some(Span::new(toks[from].span.start, toks[p.end - 1].span.end).slice(ctx.text).to_string());
+                if p.start >= 2
+                    && l(p.start - 1) == "of"
+                    && matches!(
+                        l(p.start - 2),
+                        "districts"
+                            | "district"
+                            | "neighbourhood"
+                            | "neighborhood"
+                            | "neighbourhoods"
+                            | "neighborhoods"
+                            | "outskirts"
+                            | "suburbs"
+                            | "suburb"
+                            | "centre"
+                            | "center"
+                            | "parts"
+                            | "areas"
+                            | "area"
+                            | "village"
+                            | "villages"
+                    )
+                {
+                    let from = if p.start >= 3 && quantity_at(toks, p.start - 3).is_some() {
+                        p.start - 3
+                    } else {
+                        p.start - 2
+                    };
+                    loc.sub_place = Some(
+                        Span::new(toks[from].span.start, toks[p.end - 1].span.end)
+                            .slice(ctx.text)
+                            .to_string(),
+                    );
                 }
                 loc
             });
         let attribution: Vec<Attribution> = stance
             .attributions
             .iter()
-            .map(|a| Attribution { source: a.source.clone(), kind: a.kind, cue: a.cue.clone(), span: Some(a.span) })
+            .map(|a| Attribution {
+                source: a.source.clone(),
+                kind: a.kind,
+                cue: a.cue.clone(),
+                span: Some(a.span),
+            })
             .collect();
         let mention = Mention {
             sentence: s.index,
             trig: (ts, te),
             event_type: t.event_type,
             mode: t.mode.clone(),
-            trigger: Span::new(toks[ts].span.start, toks[te - 1].span.end).slice(ctx.text).to_string(),
+            trigger: Span::new(toks[ts].span.start, toks[te - 1].span.end)
+                .slice(ctx.text)
+                .to_string(),
             anaphoric,
             headline: s.headline,
             actors,
@@ -359,10 +664,18 @@ fn sentence_mentions(s: &SentenceInput, lex: &Lexicon, ctx: &DocContext, stance:
             status,
             hedges: stance.hedges.len(),
             attribution,
-            evidence: Evidence { document: ctx.doc_id.to_string(), span: s.span, quote: s.span.slice(ctx.text).to_string(), field: Some("trigger".into()) },
+            evidence: Evidence {
+                document: ctx.doc_id.to_string(),
+                span: s.span,
+                quote: s.span.slice(ctx.text).to_string(),
+                field: Some("trigger".into()),
+            },
         };
         // One mention per type within a sentence unless they are clearly separate (other place or actor).
-        if let Some(prev_m) = out.iter_mut().find(|m| m.event_type == mention.event_type && compatible(m, &mention)) {
+        if let Some(prev_m) = out
+            .iter_mut()
+            .find(|m| m.event_type == mention.event_type && compatible(m, &mention))
+        {
             absorb(prev_m, mention);
         } else {
             out.push(mention);
@@ -370,12 +683,25 @@ fn sentence_mentions(s: &SentenceInput, lex: &Lexicon, ctx: &DocContext, stance:
     }
     // Verbal events are statements by someone: without a speaker they are not coded.
     out.retain(|m| {
-        !matches!(m.event_type, EventType::Accuse | EventType::Request | EventType::Reject | EventType::Agree | EventType::Consult)
-            || m.actors.iter().any(|a| a.role == ActorRole::Actor)
+        !matches!(
+            m.event_type,
+            EventType::Accuse
+                | EventType::Request
+                | EventType::Reject
+                | EventType::Agree
+                | EventType::Consult
+        ) || m.actors.iter().any(|a| a.role == ActorRole::Actor)
     });
     // A raid or operation that ended in arrests is one event of the more specific type (codebook 1).
     if out.iter().any(|m| m.event_type == EventType::Coerce) {
-        out.retain(|m| !(m.event_type == EventType::Assault && m.mode.is_none() && matches!(m.trigger.to_lowercase().as_str(), "raid" | "raids" | "raided" | "stormed")));
+        out.retain(|m| {
+            !(m.event_type == EventType::Assault
+                && m.mode.is_none()
+                && matches!(
+                    m.trigger.to_lowercase().as_str(),
+                    "raid" | "raids" | "raided" | "stormed"
+                ))
+        });
     }
     // Counts attach to the event of the type they belong to, nearest trigger first.
     for c in counts {
@@ -388,10 +714,22 @@ fn sentence_mentions(s: &SentenceInput, lex: &Lexicon, ctx: &DocContext, stance:
             "rescued" => m.event_type == EventType::Aid,
             _ => false,
         };
-        if let Some(m) = out.iter_mut().filter(|m| wants(m)).min_by_key(|m| (m.trig.0 as isize - c.cue_token as isize).unsigned_abs()) {
+        if let Some(m) = out
+            .iter_mut()
+            .filter(|m| wants(m))
+            .min_by_key(|m| (m.trig.0 as isize - c.cue_token as isize).unsigned_abs())
+        {
             let text = c.span.slice(ctx.text).to_string();
             if !m.counts.iter().any(|(f, _)| *f == c.field) {
-                m.counts.push((c.field.clone(), Count { low: c.low, high: c.high, text, span: Some(c.span) }));
+                m.counts.push((
+                    c.field.clone(),
+                    Count {
+                        low: c.low,
+                        high: c.high,
+                        text,
+                        span: Some(c.span),
+                    },
+                ));
             }
         }
     }
@@ -404,7 +742,10 @@ fn in_rel_range(rel: &[(usize, usize)], i: usize) -> bool {
 
 fn find_duration(toks: &[Token], a: usize, b: usize, text: &str) -> Option<Duration> {
     for i in a..b {
-        if matches!(toks[i].lower.as_str(), "lasted" | "lasting" | "lasts" | "for") {
+        if matches!(
+            toks[i].lower.as_str(),
+            "lasted" | "lasting" | "lasts" | "for"
+        ) {
             let mut j = i + 1;
             if toks.get(j).is_some_and(|t| t.lower == "for") {
                 j += 1;
@@ -422,11 +763,17 @@ fn find_duration(toks: &[Token], a: usize, b: usize, text: &str) -> Option<Durat
                     return None;
                 }
             };
-            if toks[i].lower == "for" && !(i > 0 && matches!(toks[i - 1].lower.as_str(), "continued" | "raged" | "went")) {
+            if toks[i].lower == "for"
+                && !(i > 0 && matches!(toks[i - 1].lower.as_str(), "continued" | "raged" | "went"))
+            {
                 continue;
             }
             let span = Span::new(toks[i].span.start, toks[q.end].span.end);
-            return Some(Duration { low_minutes: q.low.map(|v| v * mult), high_minutes: q.high.map(|v| v * mult), text: Some(span.slice(text).to_string()) });
+            return Some(Duration {
+                low_minutes: q.low.map(|v| v * mult),
+                high_minutes: q.high.map(|v| v * mult),
+                text: Some(span.slice(text).to_string()),
+            });
         }
     }
     None
@@ -438,13 +785,20 @@ fn same_place(a: &Location, b: &Location) -> bool {
     }
     match (a.precision, b.precision) {
         (Precision::Country, _) | (_, Precision::Country) => a.country == b.country,
-        (Precision::Admin1, _) | (_, Precision::Admin1) => a.country == b.country && (a.admin1 == b.admin1 || a.admin1.is_none() || b.admin1.is_none()),
+        (Precision::Admin1, _) | (_, Precision::Admin1) => {
+            a.country == b.country
+                && (a.admin1 == b.admin1 || a.admin1.is_none() || b.admin1.is_none())
+        }
         _ => a.name == b.name && a.country == b.country,
     }
 }
 
 fn named(actors: &[Actor], role: ActorRole) -> Vec<&str> {
-    actors.iter().filter(|a| a.role == role).filter_map(|a| a.name.as_deref()).collect()
+    actors
+        .iter()
+        .filter(|a| a.role == role)
+        .filter_map(|a| a.name.as_deref())
+        .collect()
 }
 
 /// Whether two mentions can be the same happening.
@@ -458,7 +812,10 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
         }
     }
     if let (Some(x), Some(y)) = (&a.date, &b.date) {
-        if x.precision == DatePrecision::Day && y.precision == DatePrecision::Day && x.start != y.start {
+        if x.precision == DatePrecision::Day
+            && y.precision == DatePrecision::Day
+            && x.start != y.start
+        {
             return false;
         }
     }
@@ -466,11 +823,25 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
         let (x, y) = (named(&a.actors, role), named(&b.actors, role));
         if !x.is_empty() && !y.is_empty() && !x.iter().any(|n| y.contains(n)) {
             // Same country's forces under different labels are the same side.
-            let cx: Vec<_> = a.actors.iter().filter(|r| r.role == role).filter_map(|r| r.country.as_deref()).collect();
-            let cy: Vec<_> = b.actors.iter().filter(|r| r.role == role).filter_map(|r| r.country.as_deref()).collect();
-            let same_label = x.iter().any(|n| y.iter().any(|m| n.ends_with(m) || m.ends_with(n)));
+            let cx: Vec<_> = a
+                .actors
+                .iter()
+                .filter(|r| r.role == role)
+                .filter_map(|r| r.country.as_deref())
+                .collect();
+            let cy: Vec<_> = b
+                .actors
+                .iter()
+                .filter(|r| r.role == role)
+                .filter_map(|r| r.country.as_deref())
+                .collect();
+            let same_label = x
+                .iter()
+                .any(|n| y.iter().any(|m| n.ends_with(m) || m.ends_with(n)));
             let one_unplaced = cx.is_empty() || cy.is_empty();
-            if !(one_unplaced && same_label) && (cx.is_empty() || !cx.iter().any(|c| cy.contains(c))) {
+            if !(one_unplaced && same_label)
+                && (cx.is_empty() || !cx.iter().any(|c| cy.contains(c)))
+            {
                 return false;
             }
         }
@@ -481,9 +852,12 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
 fn absorb(into: &mut Mention, m: Mention) {
     for a in m.actors {
         let dup = into.actors.iter().any(|x| {
-            x.role == a.role && (x.name.is_some() && x.name == a.name || x.country.is_some() && x.country == a.country && x.kind == a.kind)
+            x.role == a.role
+                && (x.name.is_some() && x.name == a.name
+                    || x.country.is_some() && x.country == a.country && x.kind == a.kind)
         });
-        let role_taken = a.role != ActorRole::Partner && into.actors.iter().any(|x| x.role == a.role);
+        let role_taken =
+            a.role != ActorRole::Partner && into.actors.iter().any(|x| x.role == a.role);
         if !dup && !role_taken {
             into.actors.push(a);
         }
@@ -534,7 +908,11 @@ fn merge_status(a: EventStatus, b: EventStatus) -> EventStatus {
         Hypothetical => 5,
         Negated => 6,
     };
-    if rank(a) <= rank(b) { a } else { b }
+    if rank(a) <= rank(b) {
+        a
+    } else {
+        b
+    }
 }
 
 struct Building {
@@ -543,7 +921,13 @@ struct Building {
     evidence: Vec<Evidence>,
 }
 
-fn merge_and_finish(sentences: &[SentenceInput], mentions: Vec<Mention>, refs: &[(usize, usize, EventType)], lex: &Lexicon, ctx: &DocContext) -> Vec<Event> {
+fn merge_and_finish(
+    sentences: &[SentenceInput],
+    mentions: Vec<Mention>,
+    refs: &[(usize, usize, EventType)],
+    lex: &Lexicon,
+    ctx: &DocContext,
+) -> Vec<Event> {
     let mut events: Vec<Building> = Vec::new();
     // (sentence, trigger token) -> event index
     let mut by_token: HashMap<(usize, usize), usize> = HashMap::new();
@@ -573,17 +957,29 @@ fn merge_and_finish(sentences: &[SentenceInput], mentions: Vec<Mention>, refs: &
             }
             None => {
                 by_token.insert(key, events.len());
-                events.push(Building { evidence: vec![m.evidence.clone()], main: m.clone(), mentions: vec![m] });
+                events.push(Building {
+                    evidence: vec![m.evidence.clone()],
+                    main: m.clone(),
+                    mentions: vec![m],
+                });
             }
         }
     }
     // Resolve every trigger-word reference to an event: its own mention, or the latest event of that type so far.
-    let resolve = |sent: usize, tok: usize, t: EventType, events: &Vec<Building>| -> Option<usize> {
-        if let Some(&e) = by_token.get(&(sent, tok)) {
-            return Some(e);
-        }
-        events.iter().enumerate().filter(|(_, e)| e.main.event_type == t && e.mentions.iter().any(|m| m.sentence <= sent)).map(|(i, _)| i).next_back()
-    };
+    let resolve =
+        |sent: usize, tok: usize, t: EventType, events: &Vec<Building>| -> Option<usize> {
+            if let Some(&e) = by_token.get(&(sent, tok)) {
+                return Some(e);
+            }
+            events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    e.main.event_type == t && e.mentions.iter().any(|m| m.sentence <= sent)
+                })
+                .map(|(i, _)| i)
+                .next_back()
+        };
     let mut relations: Vec<(usize, RelationKind, usize, String)> = Vec::new();
     for s in sentences {
         if s.class == SentenceClass::Furniture {
@@ -591,13 +987,26 @@ fn merge_and_finish(sentences: &[SentenceInput], mentions: Vec<Mention>, refs: &
         }
         let toks = &s.toks;
         let l = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
-        let srefs: Vec<(usize, Option<usize>)> = refs.iter().filter(|r| r.0 == s.index).map(|r| (r.1, resolve(s.index, r.1, r.2, &events))).collect();
+        let srefs: Vec<(usize, Option<usize>)> = refs
+            .iter()
+            .filter(|r| r.0 == s.index)
+            .map(|r| (r.1, resolve(s.index, r.1, r.2, &events)))
+            .collect();
         let before = |k: usize| srefs.iter().rev().find(|r| r.0 < k).and_then(|r| r.1);
         let after = |k: usize| srefs.iter().find(|r| r.0 > k).and_then(|r| r.1);
         for k in 0..toks.len() {
             let w = l(k);
             // "A prompted/triggered/sparked B": B responds to A.
-            if matches!(w, "prompted" | "triggered" | "sparked" | "provoked" | "triggers" | "prompts" | "sparks") {
+            if matches!(
+                w,
+                "prompted"
+                    | "triggered"
+                    | "sparked"
+                    | "provoked"
+                    | "triggers"
+                    | "prompts"
+                    | "sparks"
+            ) {
                 if let (Some(a), Some(b)) = (before(k), after(k)) {
                     if a != b {
                         relations.push((b, RelationKind::ResponseTo, a, toks[k].text.to_string()));
@@ -605,7 +1014,9 @@ fn merge_and_finish(sentences: &[SentenceInput], mentions: Vec<Mention>, refs: &
                 }
             }
             // "B in response to / in retaliation for A".
-            if (w == "response" && l(k + 1) == "to" && k > 0 && l(k - 1) == "in") || (w == "retaliation" && l(k + 1) == "for") {
+            if (w == "response" && l(k + 1) == "to" && k > 0 && l(k - 1) == "in")
+                || (w == "retaliation" && l(k + 1) == "for")
+            {
                 if let (Some(b), Some(a)) = (before(k.saturating_sub(1)), after(k + 1)) {
                     if a != b {
                         relations.push((b, RelationKind::ResponseTo, a, format!("in {w}")));
@@ -613,13 +1024,22 @@ fn merge_and_finish(sentences: &[SentenceInput], mentions: Vec<Mention>, refs: &
                 }
             }
             // "A, (while) not (yet) linked to B" / "not connected to" / "unrelated to".
-            let unlinked = (w == "not" && (matches!(l(k + 1), "linked" | "connected" | "tied") || l(k + 1) == "yet" && matches!(l(k + 2), "linked" | "connected" | "tied")))
+            let unlinked = (w == "not"
+                && (matches!(l(k + 1), "linked" | "connected" | "tied")
+                    || l(k + 1) == "yet" && matches!(l(k + 2), "linked" | "connected" | "tied")))
                 || w == "unrelated";
             if unlinked {
-                let to_at = (k..(k + 4).min(toks.len())).find(|&j| l(j) == "to").unwrap_or(k);
+                let to_at = (k..(k + 4).min(toks.len()))
+                    .find(|&j| l(j) == "to")
+                    .unwrap_or(k);
                 if let (Some(a), Some(b)) = (before(k), after(to_at)) {
                     if a != b {
-                        relations.push((a, RelationKind::NotLinked, b, "not yet linked".to_string()));
+                        relations.push((
+                            a,
+                            RelationKind::NotLinked,
+                            b,
+                            "not yet linked".to_string(),
+                        ));
                         events[a].main.hedges += 0;
                     }
                 }
@@ -632,11 +1052,24 @@ fn merge_and_finish(sentences: &[SentenceInput], mentions: Vec<Mention>, refs: &
             if by_token.get(&(s.index, tok)) != Some(&ev) {
                 continue;
             }
-            let needs_actor = !events[ev].main.actors.iter().any(|a| a.role == ActorRole::Actor);
+            let needs_actor = !events[ev]
+                .main
+                .actors
+                .iter()
+                .any(|a| a.role == ActorRole::Actor);
             if needs_actor && events[ev].main.event_type == EventType::Coerce {
-                let src = srefs.iter().filter_map(|r| r.1).find(|&o| o != ev && events[o].main.event_type == EventType::Mobilize);
+                let src = srefs
+                    .iter()
+                    .filter_map(|r| r.1)
+                    .find(|&o| o != ev && events[o].main.event_type == EventType::Mobilize);
                 if let Some(o) = src {
-                    let inherited: Vec<Actor> = events[o].main.actors.iter().filter(|a| a.role != ActorRole::Recipient).cloned().collect();
+                    let inherited: Vec<Actor> = events[o]
+                        .main
+                        .actors
+                        .iter()
+                        .filter(|a| a.role != ActorRole::Recipient)
+                        .cloned()
+                        .collect();
                     events[ev].main.actors.extend(inherited);
                     if events[ev].main.location.is_none() {
                         events[ev].main.location = events[o].main.location.clone();
@@ -645,7 +1078,11 @@ fn merge_and_finish(sentences: &[SentenceInput], mentions: Vec<Mention>, refs: &
             }
             // A threat against "the attack" is a threat against whoever carried it out.
             if events[ev].main.event_type == EventType::Threaten {
-                let target = srefs.iter().filter(|r| r.0 > tok).filter_map(|r| r.1).find(|&o| o != ev && events[o].main.event_type == EventType::Assault);
+                let target = srefs
+                    .iter()
+                    .filter(|r| r.0 > tok)
+                    .filter_map(|r| r.1)
+                    .find(|&o| o != ev && events[o].main.event_type == EventType::Assault);
                 if let Some(o) = target {
                     // The reference may have been coded apart from the first report of the attack:
                     // fall back to the latest attack whose perpetrator is known.
@@ -659,12 +1096,17 @@ fn merge_and_finish(sentences: &[SentenceInput], mentions: Vec<Mention>, refs: &
                                 .iter()
                                 .rev()
                                 .filter(|e| e.main.event_type == EventType::Assault)
-                                .find_map(|e| e.main.actors.iter().find(|a| a.role == ActorRole::Actor))
+                                .find_map(|e| {
+                                    e.main.actors.iter().find(|a| a.role == ActorRole::Actor)
+                                })
                         })
                         .cloned();
                     if let Some(mut p) = perpetrator {
                         p.role = ActorRole::Recipient;
-                        events[ev].main.actors.retain(|a| a.role != ActorRole::Recipient);
+                        events[ev]
+                            .main
+                            .actors
+                            .retain(|a| a.role != ActorRole::Recipient);
                         events[ev].main.actors.push(p);
                     }
                 }
@@ -677,13 +1119,24 @@ fn merge_and_finish(sentences: &[SentenceInput], mentions: Vec<Mention>, refs: &
     for e in events.iter_mut() {
         let verbal = matches!(
             e.main.event_type,
-            EventType::Threaten | EventType::Accuse | EventType::Request | EventType::Reject | EventType::Sanction | EventType::Agree | EventType::Consult
+            EventType::Threaten
+                | EventType::Accuse
+                | EventType::Request
+                | EventType::Reject
+                | EventType::Sanction
+                | EventType::Agree
+                | EventType::Consult
         );
         if e.main.location.is_none() && !verbal {
             e.main.location = last_loc.clone().or_else(|| main_location.clone());
         }
         if e.main.location.is_none() && verbal {
-            let cc = e.main.actors.iter().find(|a| a.role == ActorRole::Actor).and_then(|a| a.country.clone());
+            let cc = e
+                .main
+                .actors
+                .iter()
+                .find(|a| a.role == ActorRole::Actor)
+                .and_then(|a| a.country.clone());
             e.main.location = cc.and_then(|c| (ctx.country_location)(&c));
         }
         if !verbal && e.main.location.is_some() && e.main.status != EventStatus::Background {
@@ -704,7 +1157,10 @@ fn merge_and_finish(sentences: &[SentenceInput], mentions: Vec<Mention>, refs: &
             certainty: certainty(m, b.mentions.len()),
             actors: m.actors.clone(),
             location: m.location.clone(),
-            date: m.date.clone().unwrap_or_else(|| publication_date(ctx.published)),
+            date: m
+                .date
+                .clone()
+                .unwrap_or_else(|| publication_date(ctx.published)),
             duration: m.duration.clone(),
             killed: None,
             injured: None,
@@ -724,10 +1180,15 @@ fn merge_and_finish(sentences: &[SentenceInput], mentions: Vec<Mention>, refs: &
         };
         let mut modes: Vec<String> = b.mentions.iter().filter_map(|x| x.mode.clone()).collect();
         modes.dedup();
-        ev.modes = modes.into_iter().filter(|x| Some(x) != ev.mode.as_ref()).collect();
+        ev.modes = modes
+            .into_iter()
+            .filter(|x| Some(x) != ev.mode.as_ref())
+            .collect();
         for (f, c) in &m.counts {
             match f.as_str() {
-                "killed" | "injured" | "arrested" | "abducted" | "displaced" | "participants" => *ev.count_mut(f) = Some(c.clone()),
+                "killed" | "injured" | "arrested" | "abducted" | "displaced" | "participants" => {
+                    *ev.count_mut(f) = Some(c.clone())
+                }
                 other => {
                     ev.counts.insert(other.to_string(), c.clone());
                 }
@@ -735,10 +1196,18 @@ fn merge_and_finish(sentences: &[SentenceInput], mentions: Vec<Mention>, refs: &
         }
         for (from, kind, to, cue) in &relations {
             if *from == i && !ev.relations.iter().any(|r| r.to == *to && r.kind == *kind) {
-                ev.relations.push(Relation { kind: *kind, to: *to, cue: Some(cue.clone()) });
+                ev.relations.push(Relation {
+                    kind: *kind,
+                    to: *to,
+                    cue: Some(cue.clone()),
+                });
             }
         }
-        if ev.relations.iter().any(|r| r.kind == RelationKind::NotLinked) {
+        if ev
+            .relations
+            .iter()
+            .any(|r| r.kind == RelationKind::NotLinked)
+        {
             ev.certainty = (ev.certainty - 0.05).max(0.1);
         }
         out.push(ev);
@@ -748,14 +1217,21 @@ fn merge_and_finish(sentences: &[SentenceInput], mentions: Vec<Mention>, refs: &
 
 fn certainty(m: &Mention, n_mentions: usize) -> f64 {
     let base = match m.status {
-        EventStatus::Occurred => if m.attribution.is_empty() { 0.9 } else { 0.85 },
+        EventStatus::Occurred => {
+            if m.attribution.is_empty() {
+                0.9
+            } else {
+                0.85
+            }
+        }
         EventStatus::Claimed => 0.6,
         EventStatus::Threatened | EventStatus::Planned => 0.85,
         EventStatus::Background => 0.8,
         EventStatus::Denied => 0.3,
         EventStatus::Hypothetical | EventStatus::Negated => 0.2,
     };
-    let v: f64 = base - 0.15 * m.hedges.min(3) as f64 + 0.02 * (n_mentions.saturating_sub(1)).min(3) as f64;
+    let v: f64 =
+        base - 0.15 * m.hedges.min(3) as f64 + 0.02 * (n_mentions.saturating_sub(1)).min(3) as f64;
     (v.clamp(0.05, 0.97) * 100.0).round() / 100.0
 }
 
@@ -763,11 +1239,20 @@ fn certainty(m: &Mention, n_mentions: usize) -> f64 {
 /// the most precise on ties.
 fn document_location(sentences: &[SentenceInput]) -> Option<Location> {
     let mut tally: HashMap<String, (usize, Location)> = HashMap::new();
-    for s in sentences.iter().filter(|s| s.class == SentenceClass::Report) {
+    for s in sentences
+        .iter()
+        .filter(|s| s.class == SentenceClass::Report)
+    {
         for p in s.places.iter().filter(|p| !p.demonym) {
             let key = format!("{:?}{:?}", p.location.geonames_id, p.location.name);
             tally.entry(key).or_insert((0, p.location.clone())).0 += 1;
         }
     }
-    tally.into_values().max_by(|a, b| a.0.cmp(&b.0).then(b.1.precision.rank().cmp(&a.1.precision.rank()))).map(|x| x.1)
+    tally
+        .into_values()
+        .max_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(b.1.precision.rank().cmp(&a.1.precision.rank()))
+        })
+        .map(|x| x.1)
 }

@@ -116,31 +116,53 @@ impl Lexicon {
                 return Err(format!("actors.tsv: bad row {r:?}"));
             }
             let person = r[1] == "leader";
-            let kind = if person { Some(ActorKind::Government) } else { parse_actor_kind(r[1]) };
+            let kind = if person {
+                Some(ActorKind::Government)
+            } else {
+                parse_actor_kind(r[1])
+            };
             let kind = kind.ok_or_else(|| format!("actors.tsv: bad kind {}", r[1]))?;
-            let actor = NamedActor { name: r[0].to_string(), kind, country: opt(r.get(2)), person };
+            let actor = NamedActor {
+                name: r[0].to_string(),
+                kind,
+                country: opt(r.get(2)),
+                person,
+            };
             let mut names = vec![r[0]];
             if let Some(a) = r.get(3) {
                 names.extend(a.split('|').filter(|x| !x.is_empty() && *x != "-"));
             }
             for n in names {
                 max_actor_words = max_actor_words.max(crate::nlp::tokens::tokenize(n, 0).len());
-                let joined = crate::nlp::tokens::tokenize(n, 0).iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-                actors.entry(actor_key(&joined)).or_insert_with(|| actor.clone());
+                let joined = crate::nlp::tokens::tokenize(n, 0)
+                    .iter()
+                    .map(|t| t.text)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                actors
+                    .entry(actor_key(&joined))
+                    .or_insert_with(|| actor.clone());
             }
         }
         let mut generic = HashMap::new();
         for r in rows(GENERIC_ACTORS_TSV) {
             let kind = parse_actor_kind(r.get(1).copied().unwrap_or(""))
                 .ok_or_else(|| format!("generic_actors.tsv: bad row {r:?}"))?;
-            generic.insert(r[0].to_string(), GenericActor { kind, label: opt(r.get(2)) });
+            generic.insert(
+                r[0].to_string(),
+                GenericActor {
+                    kind,
+                    label: opt(r.get(2)),
+                },
+            );
         }
         let mut triggers: HashMap<String, Vec<Trigger>> = HashMap::new();
         for r in rows(TRIGGERS_TSV) {
             if r.len() < 6 {
                 return Err(format!("triggers.tsv: bad row {r:?}"));
             }
-            let event_type = EventType::parse(r[1]).ok_or_else(|| format!("triggers.tsv: bad type {}", r[1]))?;
+            let event_type =
+                EventType::parse(r[1]).ok_or_else(|| format!("triggers.tsv: bad type {}", r[1]))?;
             let pos = if r[3] == "n" { Pos::Noun } else { Pos::Verb };
             let condition = match r[5] {
                 "armed" => Condition::Armed,
@@ -170,7 +192,8 @@ impl Lexicon {
         }
         let mut mappings = HashMap::new();
         for r in rows(PLOVER_MAP_TSV) {
-            let t = EventType::parse(r[0]).ok_or_else(|| format!("plover.tsv: bad type {}", r[0]))?;
+            let t =
+                EventType::parse(r[0]).ok_or_else(|| format!("plover.tsv: bad type {}", r[0]))?;
             mappings.insert(
                 (t, r.get(1).unwrap_or(&"*").to_string()),
                 Mapping {
@@ -180,7 +203,13 @@ impl Lexicon {
                 },
             );
         }
-        Ok(Lexicon { actors, max_actor_words, generic, triggers, mappings })
+        Ok(Lexicon {
+            actors,
+            max_actor_words,
+            generic,
+            triggers,
+            mappings,
+        })
     }
 
     /// ACLED-style and CAMEO mapping for a type and mode (the most specific row wins).
@@ -200,12 +229,20 @@ mod tests {
         assert_eq!(lex.actors.get("daesh").unwrap().name, "ISIS");
         assert_eq!(lex.actors.get("IS").unwrap().name, "ISIS");
         assert!(!lex.actors.contains_key("is"));
-        assert!(lex.triggers.get("air").unwrap().iter().any(|t| t.words == ["air", "strike"]));
+        assert!(lex
+            .triggers
+            .get("air")
+            .unwrap()
+            .iter()
+            .any(|t| t.words == ["air", "strike"]));
         for t in EventType::ALL {
             assert!(lex.mapping(t, None).is_some(), "no mapping row for {t:?}");
         }
         assert_eq!(
-            lex.mapping(EventType::Coerce, Some("arrest")).unwrap().acled_sub_event_type.as_deref(),
+            lex.mapping(EventType::Coerce, Some("arrest"))
+                .unwrap()
+                .acled_sub_event_type
+                .as_deref(),
             Some("Arrests")
         );
     }

@@ -10,15 +10,49 @@ use sitrep_core::Span;
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "cpl", "pvt", "adm", "cmdr",
     "rep", "sen", "gov", "prof", "st", "jr", "sr", "no", "nos", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "inc", "ltd", "co", "corp", "mt",
-    "ft", "approx", "est", "fig", "rev", "hon", "pres", "gov't", "dept", "univ", "mln", "bln",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "inc", "ltd", "co", "corp",
+    "mt", "ft", "approx", "est", "fig", "rev", "hon", "pres", "gov't", "dept", "univ", "mln",
+    "bln",
 ];
 
 /// Words that start a new sentence even right after an initialism such as "U.S.".
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "but", "this", "that",
-    "these", "those", "his", "her", "their", "its", "there", "officials", "meanwhile", "however",
-    "at", "after", "before", "as", "when", "while", "some", "many", "no", "one", "two", "three",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "in",
+    "on",
+    "but",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "there",
+    "officials",
+    "meanwhile",
+    "however",
+    "at",
+    "after",
+    "before",
+    "as",
+    "when",
+    "while",
+    "some",
+    "many",
+    "no",
+    "one",
+    "two",
+    "three",
 ];
 
 /// Split `text` into sentence spans (trimmed, never empty).
@@ -45,7 +79,10 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
             while j < bytes.len() {
                 let rest = &line[j..];
                 let c = rest.chars().next().unwrap_or(' ');
-                if matches!(c, '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}') {
+                if matches!(
+                    c,
+                    '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}'
+                ) {
                     j += c.len_utf8();
                 } else {
                     break;
@@ -54,7 +91,11 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
             let rest = &line[j..];
             let ws = rest.len() - rest.trim_start().len();
             let next = rest.trim_start();
-            if ws > 0 && !next.is_empty() && starts_sentence(next) && !(b == b'.' && is_abbreviation(line, i, next)) {
+            if ws > 0
+                && !next.is_empty()
+                && starts_sentence(next)
+                && !(b == b'.' && is_abbreviation(line, i, next))
+            {
                 push(text, start + sent_start, start + j, out);
                 sent_start = j + ws;
                 i = sent_start;
@@ -92,7 +133,9 @@ fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
     // Initialisms such as "U.S" (the final dot is `dot`): a name usually follows.
     let is_initialism = word.len() >= 3
         && word.contains('.')
-        && word.split('.').all(|p| p.chars().count() <= 1 && p.chars().all(|c| c.is_alphabetic()));
+        && word
+            .split('.')
+            .all(|p| p.chars().count() <= 1 && p.chars().all(|c| c.is_alphabetic()));
     if is_initialism || lower == "a.m" || lower == "p.m" {
         let next_word: String = next
             .chars()
@@ -148,7 +191,12 @@ mod tests {
         let t = "A Headline Without A Stop\n\nFirst sentence. Second one?\nTrailing Headline";
         assert_eq!(
             sents(t),
-            vec!["A Headline Without A Stop", "First sentence.", "Second one?", "Trailing Headline"]
+            vec![
+                "A Headline Without A Stop",
+                "First sentence.",
+                "Second one?",
+                "Trailing Headline"
+            ]
         );
     }
 }

@@ -13,7 +13,10 @@ pub struct Token<'a> {
 
 impl Token<'_> {
     pub fn is_word(&self) -> bool {
-        self.text.chars().next().is_some_and(|c| c.is_alphanumeric())
+        self.text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
     }
     pub fn is_capitalized(&self) -> bool {
         self.text.chars().next().is_some_and(|c| c.is_uppercase())
@@ -62,7 +65,11 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
                         }
                         j += 1;
                     }
-                    '.' | ',' if next_is_word && prev.is_ascii_digit() && chars[j + 1].1.is_ascii_digit() => {
+                    '.' | ','
+                        if next_is_word
+                            && prev.is_ascii_digit()
+                            && chars[j + 1].1.is_ascii_digit() =>
+                    {
                         j += 1;
                     }
                     '.' if next_is_word && prev.is_alphabetic() && is_initialism(&chars, i, j) => {
@@ -84,11 +91,19 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
             && (i + 2 == n || !is_word_char(chars[i + 2].1))
         {
             // Possessive "'s" as one token.
-            let end = if i + 2 < n { chars[i + 2].0 } else { text.len() };
+            let end = if i + 2 < n {
+                chars[i + 2].0
+            } else {
+                text.len()
+            };
             push(&mut out, text, start, end, base);
             i += 2;
         } else {
-            let end = if i + 1 < n { chars[i + 1].0 } else { text.len() };
+            let end = if i + 1 < n {
+                chars[i + 1].0
+            } else {
+                text.len()
+            };
             push(&mut out, text, start, end, base);
             i += 1;
         }
@@ -137,10 +152,23 @@ mod tests {
     fn keeps_initialisms_and_hyphens() {
         assert_eq!(
             words("U.S.-Syrian forces, al-Shabaab's fighters."),
-            vec!["U.S.", "-", "Syrian", "forces", ",", "al-Shabaab", "'s", "fighters", "."]
+            vec![
+                "U.S.",
+                "-",
+                "Syrian",
+                "forces",
+                ",",
+                "al-Shabaab",
+                "'s",
+                "fighters",
+                "."
+            ]
         );
         assert_eq!(words("the U.S. military"), vec!["the", "U.S.", "military"]);
-        assert_eq!(words("1,200 people at 3.5"), vec!["1,200", "people", "at", "3.5"]);
+        assert_eq!(
+            words("1,200 people at 3.5"),
+            vec!["1,200", "people", "at", "3.5"]
+        );
     }
 
     #[test]
