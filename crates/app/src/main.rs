@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod cmd;
 mod db;
+mod eval;
 mod export;
 mod pipeline;
 mod resources;
@@ -37,6 +38,8 @@ enum Command {
     Events(cmd::events::Args),
     /// Export stored events as JSON, CSV or GeoJSON.
     Export(cmd::export::Args),
+    /// Score the engine against a gold set and write a report (e.g. `eval geo --gold FILE`).
+    Eval(eval::Args),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         Command::Ingest(a) => cmd::ingest::run(a, cli.data_dir.as_deref()),
         Command::Events(a) => cmd::events::run(a),
         Command::Export(a) => cmd::export::run(a),
+        Command::Eval(a) => eval::run(a, cli.data_dir.as_deref()),
     };
     match result {
         Ok(code) => code,

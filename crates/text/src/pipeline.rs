@@ -53,6 +53,12 @@ impl Countries for Gazetteer {
         }
         self.country_by_name(words).and_then(|p| p.country)
     }
+    fn place_country(&self, words: &str) -> Option<String> {
+        self.lookup(words).into_iter().next().and_then(|p| p.country)
+    }
+    fn is_place(&self, words: &str) -> bool {
+        !self.lookup(words).is_empty()
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -133,6 +139,44 @@ fn only_old_years(toks: &[Token], published: NaiveDate) -> Option<i32> {
     oldest
 }
 
+/// The part of an actor mention that must not be read as a place: all of it, except a leading
+/// country name or demonym ("Lebanese" in "Lebanese army"), which is good evidence of where the
+/// story happens. Names from the lexicon ("Syria TV") stay whole.
+fn actor_name_span(a: &ActorMention, text: &str, res: &Resources) -> Span {
+    let surface = a.span.slice(text);
+    let named = res.lexicon.actors.contains_key(&crate::nlp::lexicon::actor_key(surface));
+    let lead = ["The ", "the "].iter().find(|d| surface.starts_with(**d)).map_or(0, |d| d.len());
+    if let Some((first, rest)) = surface[lead..].split_once(' ') {
+        if !rest.is_empty() && !named && res.gazetteer.country_of(first).is_some() {
+            return Span::new(a.span.start + lead + first.len() + 1, a.span.end);
+        }
+    }
+    a.span
+}
+
+/// A name shared by a town and its own first-level division ("Odesa", "Kirkuk") means the town,
+/// unless the text says "province", "region" and the like right after it.
+fn prefer_town(m: &mut EntityMention, text: &str) {
+    let Some(place) = &m.place else { return };
+    if place.precision != sitrep_core::Precision::Admin1 {
+        return;
+    }
+    let after = text.get(m.span.end..).unwrap_or("").trim_start().to_lowercase();
+    const DIVISION_WORDS: &[&str] = &["province", "region", "state", "governorate", "oblast", "district", "county", "prefecture", "department"];
+    if DIVISION_WORDS.iter().any(|w| after.starts_with(w)) {
+        return;
+    }
+    let town = m.alternatives.iter().position(|alt| {
+        alt.precision == sitrep_core::Precision::Town && alt.country == place.country && alt.admin1.as_deref() == Some(place.name.as_str())
+    });
+    if let Some(i) = town {
+        let t = m.alternatives.remove(i);
+        if let Some(old) = m.place.replace(t) {
+            m.alternatives.insert(0, old);
+        }
+    }
+}
+
 /// Run the whole pipeline on one document. Never panics on any text.
 pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extraction {
     let text = doc.text.as_str();
@@ -182,7 +226,7 @@ pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extrac
             s.actors
                 .iter()
                 .filter(|a| !a.country_as_actor)
-                .map(|a| a.span)
+                .map(|a| actor_name_span(a, text, res))
         })
         .chain(
             inputs
@@ -191,7 +235,10 @@ pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extrac
                 .map(|s| s.span),
         )
         .collect();
-    let places = find_places(text, &exclude, &res.gazetteer);
+    let mut places = find_places(text, &exclude, &res.gazetteer);
+    for p in places.iter_mut() {
+        prefer_town(p, text);
+    }
     for p in &places {
         let Some(s) = inputs.iter_mut().find(|s| s.span.contains(p.span)) else {
             continue;

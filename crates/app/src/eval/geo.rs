@@ -166,6 +166,8 @@ pub struct GeoSetReport {
     pub country_oracle: Ratio,
     /// Country accuracy over overlap-matched gold toponyms (end to end), same rule.
     pub country_e2e: Ratio,
+    /// Oracle spans the engine gave no coordinates (each costs the maximum error).
+    pub oracle_unanswered: usize,
 }
 
 /// Which gold coordinates a variant scores against.
@@ -272,6 +274,7 @@ fn score(
     let (mut ex_err, mut ov_err) = (Vec::new(), Vec::new());
     let mut geo_gold = 0usize;
     let (mut country_oracle, mut country_e2e) = (Ratio::default(), Ratio::default());
+    let mut oracle_unanswered = 0usize;
     // Gold countries are names ("Turkey", "United States"); compare as ISO2 codes.
     let gold_iso = |t: &GoldToponym| {
         t.country
@@ -342,7 +345,9 @@ fn score(
             .collect();
         for (t, m) in geo.iter().zip(resolve_spans(&d.text, &spans, gaz)) {
             let g = gold_coord(t).unwrap_or_default();
-            oracle_errors.push(err(g, m.as_ref().and_then(coords)));
+            let answer = m.as_ref().and_then(coords);
+            oracle_unanswered += usize::from(answer.is_none());
+            oracle_errors.push(err(g, answer));
             if let Some(gc) = gold_iso(t) {
                 country_oracle.add(pred_iso(m.as_ref()).as_deref() == Some(gc.as_str()));
             }
@@ -375,6 +380,7 @@ fn score(
         e2e_overlap: e2e(&ov_err),
         country_oracle,
         country_e2e,
+        oracle_unanswered,
     }
 }
 
@@ -456,5 +462,54 @@ mod tests {
         assert_eq!(byte_offset(t, 8), Some(b));
         assert_eq!(table[t.len()], t.chars().count());
         assert_eq!(byte_offset(t, 100), None);
+    }
+
+    fn tiny_gazetteer() -> Gazetteer {
+        Gazetteer::parse(sitrep_text::geo::GazetteerSources {
+            places: "163808\tTadmur\t34.56\t38.28\tSY\tHoms\tP.PPL\t51000\tPalmyra\n",
+            countries: "SY\tSYR\tSyria\t163843\tDamascus\t35.0\t38.0\t17000000\t\n",
+            country_aliases: "",
+            demonyms: "Syrian\tSY\t\n",
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn scores_a_small_gold_file_end_to_end() {
+        let tmp = tempfile::tempdir().unwrap();
+        let gold = tmp.path().join("tiny.jsonl");
+        // "Palmyra" (a gazetteer alias), "Syria" (a country) and "Atlantis" (unknown: never
+        // found, and the oracle cannot answer it).
+        let text = "Fighting near Palmyra in Syria. Atlantis was quiet.";
+        let span = |w: &str| {
+            let b = text.find(w).unwrap();
+            (b, b + w.len()) // ASCII text: byte and char offsets agree
+        };
+        let (p, s, a) = (span("Palmyra"), span("Syria"), span("Atlantis"));
+        let doc = serde_json::json!({"id": "1", "text": text, "toponyms": [
+            {"start": p.0, "end": p.1, "lat": 34.56, "lon": 38.28, "country": "Syria"},
+            {"start": s.0, "end": s.1, "lat": 35.0, "lon": 38.0, "country": "Syria"},
+            {"start": a.0, "end": a.1, "lat": 0.0, "lon": 0.0},
+        ]});
+        std::fs::write(&gold, format!("{doc}\n\n")).unwrap();
+        let r = eval_geo(&gold, &tiny_gazetteer()).unwrap();
+        assert_eq!(r.len(), 1, "no WikiData coordinates, one variant");
+        let r = &r[0];
+        assert_eq!((r.set.as_str(), r.docs), ("tiny", 1));
+        assert_eq!((r.exact.tp, r.exact.gold, r.exact.predicted), (2, 3, 2));
+        assert_eq!(r.oracle.n, 3);
+        assert_eq!(r.oracle_unanswered, 1);
+        assert!((r.oracle.acc161 - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(r.country_oracle, Ratio { correct: 2, n: 2 });
+        assert!((r.e2e_exact.acc161 - 2.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_bad_gold_line_is_an_error_naming_file_and_line() {
+        let tmp = tempfile::tempdir().unwrap();
+        let gold = tmp.path().join("bad.jsonl");
+        std::fs::write(&gold, "{\"text\": \"x\", \"toponyms\": []}\nnot json\n").unwrap();
+        let e = format!("{:#}", eval_geo(&gold, &tiny_gazetteer()).unwrap_err());
+        assert!(e.contains("bad.jsonl line 2"), "{e}");
     }
 }

@@ -86,7 +86,11 @@ fn run_geo(args: GeoArgs, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     for f in &files {
         let t = Instant::now();
         let r = geo::eval_geo(f, &gaz)?;
-        timings.push((f.clone(), r.first().map_or(0, |r| r.docs), t.elapsed().as_secs_f64()));
+        timings.push((
+            f.clone(),
+            r.first().map_or(0, |r| r.docs),
+            t.elapsed().as_secs_f64(),
+        ));
         reports.extend(r);
     }
 
@@ -117,7 +121,7 @@ fn pct_opt(x: Option<f64>) -> String {
 /// A fixed-width table for the terminal: the numbers an analyst looks at first.
 fn summary_table(reports: &[GeoSetReport]) -> String {
     let mut s = format!(
-        "{:<14} {:<9} {:>5} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>6} {:>8}\n",
+        "{:<14} {:<9} {:>5} {:>6} {:>8} {:>8} {:>8} {:>9} {:>9} {:>6} {:>8}\n",
         "set",
         "coords",
         "docs",
@@ -174,6 +178,7 @@ fn headline(reports: &[GeoSetReport]) -> String {
                 "oracle_mean_km": r4(r.oracle.mean_km),
                 "oracle_median_km": r4(r.oracle.median_km),
                 "oracle_auc": r4(r.oracle.auc),
+                "oracle_unanswered": r.oracle_unanswered,
                 "matched_acc161": r4(r.e2e_overlap.matched.acc161),
                 "e2e_acc161": r4(r.e2e_overlap.acc161),
                 "country_accuracy": r.country_oracle.value().map(r4),
@@ -215,6 +220,18 @@ fn geo_report(
          ## Recognition and geocoding\n\n"
     );
     s += &geo::report_markdown(reports);
+    s += "\nOracle spans left without coordinates (each counted at 20,039 km): ";
+    let unanswered: Vec<String> = reports
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {}: {} of {}",
+                r.set, r.variant, r.oracle_unanswered, r.oracle.n
+            )
+        })
+        .collect();
+    s += &unanswered.join("; ");
+    s += ".\n";
     s += "\n## Country accuracy\n\n\
           Over gold toponyms whose gold country name the gazetteer knows (sets without gold \
           countries show n/a).\n\n\

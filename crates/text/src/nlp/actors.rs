@@ -12,6 +12,15 @@ use super::tokens::Token;
 pub trait Countries {
     /// ISO alpha-2 for a demonym or country name as written ("Syrian", "U.S.", "Nigeria").
     fn country_of(&self, words: &str) -> Option<String>;
+    /// ISO alpha-2 of the best-known place of that name ("Atlanta" -> US), used to give an
+    /// institution named after its town ("Atlanta Police Department") a country.
+    fn place_country(&self, _words: &str) -> Option<String> {
+        None
+    }
+    /// The words name a place, so they must not be read as a person's name ("Palmyra").
+    fn is_place(&self, words: &str) -> bool {
+        self.place_country(words).is_some()
+    }
 }
 
 impl Countries for std::collections::HashMap<String, String> {
@@ -150,7 +159,7 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         }
         if let Some((k, a)) = matched {
             let mut start = i;
-            let person = a.person;
+            let person = a.person || a.kind == ActorKind::Person;
             if person {
                 if let Some(ts) = title_before(toks, i) {
                     start = ts;
@@ -176,6 +185,9 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
             i += 1;
         }
     }
+    // 1b. Institutions and factions named by shape ("Sheffield Crown Court", "Kenya Defence
+    //     Forces", "Government of National Unity", "Mayo faction").
+    find_institutions(toks, countries, &mut taken, &mut out);
     // 2. Generic heads with optional country ("U.S. military personnel", "Syrian forces").
     let mut group_id = 0;
     let mut i = 0;
@@ -284,6 +296,14 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
                     }
                 }
             }
+        } else if let Some((s, cc, w)) = (g.kind == ActorKind::StateForces)
+            .then(|| place_before(toks, mod_end, &taken, countries))
+            .flatten()
+        {
+            // "Atlanta police": a town's force belongs to the town's country.
+            start = s;
+            country = Some(cc);
+            written_country = Some(w);
         } else if mod_end < i {
             start = mod_end;
         }
@@ -296,11 +316,8 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         let name_for = |w: &Option<String>| -> Option<String> {
             match (w, &label) {
                 (Some(c), Some(l)) => Some(format!("{c} {l}")),
-                (None, Some(l))
-                    if g.kind == ActorKind::StateForces || g.kind == ActorKind::Government =>
-                {
-                    Some(l.clone())
-                }
+                // Labelled crowds ("protesters", "smugglers") are named by their label too.
+                (None, Some(l)) => Some(l.clone()),
                 _ => None,
             }
         };
@@ -399,6 +416,9 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         }
         i += 1;
     }
+    // 3b. Untitled people recognised by shape: an age or home town in apposition
+    //     ("Jane Roe, 41,"), or an Arabic name with a particle ("Khalid al-Rashid").
+    find_people(toks, countries, &mut taken, &mut out);
     // 4. Media by shape: "<Name> TV", "<Name> News Agency", "state media".
     for i in 0..toks.len() {
         if taken[i] {
@@ -523,9 +543,19 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         i = parts.last().map(|p| p.1).unwrap_or(i + 1);
     }
     // 6. Bare country names as possible actors ("Russia", "Nigeria's government" is handled above).
+    //    After a locative preposition ("from Georgia", "in Jordan") a country is a place.
     let mut i = 0;
     while i < toks.len() {
         if taken[i] || !toks[i].is_capitalized() {
+            i += 1;
+            continue;
+        }
+        if i > 0
+            && matches!(
+                toks[i - 1].lower.as_str(),
+                "in" | "from" | "across" | "throughout" | "inside" | "within" | "into"
+            )
+        {
             i += 1;
             continue;
         }
@@ -599,6 +629,438 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
     out
 }
 
+/// Capitalised words that open sentences or clauses and never start an institution's or a
+/// person's name ("The", "After", weekdays, months).
+const NAME_STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "but",
+    "as",
+    "by",
+    "for",
+    "from",
+    "with",
+    "to",
+    "last",
+    "this",
+    "that",
+    "these",
+    "those",
+    "both",
+    "also",
+    "meanwhile",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "since",
+    "during",
+    "if",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "we",
+    "they",
+    "he",
+    "she",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "according",
+    "some",
+    "many",
+    "several",
+    "local",
+    "state",
+    "federal",
+    "national",
+];
+
+/// First words of compound place names ("Deir", "Ras", "Abu" in "Abu Salim"): such a run is a
+/// place, never a person.
+const PLACE_FIRST: &[&str] = &[
+    "deir", "tal", "tel", "tell", "ain", "ayn", "jabal", "jebel", "ras", "bab", "wadi", "bir",
+    "khan", "qasr", "bani", "beni", "dar", "sharm", "umm", "abu", "bayt", "beit", "kafr", "kfar",
+    "hay", "souq", "mar", "al", "el", "camp", "port", "fort", "mount", "lake", "saint", "st",
+    "san", "santa", "new", "north", "south", "east", "west", "upper", "lower", "greater",
+];
+
+/// Institution head words (lower case, as tokenised) and the kind they give.
+/// `Army`-like heads are state forces only when the name opens with a country.
+const INSTITUTION_HEADS: &[(&[&str], HeadKind)] = &[
+    (&["police", "department"], HeadKind::Police),
+    (&["police", "service"], HeadKind::Police),
+    (&["police", "force"], HeadKind::Police),
+    (&["sheriff", "'s", "office"], HeadKind::Sheriff),
+    (&["sheriff", "'s", "department"], HeadKind::Sheriff),
+    (&["highway", "patrol"], HeadKind::Police),
+    (&["police"], HeadKind::Police),
+    (&["constabulary"], HeadKind::Police),
+    (&["gendarmerie"], HeadKind::Police),
+    (&["court"], HeadKind::Government),
+    (&["tribunal"], HeadKind::Government),
+    (&["interior", "ministry"], HeadKind::Interior),
+    (&["ministry"], HeadKind::Government),
+    (&["department"], HeadKind::Government),
+    (&["treasury"], HeadKind::Government),
+    (&["office"], HeadKind::Government),
+    (&["council"], HeadKind::Government),
+    (&["parliament"], HeadKind::Government),
+    (&["cabinet"], HeadKind::Government),
+    (&["commission"], HeadKind::Government),
+    (&["government"], HeadKind::Government),
+    (&["armed", "forces"], HeadKind::Army),
+    (&["defence", "forces"], HeadKind::Army),
+    (&["defense", "forces"], HeadKind::Army),
+    (&["air", "force"], HeadKind::Army),
+    (&["army"], HeadKind::Army),
+    (&["forces"], HeadKind::Army),
+    (&["navy"], HeadKind::Army),
+    (&["guard"], HeadKind::Army),
+    (&["brigade"], HeadKind::Militia),
+    (&["brigades"], HeadKind::Militia),
+    (&["battalion"], HeadKind::Militia),
+    (&["militia"], HeadKind::Militia),
+    (&["apparatus"], HeadKind::Militia),
+    (&["front"], HeadKind::Rebel),
+    (&["movement"], HeadKind::Rebel),
+    (&["cartel"], HeadKind::Rebel),
+    (&["faction"], HeadKind::Rebel),
+    (&["gang"], HeadKind::Rebel),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum HeadKind {
+    Police,
+    /// County sheriffs are a U.S. institution.
+    Sheriff,
+    Government,
+    /// Interior ministries command the police (codebook: state forces).
+    Interior,
+    Army,
+    Militia,
+    Rebel,
+}
+
+/// Heads that name a group even when written in lower case ("the Mayo faction").
+fn lowercase_head_ok(h: HeadKind) -> bool {
+    matches!(h, HeadKind::Rebel | HeadKind::Militia | HeadKind::Interior)
+}
+
+/// Modifiers that make a generic phrase, not a name ("Security Forces" opening a sentence).
+fn generic_modifier(w: &str) -> bool {
+    GENERIC_MODS.contains(&w)
+}
+
+const GENERIC_MODS: &[&str] = &[
+    "government",
+    "security",
+    "military",
+    "armed",
+    "special",
+    "federal",
+    "local",
+    "state",
+    "riot",
+    "regime",
+    "pro-government",
+    "allied",
+    "coalition",
+    "joint",
+    "anti-terrorism",
+    "counter-terrorism",
+    "counterterrorism",
+    "anti-riot",
+    "traffic",
+    "border",
+    "paramilitary",
+    "national",
+    "regional",
+    "provincial",
+    "municipal",
+    "elite",
+    "naval",
+    "ground",
+    "rival",
+    "opposing",
+    "armed-forces",
+];
+
+fn name_word(t: &Token) -> bool {
+    t.is_capitalized() && t.is_word() && !NAME_STOP.contains(&t.lower.as_str())
+}
+
+/// A place name (1-3 capitalised words) ending right before `end`: (start, ISO2, words).
+fn place_before(
+    toks: &[Token],
+    end: usize,
+    taken: &[bool],
+    countries: &dyn Countries,
+) -> Option<(usize, String, String)> {
+    (1..=3.min(end)).rev().find_map(|k| {
+        let s = end - k;
+        if taken[s..end].iter().any(|t| *t) || !toks[s..end].iter().all(name_word) {
+            return None;
+        }
+        let w = joined(toks, s, end);
+        countries.place_country(&w).map(|cc| (s, cc, w))
+    })
+}
+
+/// Country of an institution from its modifier words: a leading country or demonym
+/// ("Kenya Defence Forces"), else the place it is named after ("Savannah Police Department").
+fn institution_country(
+    toks: &[Token],
+    s: usize,
+    e: usize,
+    countries: &dyn Countries,
+) -> (Option<String>, bool) {
+    for k in (1..=3.min(e - s)).rev() {
+        if let Some(cc) = countries.country_of(&joined(toks, s, s + k)) {
+            return (Some(cc), true);
+        }
+    }
+    // Drop leading words ("Greater") and a trailing "County"/"City" until a place is found.
+    let mut end = e;
+    while end > s && matches!(toks[end - 1].lower.as_str(), "county" | "city" | "crown") {
+        end -= 1;
+    }
+    for a in s..end {
+        if let Some(cc) = countries.place_country(&joined(toks, a, end)) {
+            return (Some(cc), false);
+        }
+    }
+    (None, false)
+}
+
+/// Institutions, forces and factions recognised by their head word (step 1b of `find_actors`).
+fn find_institutions(
+    toks: &[Token],
+    countries: &dyn Countries,
+    taken: &mut [bool],
+    out: &mut Vec<ActorMention>,
+) {
+    let mut i = 0;
+    while i < toks.len() {
+        let head = INSTITUTION_HEADS.iter().find(|(ws, _)| {
+            i + ws.len() <= toks.len()
+                && ws
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks[i + k].lower == *w && !taken[i + k])
+        });
+        let Some(&(ws, hk)) = head else {
+            i += 1;
+            continue;
+        };
+        let head_end = i + ws.len();
+        let proper = toks[head_end - 1].is_capitalized();
+        if !proper && !lowercase_head_ok(hk) {
+            i += 1;
+            continue;
+        }
+        // Left: capitalised name words ("Greater Manchester", "Marion County").
+        let mut s = i;
+        while s > 0 && !taken[s - 1] && name_word(&toks[s - 1]) && i - s < 5 {
+            s -= 1;
+        }
+        // Right: "Government of National Unity", "Ministry of the Interior".
+        let mut e = head_end;
+        if proper && toks.get(e).is_some_and(|t| t.lower == "of") {
+            let mut j = e + 1;
+            if toks.get(j).is_some_and(|t| t.lower == "the") {
+                j += 1;
+            }
+            let from = j;
+            while j < toks.len() && !taken[j] && name_word(&toks[j]) && j < from + 4 {
+                j += 1;
+            }
+            if j > from {
+                e = j;
+            }
+        }
+        if s == i && e == head_end && hk != HeadKind::Interior {
+            i = head_end;
+            continue;
+        }
+        let mods: Vec<&str> = toks[s..i].iter().map(|t| t.lower.as_str()).collect();
+        let (mut country, leading_country) = institution_country(toks, s, i, countries);
+        // "Security Forces", "Federal Police": generic phrases left to step 2 unless a country
+        // opens them ("Colombian National Police").
+        if e == head_end
+            && !leading_country
+            && !mods.is_empty()
+            && mods.iter().all(|m| generic_modifier(m))
+        {
+            i = head_end;
+            continue;
+        }
+        // A place-named army is not a state's ("Arakan Army"); only a leading country is.
+        if matches!(hk, HeadKind::Army | HeadKind::Militia | HeadKind::Rebel) && !leading_country {
+            country = None;
+        }
+        if hk == HeadKind::Sheriff && country.is_none() {
+            country = Some("US".to_string());
+        }
+        let kind = match hk {
+            HeadKind::Police | HeadKind::Sheriff | HeadKind::Interior => ActorKind::StateForces,
+            HeadKind::Government => ActorKind::Government,
+            HeadKind::Army if leading_country => ActorKind::StateForces,
+            HeadKind::Army | HeadKind::Rebel => ActorKind::RebelGroup,
+            HeadKind::Militia => ActorKind::PoliticalMilitia,
+        };
+        let text = joined_text(toks, s, e);
+        out.push(ActorMention {
+            start: s,
+            end: e,
+            span: span_of(toks, s, e),
+            text: text.clone(),
+            name: Some(text),
+            kind,
+            country,
+            group: None,
+            country_as_actor: false,
+            person: false,
+        });
+        for t in taken.iter_mut().take(e).skip(s) {
+            *t = true;
+        }
+        i = e;
+    }
+}
+
+/// An Arabic name particle inside a token ("al-Kikli") or as a word ("bin", "ibn").
+fn arabic_particle(t: &Token) -> bool {
+    ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"]
+        .iter()
+        .any(|p| t.text.starts_with(p) && t.text.len() > p.len())
+        || matches!(t.text, "bin" | "ibn" | "bint")
+}
+
+/// Apposition after a name that marks a person: ", 34,", ", a 34-year-old", ", aged 34",
+/// ", of Salford,".
+fn person_apposition(toks: &[Token], e: usize) -> bool {
+    if toks.get(e).is_none_or(|t| t.text != ",") {
+        return false;
+    }
+    let at = |k: usize| toks.get(e + k).map(|t| t.lower.as_str()).unwrap_or("");
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 3;
+    let year_old = |w: &str| {
+        w.split('-')
+            .next()
+            .is_some_and(|n| number(n) && w.contains("-year-old"))
+    };
+    (number(at(1)) && matches!(at(2), "," | "was" | "is" | "who" | "from" | "of"))
+        || (matches!(at(1), "a" | "an") && year_old(at(2)))
+        || year_old(at(1))
+        || (at(1) == "aged" && number(at(2)))
+        || (at(1) == "of" && toks.get(e + 2).is_some_and(|t| t.is_capitalized()))
+}
+
+/// A name set off by commas after a title noun: "the province's governor, Jane Roe, said".
+fn title_apposition(toks: &[Token], s: usize, e: usize) -> bool {
+    s >= 2
+        && toks[s - 1].text == ","
+        && TITLES.contains(&toks[s - 2].lower.as_str())
+        && toks.get(e).is_some_and(|t| t.text == ",")
+}
+
+/// People without a title, recognised by shape (step 3b of `find_actors`).
+fn find_people(
+    toks: &[Token],
+    countries: &dyn Countries,
+    taken: &mut [bool],
+    out: &mut Vec<ActorMention>,
+) {
+    let mut i = 0;
+    while i < toks.len() {
+        if taken[i] || !name_word(&toks[i]) || PLACE_FIRST.contains(&toks[i].lower.as_str()) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        let mut particle = false;
+        while e < toks.len() && !taken[e] && e < i + 4 {
+            if name_word(&toks[e]) {
+                e += 1;
+            } else if arabic_particle(&toks[e]) {
+                particle = true;
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        // "bin" must be followed by a name ("bin Salman").
+        while e > i + 1 && matches!(toks[e - 1].text, "bin" | "ibn" | "bint") {
+            e -= 1;
+        }
+        let words = joined(toks, i, e);
+        let has_country_word = (i..e).any(|k| countries.country_of(toks[k].text).is_some());
+        let is_person = e >= i + 2
+            && !countries.is_place(&words)
+            && countries.country_of(&words).is_none()
+            && ((particle && !has_country_word)
+                || person_apposition(toks, e)
+                || title_apposition(toks, i, e));
+        if !is_person {
+            i += 1;
+            continue;
+        }
+        let text = joined_text(toks, i, e);
+        out.push(ActorMention {
+            start: i,
+            end: e,
+            span: span_of(toks, i, e),
+            text: text.clone(),
+            name: Some(text),
+            kind: ActorKind::Person,
+            country: None,
+            group: None,
+            country_as_actor: false,
+            person: true,
+        });
+        for t in taken.iter_mut().take(e).skip(i) {
+            *t = true;
+        }
+        i = e;
+    }
+}
+
 fn joined_text(toks: &[Token], a: usize, b: usize) -> String {
     // Rebuild the surface text with original spacing where tokens touch.
     let mut s = String::new();
@@ -638,7 +1100,9 @@ fn title_at(toks: &[Token], i: usize) -> Option<usize> {
 
 /// Start of a title directly before token `i` ("President" in "President Donald Trump").
 fn title_before(toks: &[Token], i: usize) -> Option<usize> {
+    // Longest title first: "Defence Minister", not "Minister".
     (1..=3)
+        .rev()
         .filter(|k| *k <= i)
         .find_map(|k| title_at(toks, i - k).filter(|l| *l == k).map(|_| i - k))
 }
@@ -711,5 +1175,179 @@ mod tests {
             (a[0].0.as_deref(), a[0].2.as_deref()),
             (Some("Nigerian police"), Some("NG"))
         );
+    }
+
+    /// Countries plus a few towns, standing in for the gazetteer.
+    struct World {
+        countries: HashMap<String, String>,
+        places: HashMap<String, String>,
+    }
+
+    impl Countries for World {
+        fn country_of(&self, words: &str) -> Option<String> {
+            self.countries.country_of(words)
+        }
+        fn place_country(&self, words: &str) -> Option<String> {
+            self.places.get(&words.to_lowercase()).cloned()
+        }
+    }
+
+    fn world() -> World {
+        let mut countries = countries();
+        for (a, b) in [
+            ("jordan", "JO"),
+            ("georgia", "GE"),
+            ("georgian", "GE"),
+            ("kenya", "KE"),
+            ("ghanaian", "GH"),
+            ("ghana", "GH"),
+        ] {
+            countries.insert(a.to_string(), b.to_string());
+        }
+        let places = [
+            ("leeds", "GB"),
+            ("manchester", "GB"),
+            ("dayton", "US"),
+            ("boone", "US"),
+            ("tripoli", "LY"),
+            ("palmyra", "SY"),
+            ("tadmur", "SY"),
+            ("deir al-zor", "SY"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        World { countries, places }
+    }
+
+    fn mentions(s: &str) -> Vec<ActorMention> {
+        let lex = Lexicon::builtin().unwrap();
+        let toks = tokenize(s, 0);
+        find_actors(&toks, &lex, &world())
+    }
+
+    fn find<'a>(m: &'a [ActorMention], text: &str) -> &'a ActorMention {
+        m.iter()
+            .find(|a| a.text == text)
+            .unwrap_or_else(|| panic!("no mention {text:?} in {m:#?}"))
+    }
+
+    #[test]
+    fn institutions_by_head_word() {
+        let m = mentions("The Leeds Crown Court jailed two men on Tuesday.");
+        let a = find(&m, "Leeds Crown Court");
+        assert_eq!(
+            (a.kind, a.country.as_deref()),
+            (ActorKind::Government, Some("GB"))
+        );
+        let m = mentions("Officers from the Dayton Police Department detained a driver.");
+        let a = find(&m, "Dayton Police Department");
+        assert_eq!(
+            (a.kind, a.country.as_deref()),
+            (ActorKind::StateForces, Some("US"))
+        );
+        let m = mentions("the Boone County Sheriff's Office said deputies were hurt");
+        let a = find(&m, "Boone County Sheriff's Office");
+        assert_eq!(
+            (a.kind, a.country.as_deref()),
+            (ActorKind::StateForces, Some("US"))
+        );
+        let m = mentions("Ghana Armed Forces troops arrived, said the Ghanaian interior ministry.");
+        let a = find(&m, "Ghana Armed Forces");
+        assert_eq!(
+            (a.kind, a.country.as_deref()),
+            (ActorKind::StateForces, Some("GH"))
+        );
+        let a = find(&m, "Ghanaian interior ministry");
+        assert_eq!(
+            (a.kind, a.country.as_deref()),
+            (ActorKind::StateForces, Some("GH"))
+        );
+        let m = mentions(
+            "forces loyal to the Government of Shared Accord clashed with the Nawasi Brigade",
+        );
+        assert_eq!(
+            find(&m, "Government of Shared Accord").kind,
+            ActorKind::Government
+        );
+        assert_eq!(find(&m, "Nawasi Brigade").kind, ActorKind::PoliticalMilitia);
+        let m = mentions("gunmen from the Zambada faction fought the Gulf Cartel");
+        assert_eq!(find(&m, "Zambada faction").kind, ActorKind::RebelGroup);
+        assert_eq!(find(&m, "Gulf Cartel").kind, ActorKind::RebelGroup);
+        // A place-named army with no country in front is not a state's army.
+        let m = mentions("the Northern Liberation Army seized the town");
+        let a = find(&m, "Northern Liberation Army");
+        assert_eq!(
+            (a.kind, a.country.as_deref()),
+            (ActorKind::RebelGroup, None)
+        );
+        // Generic phrases stay generic.
+        let m = mentions("Security Forces said the road was closed");
+        assert!(m.iter().all(|a| a.kind != ActorKind::RebelGroup), "{m:?}");
+    }
+
+    #[test]
+    fn town_police_take_the_town_country() {
+        let m = mentions("Manchester police arrested a teenager");
+        let a = find(&m, "Manchester police");
+        assert_eq!(
+            (a.kind, a.country.as_deref(), a.name.as_deref()),
+            (
+                ActorKind::StateForces,
+                Some("GB"),
+                Some("Manchester police")
+            )
+        );
+    }
+
+    #[test]
+    fn people_by_shape() {
+        let m = mentions("Jordan Pike, 27, was charged with assault in Leeds.");
+        let a = find(&m, "Jordan Pike");
+        assert!(a.person && a.kind == ActorKind::Person);
+        let m = mentions("Georgia Lane, a 51-year-old teacher, was stabbed.");
+        assert!(find(&m, "Georgia Lane").person);
+        let m = mentions("The region's governor, Amos Reed, praised the police.");
+        assert!(find(&m, "Amos Reed").person);
+        let m = mentions("Martin Cole, of Leeds, was arrested.");
+        assert!(find(&m, "Martin Cole").person);
+        let m = mentions("The militia commander Salem al-Wirfalli was shot dead.");
+        let a = find(&m, "Salem al-Wirfalli");
+        assert_eq!((a.kind, a.person), (ActorKind::Person, true));
+        // Places are never people, with or without apposition.
+        for s in [
+            "Gunmen attacked Deir al-Zor on Monday.",
+            "Shots were fired in Palmyra, 40 miles from the city.",
+            "Jordan, a 75-year-old kingdom, closed the border.",
+            "Clashes hit Tripoli, of all places.",
+        ] {
+            assert!(
+                mentions(s).iter().all(|a| !a.person),
+                "{s}: {:?}",
+                mentions(s)
+            );
+        }
+    }
+
+    #[test]
+    fn titled_and_listed_people() {
+        let m = mentions("Defence Minister Israel Katz warned the Houthis");
+        let a = find(&m, "Defence Minister Israel Katz");
+        assert_eq!(
+            (a.name.as_deref(), a.country.as_deref(), a.person),
+            (Some("Israel Katz"), Some("IL"), true)
+        );
+        assert!(m.iter().any(|x| x.name.as_deref() == Some("Houthis")));
+        assert!(!m.iter().any(|x| x.country_as_actor), "{m:?}");
+    }
+
+    #[test]
+    fn labelled_crowds_have_names() {
+        let m = mentions("rioters threw bricks as protesters fled and smugglers escaped");
+        let names: Vec<_> = m.iter().filter_map(|a| a.name.as_deref()).collect();
+        assert_eq!(names, ["rioters", "protesters", "smugglers"]);
+        let m = mentions("the ship's crew members were freed");
+        assert_eq!(find(&m, "crew members").kind, ActorKind::Civilians);
+        assert_eq!(find(&m, "crew members").name, None);
     }
 }

@@ -1,10 +1,15 @@
 //! Sentence classes (codebook section 8): report, background, commentary, furniture.
 //!
 //! Rules, in order: furniture (page chrome, bylines, date lines, and headline-like lines after
-//! the document's first line: trailing "related story" headlines), then commentary (analysis
-//! cues in the main clause, or an unattributed modal forecast), then background (recalled,
-//! long-past context), else report. Cues are looked for in the main clause only: a relative
-//! clause ("who was reelected in 2024") neither makes a sentence background nor commentary.
+//! the document's first line), then commentary (the writer's speculation and open questions,
+//! rhetorical questions, hedged opinions of unnamed groups such as "critics say ... could",
+//! unattributed forecasts, analysis cues, unattributed modals), then trailing off-topic lines
+//! (a short last or next-to-last line sharing no content word with the body is a stray
+//! "related story" headline: furniture even when it ends with a stop), then background
+//! (recalled, long-past context), else report. Cues are looked for in the main clause only: a
+//! relative clause ("who was reelected in 2024") neither makes a sentence background nor
+//! commentary. Statements attributed with a reporting verb ("police said the toll could
+//! rise") stay reports.
 
 use regex::Regex;
 use sitrep_core::{SentenceClass, Span};
@@ -17,6 +22,11 @@ pub struct Classifier {
     reporting: Regex,
     background: Regex,
     relative_clause: Regex,
+    speculation: Regex,
+    opinion_holder: Regex,
+    hedge: Regex,
+    forecast: Regex,
+    scheduled: Regex,
 }
 
 /// A sentence with what the classifier needs to know about its place in the document.
@@ -26,6 +36,13 @@ pub struct SentenceInfo<'a> {
     pub whole_line: bool,
     /// Index of the line among non-empty lines of the document.
     pub line_index: usize,
+    /// Non-empty lines after this sentence's line (0 for the document's last line).
+    pub lines_after: usize,
+    /// Content words (names, nouns, verbs; not function words) in the sentence.
+    pub content_words: usize,
+    /// How many of those also occur in the document's body: every non-empty line except the
+    /// last two, so that two trailing off-topic headlines cannot vouch for each other.
+    pub shared_with_body: usize,
 }
 
 impl Default for Classifier {
@@ -57,6 +74,24 @@ impl Classifier {
                 r"(?i)\b(in a context where|after (years|decades|months) of|for (years|decades)|historically|has long (been|had|emphasi[sz]ed|sought)|have long|founded in|was founded|since (the )?(19|20)\d\d|years ago|decades ago|in the (19|20)\d0s|has a (long )?history of|the group, which|formerly known as)\b",
             ),
             relative_clause: re(r",\s*(who|which|whose|whom)\b[^,]*,"),
+            // The writer's own speculation or open questions: commentary whoever is quoted.
+            speculation: re(
+                r"(?i)\b((is|remains) an open question|open question (is|remains)|(is|remains) (far from|not) (clear|certain)|it is (not yet |still )?(unclear|uncertain) (whether|if|how|what|when|who)|it (is|remains) (highly |very |more |most )?(un)?likely that|(seems|appears|looks) (highly |very |increasingly )?(un)?likely|only time will tell|(too early|hard|difficult) to (say|tell|predict|know)|in all likelihood|it seems\b|it would seem|one (might|could|may) (argue|ask|wonder)|whether [^,]{3,80} (is|remains) (unclear|uncertain|to be seen|doubtful|another matter))\b",
+            ),
+            // Unnamed, generic holders of opinion ("rights groups say", "few analysts believe").
+            opinion_holder: re(
+                r"(?i)^((some|many|few|most|other|several|western|independent|local|international|military|security|legal) )*(((human )?rights|aid|advocacy|opposition|civil society|watchdog) groups|critics|analysts|observers|experts|commentators|opponents|sceptics|skeptics|scholars|academics|researchers|campaigners|activists)\b[^.;]{0,40}\b(say|argue|believe|contend|fear|warn|suggest|think|worry|predict|expect|caution)\b",
+            ),
+            hedge: re(
+                r"(?i)\b(may|might|could|would|likely|unlikely|probably|possibly|perhaps|amount to|tantamount)\b",
+            ),
+            // Forecast phrasing that is commentary unless someone is quoted or a date fixes it.
+            forecast: re(
+                r"(?i)\b((is|are) (widely |generally |largely )?expected to|(is|are) (all but )?certain to|(is|are) bound to|will (probably|likely|almost certainly)|(may|might|could) (well )?amount to)\b",
+            ),
+            scheduled: re(
+                r"(?i)\b(on|by|next|this|from|until) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}(st|nd|rd|th)?)\b|\b(today|tomorrow|tonight)\b",
+            ),
         }
     }
 
@@ -85,6 +120,34 @@ impl Classifier {
             );
         }
         let main = self.relative_clause.replace_all(t, ",");
+        if let Some(m) = self.speculation.find(&main) {
+            return (
+                SentenceClass::Commentary,
+                Some(format!("speculation cue '{}'", m.as_str().trim())),
+            );
+        }
+        if is_rhetorical_question(t) {
+            return (
+                SentenceClass::Commentary,
+                Some("question asked by the writer".into()),
+            );
+        }
+        if let Some(m) = self.opinion_holder.find(&main) {
+            if self.hedge.is_match(&main[m.end()..]) {
+                return (
+                    SentenceClass::Commentary,
+                    Some(format!("opinion of unnamed group '{}'", m.as_str())),
+                );
+            }
+        }
+        if let Some(m) = self.forecast.find(&main) {
+            if !self.reporting.is_match(&main) && !self.scheduled.is_match(&main) {
+                return (
+                    SentenceClass::Commentary,
+                    Some(format!("unattributed forecast '{}'", m.as_str())),
+                );
+            }
+        }
         if let Some(m) = self.commentary.find(&main) {
             return (
                 SentenceClass::Commentary,
@@ -98,6 +161,16 @@ impl Classifier {
                     Some(format!("unattributed modal '{}'", m.as_str())),
                 );
             }
+        }
+        // After the commentary cues: an off-topic closing opinion is commentary, not furniture.
+        if s.whole_line && is_trailing_off_topic(s, t) {
+            return (
+                SentenceClass::Furniture,
+                Some(format!(
+                    "trailing line shares {} of {} content words with the body",
+                    s.shared_with_body, s.content_words
+                )),
+            );
         }
         if let Some(m) = self.background.find(&main) {
             return (
@@ -141,9 +214,262 @@ pub fn is_headline_like(t: &str) -> bool {
     caps * 10 >= content.len() * 7
 }
 
+/// Words that carry no topic: function words and the commonest news verbs and adjectives.
+const STOPWORDS: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "with",
+    "from",
+    "that",
+    "this",
+    "these",
+    "those",
+    "there",
+    "their",
+    "they",
+    "them",
+    "then",
+    "than",
+    "was",
+    "were",
+    "are",
+    "is",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "not",
+    "but",
+    "its",
+    "his",
+    "her",
+    "she",
+    "him",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "all",
+    "any",
+    "some",
+    "can",
+    "could",
+    "would",
+    "should",
+    "may",
+    "might",
+    "will",
+    "shall",
+    "must",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "after",
+    "before",
+    "about",
+    "above",
+    "below",
+    "between",
+    "during",
+    "against",
+    "amid",
+    "among",
+    "while",
+    "since",
+    "until",
+    "upon",
+    "also",
+    "just",
+    "more",
+    "most",
+    "less",
+    "least",
+    "very",
+    "much",
+    "many",
+    "such",
+    "other",
+    "another",
+    "new",
+    "old",
+    "said",
+    "say",
+    "says",
+    "told",
+    "tell",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "first",
+    "last",
+    "next",
+    "year",
+    "week",
+    "day",
+    "month",
+    "time",
+    "our",
+    "out",
+    "off",
+    "own",
+    "per",
+    "via",
+    "yet",
+    "still",
+    "now",
+    "only",
+    "even",
+    "both",
+    "each",
+    "few",
+    "here",
+    "did",
+    "does",
+    "get",
+    "got",
+    "make",
+    "made",
+    "take",
+    "took",
+    "back",
+    "way",
+    "well",
+    "you",
+    "your",
+    "not",
+    "nor",
+    "because",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+];
+
+/// Lower-cased content words of a text, lightly stemmed so "prices" meets "price".
+fn content_words(t: &str) -> Vec<String> {
+    let mut out: Vec<String> = t
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .filter_map(|w| {
+            let w = w
+                .trim_matches(|c| c == '\'' || c == '\u{2019}')
+                .to_lowercase();
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .unwrap_or(&w)
+                .to_string();
+            if w.chars().count() < 3
+                || w.chars().all(|c| c.is_ascii_digit())
+                || STOPWORDS.contains(&w.as_str())
+            {
+                return None;
+            }
+            let w = stem(&w);
+            (!STOPWORDS.contains(&w.as_str())).then_some(w)
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn stem(w: &str) -> String {
+    let n = w.chars().count();
+    for (suffix, repl) in [("ies", "y"), ("ing", ""), ("ed", ""), ("s", "")] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            if base.chars().count() + repl.len() >= 4 && n > 4 && !base.ends_with('s') {
+                return format!("{base}{repl}");
+            }
+        }
+    }
+    w.to_string()
+}
+
+/// Words that tie a sentence to what came before it: a line opening with one of these
+/// continues the article, it is not a stray headline.
+const CONTINUATION_OPENERS: &[&str] = &[
+    "the",
+    "he",
+    "she",
+    "it",
+    "they",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "there",
+    "but",
+    "and",
+    "however",
+    "meanwhile",
+    "also",
+    "both",
+    "such",
+    "another",
+    "then",
+    "later",
+    "earlier",
+    "we",
+    "i",
+    "our",
+    "in",
+    "on",
+    "at",
+    "after",
+    "since",
+    "so",
+];
+
+/// A short last (or next-to-last) line with no topic in common with the article: a trailing
+/// "related story" headline that lost its markup, whether or not it ends with a stop.
+fn is_trailing_off_topic(s: &SentenceInfo, t: &str) -> bool {
+    if s.lines_after > 1 || s.line_index < 3 {
+        return false;
+    }
+    let words = t.split_whitespace().count();
+    if !(3..=16).contains(&words) || t.contains(['"', '\u{201c}', '\u{201d}']) {
+        return false;
+    }
+    let opener = t
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if CONTINUATION_OPENERS.contains(&opener.as_str()) {
+        return false;
+    }
+    // One shared word is allowed only in a long line, where it is more likely chance.
+    s.content_words >= 3
+        && (s.shared_with_body == 0 || (s.shared_with_body == 1 && s.content_words >= 8))
+}
+
+/// A question in the writer's voice (no quotation marks): rhetorical, so commentary.
+fn is_rhetorical_question(t: &str) -> bool {
+    t.ends_with('?') && !t.contains(['"', '\u{201c}', '\u{201d}'])
+}
+
 /// Build the per-sentence info the classifier needs.
 pub fn sentence_infos<'a>(text: &'a str, spans: &[Span]) -> Vec<SentenceInfo<'a>> {
-    // Line index of each byte offset: count non-empty lines before it.
+    // Byte range of each non-empty line.
     let mut line_starts = Vec::new();
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
@@ -151,6 +477,19 @@ pub fn sentence_infos<'a>(text: &'a str, spans: &[Span]) -> Vec<SentenceInfo<'a>
             line_starts.push((pos, pos + line.trim_end().len()));
         }
         pos += line.len();
+    }
+    let n_lines = line_starts.len();
+    let body_lines = n_lines.saturating_sub(2);
+    let line_words: Vec<Vec<String>> = line_starts
+        .iter()
+        .map(|&(s, e)| content_words(text.get(s..e).unwrap_or("")))
+        .collect();
+    // In how many body lines each word occurs, so a body sentence can discount its own line.
+    let mut body_count: std::collections::HashMap<&str, usize> = Default::default();
+    for words in &line_words[..body_lines] {
+        for w in words {
+            *body_count.entry(w.as_str()).or_default() += 1;
+        }
     }
     spans
         .iter()
@@ -161,10 +500,23 @@ pub fn sentence_infos<'a>(text: &'a str, spans: &[Span]) -> Vec<SentenceInfo<'a>
             let (ls, le) = line_starts.get(idx).copied().unwrap_or((0, text.len()));
             let line_text = text.get(ls..le).unwrap_or("");
             let lead = line_text.len() - line_text.trim_start().len();
+            let sentence = sp.slice(text);
+            let words = content_words(sentence);
+            let own_line = line_words.get(idx).filter(|_| idx < body_lines);
+            let shared = words
+                .iter()
+                .filter(|w| {
+                    let own = own_line.is_some_and(|l| l.contains(w)) as usize;
+                    body_count.get(w.as_str()).copied().unwrap_or(0) > own
+                })
+                .count();
             SentenceInfo {
-                text: sp.slice(text),
+                text: sentence,
                 whole_line: sp.start == ls + lead && sp.end == le,
                 line_index: idx,
+                lines_after: n_lines.saturating_sub(idx + 1),
+                content_words: words.len(),
+                shared_with_body: shared,
             }
         })
         .collect()
@@ -180,8 +532,108 @@ mod tests {
                 text: t,
                 whole_line,
                 line_index,
+                lines_after: 5,
+                content_words: 0,
+                shared_with_body: 0,
             })
             .0
+    }
+
+    /// Class of every sentence of a document, one sentence per line.
+    fn doc_classes(lines: &[&str]) -> Vec<SentenceClass> {
+        let text = lines.join("\n\n");
+        let mut spans = Vec::new();
+        let mut pos = 0;
+        for l in lines {
+            spans.push(Span::new(pos, pos + l.len()));
+            pos += l.len() + 2;
+        }
+        let c = Classifier::new();
+        sentence_infos(&text, &spans)
+            .iter()
+            .map(|i| c.classify(i).0)
+            .collect()
+    }
+
+    const BODY: &[&str] = &[
+        "Flooding forces thousands from homes in river delta",
+        "Floodwater from the swollen river swept through four villages in the delta on Monday.",
+        "Rescue teams in boats evacuated more than 3,000 residents, the provincial governor said.",
+        "Two bridges collapsed and the main highway to the delta remains closed.",
+        "The governor said the river level would keep rising until Wednesday.",
+    ];
+
+    #[test]
+    fn trailing_off_topic_line_is_furniture() {
+        let mut lines = BODY.to_vec();
+        lines.push("Tech stocks rally as chip demand surges.");
+        let got = doc_classes(&lines);
+        assert_eq!(got[5], SentenceClass::Furniture);
+        assert!(got[1..5].iter().all(|c| *c != SentenceClass::Furniture));
+
+        // Two stray lines at the end, sharing words with each other but not with the article.
+        let mut lines = BODY.to_vec();
+        lines.push("Tech stocks rally as chip demand surges.");
+        lines.push("Chip makers lift tech index to record");
+        let got = doc_classes(&lines);
+        assert_eq!(got[5], SentenceClass::Furniture);
+        assert_eq!(got[6], SentenceClass::Furniture);
+    }
+
+    #[test]
+    fn trailing_on_topic_line_stays() {
+        let mut lines = BODY.to_vec();
+        lines.push("Aid agencies said the evacuated residents need clean water.");
+        assert_eq!(doc_classes(&lines)[5], SentenceClass::Report);
+        // A closing line that refers back ("They ...") is part of the article.
+        let mut lines = BODY.to_vec();
+        lines.push("They hope to reopen schools soon.");
+        assert_eq!(doc_classes(&lines)[5], SentenceClass::Report);
+        // A short article is not stripped of its last sentence.
+        let lines = [
+            "Bridge closed after crash",
+            "Police closed the coastal bridge after a lorry overturned.",
+        ];
+        assert_eq!(doc_classes(&lines)[1], SentenceClass::Report);
+    }
+
+    #[test]
+    fn writer_speculation_is_commentary() {
+        for t in [
+            "It is likely that the ceasefire will collapse before the harvest.",
+            "Whether the new cabinet can hold the coalition together is an open question.",
+            "Whether the talks survive the winter remains unclear.",
+            "It is too early to say how the vote will shape the region.",
+            "A deal before the deadline seems increasingly unlikely.",
+            "Can the mediators bring both sides back to the table?",
+            "The port is widely expected to become the focus of the next offensive.",
+        ] {
+            assert_eq!(class(t, false, 4), SentenceClass::Commentary, "{t}");
+        }
+    }
+
+    #[test]
+    fn unnamed_opinion_holders_are_commentary() {
+        for t in [
+            "Human rights groups say the mass detentions could amount to collective punishment.",
+            "Many observers fear the crackdown would only push the movement underground.",
+            "The shelling of the market may amount to a breach of the truce.",
+        ] {
+            assert_eq!(class(t, false, 4), SentenceClass::Commentary, "{t}");
+        }
+    }
+
+    #[test]
+    fn attributed_or_scheduled_statements_stay_reports() {
+        for t in [
+            "Rights groups said soldiers detained at least 40 men in the raid.",
+            "The interior minister said the death toll could rise further.",
+            "The president is expected to visit the flooded province on Tuesday.",
+            "Officials say the curfew is expected to be lifted, according to state radio.",
+            "\"Who gave the order to fire?\" the mayor asked reporters.",
+        ] {
+            assert_eq!(class(t, false, 4), SentenceClass::Report, "{t}");
+        }
     }
 
     #[test]

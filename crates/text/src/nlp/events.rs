@@ -1203,6 +1203,11 @@ fn merge_and_finish(
                 });
             }
         }
+        // An attack always has an attacker: when the text does not name one, keep an unidentified
+        // actor rather than none (codebook section 3).
+        if ev.event_type == EventType::Assault && !ev.actors.iter().any(|a| a.role == ActorRole::Actor) {
+            ev.actors.insert(0, Actor { role: ActorRole::Actor, text: None, span: None, name: None, kind: ActorKind::Unknown, country: None });
+        }
         if ev
             .relations
             .iter()
