@@ -54,7 +54,10 @@ impl Countries for Gazetteer {
         self.country_by_name(words).and_then(|p| p.country)
     }
     fn place_country(&self, words: &str) -> Option<String> {
-        self.lookup(words).into_iter().next().and_then(|p| p.country)
+        self.lookup(words)
+            .into_iter()
+            .next()
+            .and_then(|p| p.country)
     }
     fn is_place(&self, words: &str) -> bool {
         !self.lookup(words).is_empty()
@@ -124,7 +127,24 @@ fn only_old_years(toks: &[Token], published: NaiveDate) -> Option<i32> {
         if t.text.len() == 4
             && t.text.chars().all(|c| c.is_ascii_digit())
             && i > 0
-            && matches!(toks[i - 1].lower.as_str(), "in" | "since" | "of" | ",")
+            && matches!(
+                toks[i - 1].lower.as_str(),
+                "in" | "since"
+                    | "of"
+                    | ","
+                    | "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+            )
         {
             let y: i32 = t.text.parse().ok()?;
             if !(1900..=2100).contains(&y) {
@@ -144,8 +164,14 @@ fn only_old_years(toks: &[Token], published: NaiveDate) -> Option<i32> {
 /// story happens. Names from the lexicon ("Syria TV") stay whole.
 fn actor_name_span(a: &ActorMention, text: &str, res: &Resources) -> Span {
     let surface = a.span.slice(text);
-    let named = res.lexicon.actors.contains_key(&crate::nlp::lexicon::actor_key(surface));
-    let lead = ["The ", "the "].iter().find(|d| surface.starts_with(**d)).map_or(0, |d| d.len());
+    let named = res
+        .lexicon
+        .actors
+        .contains_key(&crate::nlp::lexicon::actor_key(surface));
+    let lead = ["The ", "the "]
+        .iter()
+        .find(|d| surface.starts_with(**d))
+        .map_or(0, |d| d.len());
     if let Some((first, rest)) = surface[lead..].split_once(' ') {
         if !rest.is_empty() && !named && res.gazetteer.country_of(first).is_some() {
             return Span::new(a.span.start + lead + first.len() + 1, a.span.end);
@@ -161,18 +187,82 @@ fn prefer_town(m: &mut EntityMention, text: &str) {
     if place.precision != sitrep_core::Precision::Admin1 {
         return;
     }
-    let after = text.get(m.span.end..).unwrap_or("").trim_start().to_lowercase();
-    const DIVISION_WORDS: &[&str] = &["province", "region", "state", "governorate", "oblast", "district", "county", "prefecture", "department"];
+    let after = text
+        .get(m.span.end..)
+        .unwrap_or("")
+        .trim_start()
+        .to_lowercase();
+    const DIVISION_WORDS: &[&str] = &[
+        "province",
+        "region",
+        "state",
+        "governorate",
+        "oblast",
+        "district",
+        "county",
+        "prefecture",
+        "department",
+    ];
     if DIVISION_WORDS.iter().any(|w| after.starts_with(w)) {
         return;
     }
     let town = m.alternatives.iter().position(|alt| {
-        alt.precision == sitrep_core::Precision::Town && alt.country == place.country && alt.admin1.as_deref() == Some(place.name.as_str())
+        alt.precision == sitrep_core::Precision::Town
+            && alt.country == place.country
+            && alt.admin1.as_deref() == Some(place.name.as_str())
     });
     if let Some(i) = town {
         let t = m.alternatives.remove(i);
         if let Some(old) = m.place.replace(t) {
             m.alternatives.insert(0, old);
+        }
+    }
+}
+
+/// "Savannah, Georgia", "TRIPOLI, Lebanon": a place followed by a comma and a country or
+/// first-level division is the reading inside that country or division, when there is one.
+fn qualify_by_following_place(places: &mut [EntityMention], text: &str) {
+    for i in 0..places.len().saturating_sub(1) {
+        let gap = text
+            .get(places[i].span.end..places[i + 1].span.start)
+            .unwrap_or("");
+        if gap.trim() != "," {
+            continue;
+        }
+        let Some(q) = places[i + 1].place.clone() else {
+            continue;
+        };
+        let fits = |p: &sitrep_core::Place| match q.precision {
+            sitrep_core::Precision::Country => p.country == q.country,
+            sitrep_core::Precision::Admin1 => {
+                p.country == q.country && p.admin1.as_deref() == Some(q.name.as_str())
+            }
+            _ => false,
+        };
+        if places[i].place.as_ref().is_some_and(fits) {
+            continue;
+        }
+        let Some(better) = places[i].alternatives.iter().find(|p| fits(p)).cloned() else {
+            continue;
+        };
+        // The qualified reading holds for every mention of that name in the document.
+        let name = places[i].text.clone();
+        for m in places
+            .iter_mut()
+            .filter(|m| m.text == name && m.kind == sitrep_core::EntityKind::Place)
+        {
+            if let Some(k) = m
+                .alternatives
+                .iter()
+                .position(|p| p.geonames_id == better.geonames_id && p.name == better.name)
+            {
+                let b = m.alternatives.remove(k);
+                if let Some(old) = m.place.replace(b) {
+                    m.alternatives.insert(0, old);
+                }
+                m.country = m.place.as_ref().and_then(|p| p.country.clone());
+                m.name = m.place.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+            }
         }
     }
 }
@@ -239,6 +329,7 @@ pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extrac
     for p in places.iter_mut() {
         prefer_town(p, text);
     }
+    qualify_by_following_place(&mut places, text);
     for p in &places {
         let Some(s) = inputs.iter_mut().find(|s| s.span.contains(p.span)) else {
             continue;

@@ -216,7 +216,8 @@ fn geo_report(
         );
     }
     s += &format!(
-        "\nGazetteer: {gazetteer_entries} entries, loaded in {load_secs:.2} s.\n\n\
+        "\nGazetteer: {gazetteer_entries} entries, loaded in {load_secs:.2} s. Times are \
+         wall-clock seconds on the machine that ran the command and vary with its load.\n\n\
          ## Recognition and geocoding\n\n"
     );
     s += &geo::report_markdown(reports);

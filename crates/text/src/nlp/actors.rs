@@ -159,6 +159,21 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         }
         if let Some((k, a)) = matched {
             let mut start = i;
+            let mut k = k;
+            let mut a = a;
+            // "Houthi leader", "ISIS commander": a person of the group, named by the group.
+            if !a.person
+                && a.kind != ActorKind::Media
+                && toks.get(i + k).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "leader" | "chief" | "commander" | "spokesman" | "spokeswoman"
+                    )
+                })
+            {
+                k += 1;
+                a.kind = ActorKind::Person;
+            }
             let person = a.person || a.kind == ActorKind::Person;
             if person {
                 if let Some(ts) = title_before(toks, i) {
@@ -1339,6 +1354,17 @@ mod tests {
         );
         assert!(m.iter().any(|x| x.name.as_deref() == Some("Houthis")));
         assert!(!m.iter().any(|x| x.country_as_actor), "{m:?}");
+    }
+
+    #[test]
+    fn group_leaders_are_people() {
+        let m = mentions("A Hamas commander was killed and Hamas fighters fled");
+        let a = find(&m, "Hamas commander");
+        assert_eq!(
+            (a.kind, a.person, a.name.as_deref()),
+            (ActorKind::Person, true, Some("Hamas"))
+        );
+        assert_eq!(find(&m, "Hamas").kind, ActorKind::RebelGroup);
     }
 
     #[test]

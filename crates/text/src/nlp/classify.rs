@@ -74,7 +74,7 @@ impl Classifier {
                 r"(?i)\b(in a context where|after (years|decades|months) of|for (years|decades)|historically|has long (been|had|emphasi[sz]ed|sought)|have long|founded in|was founded|since (the )?(19|20)\d\d|years ago|decades ago|in the (19|20)\d0s|has a (long )?history of|the group, which|formerly known as)\b",
             ),
             relative_clause: re(r",\s*(who|which|whose|whom)\b[^,]*,"),
-            // The writer's own speculation or open questions: commentary whoever is quoted.
+            // The writer's own speculation or open questions (unless a source is quoted saying it).
             speculation: re(
                 r"(?i)\b((is|remains) an open question|open question (is|remains)|(is|remains) (far from|not) (clear|certain)|it is (not yet |still )?(unclear|uncertain) (whether|if|how|what|when|who)|it (is|remains) (highly |very |more |most )?(un)?likely that|(seems|appears|looks) (highly |very |increasingly )?(un)?likely|only time will tell|(too early|hard|difficult) to (say|tell|predict|know)|in all likelihood|it seems\b|it would seem|one (might|could|may) (argue|ask|wonder)|whether [^,]{3,80} (is|remains) (unclear|uncertain|to be seen|doubtful|another matter))\b",
             ),
@@ -90,7 +90,7 @@ impl Classifier {
                 r"(?i)\b((is|are) (widely |generally |largely )?expected to|(is|are) (all but )?certain to|(is|are) bound to|will (probably|likely|almost certainly)|(may|might|could) (well )?amount to)\b",
             ),
             scheduled: re(
-                r"(?i)\b(on|by|next|this|from|until) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}(st|nd|rd|th)?)\b|\b(today|tomorrow|tonight)\b",
+                r"(?i)\b(on|by|next|this|from|until) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}(st|nd|rd|th)?)\b|\b(today|tomorrow|tonight|in the (spring|summer|autumn|fall|winter))\b",
             ),
         }
     }
@@ -121,10 +121,13 @@ impl Classifier {
         }
         let main = self.relative_clause.replace_all(t, ",");
         if let Some(m) = self.speculation.find(&main) {
-            return (
-                SentenceClass::Commentary,
-                Some(format!("speculation cue '{}'", m.as_str().trim())),
-            );
+            // "The company said it was too early to say" reports a named source's words.
+            if !self.reporting.is_match(&main) && !inside_quote(&main, m.start()) {
+                return (
+                    SentenceClass::Commentary,
+                    Some(format!("speculation cue '{}'", m.as_str().trim())),
+                );
+            }
         }
         if is_rhetorical_question(t) {
             return (
@@ -141,7 +144,10 @@ impl Classifier {
             }
         }
         if let Some(m) = self.forecast.find(&main) {
-            if !self.reporting.is_match(&main) && !self.scheduled.is_match(&main) {
+            if !self.reporting.is_match(&main)
+                && !self.scheduled.is_match(&main)
+                && !inside_quote(&main, m.start())
+            {
                 return (
                     SentenceClass::Commentary,
                     Some(format!("unattributed forecast '{}'", m.as_str())),
@@ -462,6 +468,18 @@ fn is_trailing_off_topic(s: &SentenceInfo, t: &str) -> bool {
         && (s.shared_with_body == 0 || (s.shared_with_body == 1 && s.content_words >= 8))
 }
 
+/// Whether byte `pos` lies inside a quotation: an odd number of quote marks before it, or
+/// after it (a quote split across sentences that closes here).
+fn inside_quote(t: &str, pos: usize) -> bool {
+    let marks = |x: &str| {
+        x.chars()
+            .filter(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'))
+            .count()
+    };
+    let (before, after) = t.split_at(pos.min(t.len()));
+    marks(before) % 2 == 1 || marks(after) % 2 == 1
+}
+
 /// A question in the writer's voice (no quotation marks): rhetorical, so commentary.
 fn is_rhetorical_question(t: &str) -> bool {
     t.ends_with('?') && !t.contains(['"', '\u{201c}', '\u{201d}'])
@@ -630,6 +648,10 @@ mod tests {
             "The interior minister said the death toll could rise further.",
             "The president is expected to visit the flooded province on Tuesday.",
             "Officials say the curfew is expected to be lifted, according to state radio.",
+            "The ministry said it was too early to say how many houses were damaged.",
+            "The tribunal is expected to rule on the appeal in the spring.",
+            "The envoy warned that \"it is likely that the talks will fail without guarantees\".",
+            "\"Whether the bridge can be rebuilt this year remains unclear.\"",
             "\"Who gave the order to fire?\" the mayor asked reporters.",
         ] {
             assert_eq!(class(t, false, 4), SentenceClass::Report, "{t}");

@@ -138,7 +138,13 @@ fn to_actor(a: &ActorMention, role: ActorRole, event_type: EventType) -> Actor {
             a.name.as_ref().map(|n| format!("{n} forces")),
         )
     } else {
-        (a.kind, a.name.clone())
+        // Crowds are named by what they are ("protesters"), since no one else names them.
+        let name = a.name.clone().or(match a.kind {
+            ActorKind::Protesters => Some("protesters".to_string()),
+            ActorKind::Rioters => Some("rioters".to_string()),
+            _ => None,
+        });
+        (a.kind, name)
     };
     Actor {
         role,
@@ -364,10 +370,15 @@ fn sentence_mentions(
             .actors
             .iter()
             .filter(|a| a.start >= ca && a.end <= cb && !in_attribution(a))
+            // A country acts in a use of force only as the subject or agent ("Russia launched",
+            // "by Russia"), never when it is where things happen ("in Russia").
             .filter(|a| {
                 !a.country_as_actor
                     || !matches!(t.event_type, EventType::Assault | EventType::Protest)
                     || (a.start > 0 && l(a.start - 1) == "by")
+                    || (a.end <= ts
+                        && !(a.start > 0 && LOCATION_PREPS.contains(&l(a.start - 1)))
+                        && t.event_type == EventType::Assault)
             })
             .collect();
         let by_actor = cands
@@ -477,6 +488,19 @@ fn sentence_mentions(
                     .copied()
             };
         }
+        // An arrest with no arrester named, reported by the police or army themselves
+        // ("..., police said"): the source made the arrest.
+        if actor.is_none() && t.event_type == EventType::Coerce {
+            actor = stance
+                .attributions
+                .iter()
+                .filter_map(|c| {
+                    s.actors.iter().find(|a| {
+                        a.start >= c.start && a.end <= c.end && a.kind == ActorKind::StateForces
+                    })
+                })
+                .next();
+        }
         // Noun triggers with no attached actor: the armed actor in the clause ("the operation ..., during which U.S. forces ...").
         if actor.is_none() && is_noun && matches!(t.event_type, EventType::Mobilize) {
             actor = cands
@@ -542,6 +566,8 @@ fn sentence_mentions(
                     | "planned"
                     | "planning"
                     | "intends"
+                    | "plotting"
+                    | "plot"
                     | "threatened"
                     | "vowed"
             )
@@ -556,8 +582,27 @@ fn sentence_mentions(
         } else if stance.denied {
             EventStatus::Denied
         } else if modal_future {
-            if (ts.saturating_sub(3)..ts)
-                .any(|k| matches!(l(k), "will" | "plans" | "planned" | "planning" | "intends"))
+            // "said it would withdraw" reports an announced intention: planned. A plot someone is
+            // accused of ("planning attacks") or a "could" is no announced plan: hypothetical.
+            let announced = (ts.saturating_sub(8)..ts).any(|k| {
+                matches!(
+                    l(k),
+                    "said"
+                        | "says"
+                        | "announced"
+                        | "pledged"
+                        | "promised"
+                        | "declared"
+                        | "confirmed"
+                        | "agreed"
+                )
+            });
+            let plotted = (ts.saturating_sub(3)..ts)
+                .any(|k| matches!(l(k), "planning" | "plotting" | "plot"));
+            if !plotted
+                && ((ts.saturating_sub(3)..ts)
+                    .any(|k| matches!(l(k), "will" | "plans" | "planned" | "intends"))
+                    || announced && (ts.saturating_sub(3)..ts).any(|k| l(k) == "would"))
             {
                 EventStatus::Planned
             } else {
@@ -568,6 +613,11 @@ fn sentence_mentions(
         } else {
             EventStatus::Occurred
         };
+        // Hypothetical happenings ("could attack", an alleged plot) are no events; the trigger
+        // still counts as a reference for anaphora and relations.
+        if status == EventStatus::Hypothetical {
+            continue;
+        }
         // Dates: nearest expression outside relative clauses the trigger is not in.
         let date = dates
             .iter()
@@ -1203,10 +1253,55 @@ fn merge_and_finish(
                 });
             }
         }
+        // Forces and officials named without a state ("police", "the army") act where the event
+        // happens: take the location's country.
+        if let Some(cc) = ev.location.as_ref().and_then(|l| l.country.clone()) {
+            for a in ev.actors.iter_mut() {
+                if a.country.is_none()
+                    && matches!(a.kind, ActorKind::StateForces | ActorKind::Government)
+                    && a.name.is_some()
+                {
+                    a.country = Some(cc.clone());
+                }
+            }
+        }
+        // A protest is made by protesters even when the sentence names none.
+        if ev.event_type == EventType::Protest
+            && !ev.actors.iter().any(|a| a.role == ActorRole::Actor)
+        {
+            let (kind, name) = if ev.mode.as_deref() == Some("riot") {
+                (ActorKind::Rioters, "rioters")
+            } else {
+                (ActorKind::Protesters, "protesters")
+            };
+            ev.actors.insert(
+                0,
+                Actor {
+                    role: ActorRole::Actor,
+                    text: None,
+                    span: None,
+                    name: Some(name.into()),
+                    kind,
+                    country: None,
+                },
+            );
+        }
         // An attack always has an attacker: when the text does not name one, keep an unidentified
         // actor rather than none (codebook section 3).
-        if ev.event_type == EventType::Assault && !ev.actors.iter().any(|a| a.role == ActorRole::Actor) {
-            ev.actors.insert(0, Actor { role: ActorRole::Actor, text: None, span: None, name: None, kind: ActorKind::Unknown, country: None });
+        if ev.event_type == EventType::Assault
+            && !ev.actors.iter().any(|a| a.role == ActorRole::Actor)
+        {
+            ev.actors.insert(
+                0,
+                Actor {
+                    role: ActorRole::Actor,
+                    text: None,
+                    span: None,
+                    name: None,
+                    kind: ActorKind::Unknown,
+                    country: None,
+                },
+            );
         }
         if ev
             .relations
