@@ -227,6 +227,20 @@ def build(paths, out_dir):
                      "L.CONT", int(c.get("population") or 0), []))
         n_names += 1
 
+    # Hand-made abbreviations of divisions (data/gazetteer/admin1_aliases.tsv: "Ga.", "N.Y.").
+    aliases_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "gazetteer", "admin1_aliases.tsv")
+    extra = {}
+    with open(aliases_path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cc, name, al = line.rstrip("\n").split("\t")
+            extra[(cc, name)] = [a for a in al.split("|") if a]
+    for r in rows:
+        if r[6] == "A.ADM1" and (r[4], r[1]) in extra:
+            r[8].extend(extra[(r[4], r[1])])
+            n_names += len(extra[(r[4], r[1])])
+
     # Hand-made regions (data/gazetteer/regions.tsv) as region-precision places; ids are
     # offset so they never collide with GeoNames ids.
     regions = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "gazetteer", "regions.tsv")

@@ -222,6 +222,13 @@ fn prefer_town(m: &mut EntityMention, text: &str) {
 /// "Savannah, Georgia", "TRIPOLI, Lebanon": a place followed by a comma and a country or
 /// first-level division is the reading inside that country or division, when there is one.
 fn qualify_by_following_place(places: &mut [EntityMention], text: &str) {
+    use sitrep_core::{Place, Precision};
+    let fits = |p: &Place, q: &Place| match q.precision {
+        Precision::Country => p.country == q.country,
+        Precision::Admin1 => p.country == q.country && p.admin1.as_deref() == Some(q.name.as_str()),
+        _ => false,
+    };
+    let same = |a: &Place, b: &Place| a.geonames_id == b.geonames_id && a.name == b.name;
     for i in 0..places.len().saturating_sub(1) {
         let gap = text
             .get(places[i].span.end..places[i + 1].span.start)
@@ -229,39 +236,47 @@ fn qualify_by_following_place(places: &mut [EntityMention], text: &str) {
         if gap.trim() != "," {
             continue;
         }
-        let Some(q) = places[i + 1].place.clone() else {
-            continue;
-        };
-        let fits = |p: &sitrep_core::Place| match q.precision {
-            sitrep_core::Precision::Country => p.country == q.country,
-            sitrep_core::Precision::Admin1 => {
-                p.country == q.country && p.admin1.as_deref() == Some(q.name.as_str())
-            }
-            _ => false,
-        };
-        if places[i].place.as_ref().is_some_and(fits) {
-            continue;
-        }
-        let Some(better) = places[i].alternatives.iter().find(|p| fits(p)).cloned() else {
-            continue;
-        };
-        // The qualified reading holds for every mention of that name in the document.
-        let name = places[i].text.clone();
-        for m in places
-            .iter_mut()
-            .filter(|m| m.text == name && m.kind == sitrep_core::EntityKind::Place)
-        {
-            if let Some(k) = m
-                .alternatives
+        // The qualifier's readings (chosen first), and the first place's readings (chosen first).
+        let quals: Vec<Place> = places[i + 1]
+            .place
+            .iter()
+            .chain(places[i + 1].alternatives.iter())
+            .cloned()
+            .collect();
+        let heads: Vec<Place> = places[i]
+            .place
+            .iter()
+            .chain(places[i].alternatives.iter())
+            .cloned()
+            .collect();
+        let Some((head, qual)) = quals.iter().find_map(|q| {
+            heads
                 .iter()
-                .position(|p| p.geonames_id == better.geonames_id && p.name == better.name)
+                .find(|h| fits(h, q))
+                .map(|h| (h.clone(), q.clone()))
+        }) else {
+            continue;
+        };
+        // The pair's reading holds for every mention of either name in the document.
+        for (name, pick) in [
+            (places[i].text.clone(), head),
+            (places[i + 1].text.clone(), qual),
+        ] {
+            for m in places
+                .iter_mut()
+                .filter(|m| m.text == name && m.kind == sitrep_core::EntityKind::Place)
             {
-                let b = m.alternatives.remove(k);
-                if let Some(old) = m.place.replace(b) {
-                    m.alternatives.insert(0, old);
+                if m.place.as_ref().is_some_and(|p| same(p, &pick)) {
+                    continue;
                 }
-                m.country = m.place.as_ref().and_then(|p| p.country.clone());
-                m.name = m.place.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+                if let Some(k) = m.alternatives.iter().position(|p| same(p, &pick)) {
+                    let b = m.alternatives.remove(k);
+                    if let Some(old) = m.place.replace(b) {
+                        m.alternatives.insert(0, old);
+                    }
+                    m.country = m.place.as_ref().and_then(|p| p.country.clone());
+                    m.name = m.place.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+                }
             }
         }
     }
