@@ -206,10 +206,17 @@ fn prefer_town(m: &mut EntityMention, text: &str) {
     if DIVISION_WORDS.iter().any(|w| after.starts_with(w)) {
         return;
     }
-    let town = m.alternatives.iter().position(|alt| {
-        alt.precision == sitrep_core::Precision::Town
-            && alt.country == place.country
-            && alt.admin1.as_deref() == Some(place.name.as_str())
+    // A national capital of that name ("Washington") is meant over a division of that name.
+    let capital = m
+        .alternatives
+        .iter()
+        .position(|alt| alt.feature.as_deref().is_some_and(|f| f.ends_with("PPLC")));
+    let town = capital.or_else(|| {
+        m.alternatives.iter().position(|alt| {
+            alt.precision == sitrep_core::Precision::Town
+                && alt.country == place.country
+                && alt.admin1.as_deref() == Some(place.name.as_str())
+        })
     });
     if let Some(i) = town {
         let t = m.alternatives.remove(i);

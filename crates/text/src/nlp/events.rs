@@ -392,7 +392,14 @@ fn sentence_mentions(
         }
         // A past participle with an agent ("a group designated ... by Russia") is passive too.
         let passive = passive || (by_actor.is_some() && t.words[0].ends_with("ed") && !is_noun);
-        if passive {
+        if passive && t.event_type == EventType::Mobilize && actor.is_none() {
+            // "the army would be deployed": the forces deployed are the ones acting.
+            actor = cands
+                .iter()
+                .rev()
+                .find(|a| a.end <= ts && !a.country_as_actor)
+                .copied();
+        } else if passive {
             recipient = cands
                 .iter()
                 .rev()
@@ -1046,6 +1053,61 @@ fn merge_and_finish(
         let after = |k: usize| srefs.iter().find(|r| r.0 > k).and_then(|r| r.1);
         for k in 0..toks.len() {
             let w = l(k);
+            // "forces launched an operation after the blast": a deployment after an attack
+            // responds to it.
+            if matches!(w, "after" | "following") {
+                if let (Some(b), Some(a)) = (before(k), after(k)) {
+                    if a != b
+                        && events[b].main.event_type == EventType::Mobilize
+                        && events[a].main.event_type == EventType::Assault
+                    {
+                        relations.push((b, RelationKind::ResponseTo, a, w.to_string()));
+                    }
+                }
+            }
+            // "X claimed responsibility for the attack": X is the claimed perpetrator.
+            if w == "claimed"
+                && l(k + 1) == "responsibility"
+                && !(k > 0 && matches!(l(k - 1), "no" | "not" | "n't"))
+                && !(k > 1 && l(k - 2) == "no")
+            {
+                let claimant = s
+                    .actors
+                    .iter()
+                    .rev()
+                    .find(|a| a.end <= k && !a.country_as_actor && a.name.is_some());
+                let target = after(k + 1).or_else(|| {
+                    events.iter().rposition(|e| {
+                        e.main.event_type == EventType::Assault
+                            && e.mentions.iter().any(|m| m.sentence <= s.index)
+                    })
+                });
+                if let (Some(c), Some(t)) = (claimant, target) {
+                    if events[t].main.event_type == EventType::Assault {
+                        let e = &mut events[t].main;
+                        e.actors
+                            .retain(|a| !(a.role == ActorRole::Actor && a.name.is_none()));
+                        if !e.actors.iter().any(|a| a.role == ActorRole::Actor) {
+                            e.actors
+                                .insert(0, to_actor(c, ActorRole::Actor, EventType::Assault));
+                        }
+                        if !e
+                            .attribution
+                            .iter()
+                            .any(|a| Some(&a.source) == c.name.as_ref())
+                        {
+                            e.attribution.push(Attribution {
+                                source: c.name.clone().unwrap_or_default(),
+                                kind: sitrep_core::AttributionKind::GroupClaim,
+                                cue: Span::new(c.span.start, toks[k + 1].span.end)
+                                    .slice(ctx.text)
+                                    .to_string(),
+                                span: Some(Span::new(c.span.start, toks[k + 1].span.end)),
+                            });
+                        }
+                    }
+                }
+            }
             // "A prompted/triggered/sparked B": B responds to A.
             if matches!(
                 w,
@@ -1285,6 +1347,34 @@ fn merge_and_finish(
                     country: None,
                 },
             );
+        }
+        // A recipient that is the actor itself is a role error ("RSF shelled ..., RSF said").
+        let actor_names: Vec<String> = ev
+            .actors
+            .iter()
+            .filter(|a| a.role == ActorRole::Actor)
+            .filter_map(|a| a.name.clone())
+            .collect();
+        ev.actors.retain(|a| {
+            !(a.role == ActorRole::Recipient
+                && a.name.as_ref().is_some_and(|n| actor_names.contains(n)))
+        });
+        // Attacks, arrests and sanctions always have a target: keep an unidentified one when the
+        // text names none (codebook section 3: unidentified actors are kept, not dropped).
+        if matches!(
+            ev.event_type,
+            EventType::Assault | EventType::Coerce | EventType::Sanction
+        ) && !ev.actors.iter().any(|a| a.role == ActorRole::Recipient)
+            && ev.status != EventStatus::Negated
+        {
+            ev.actors.push(Actor {
+                role: ActorRole::Recipient,
+                text: None,
+                span: None,
+                name: None,
+                kind: ActorKind::Unknown,
+                country: None,
+            });
         }
         // An attack always has an attacker: when the text does not name one, keep an unidentified
         // actor rather than none (codebook section 3).
