@@ -40,6 +40,8 @@ enum Command {
     Export(cmd::export::Args),
     /// Score the engine against a gold set and write a report (e.g. `eval geo --gold FILE`).
     Eval(eval::Args),
+    /// Measure speed, memory and scaling of the pipeline on a corpus.
+    Bench(cmd::bench::Args),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
         Command::Events(a) => cmd::events::run(a),
         Command::Export(a) => cmd::export::run(a),
         Command::Eval(a) => eval::run(a, cli.data_dir.as_deref()),
+        Command::Bench(a) => cmd::bench::run(a, cli.data_dir.as_deref()),
     };
     match result {
         Ok(code) => code,

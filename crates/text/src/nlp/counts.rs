@@ -314,6 +314,55 @@ pub fn find_counts(toks: &[Token]) -> Vec<CountMention> {
             *u = true;
         }
     }
+    // One named-by-noun person: "a 41-year-old man was taken into custody" -> 1.
+    const PERSON: &[&str] = &[
+        "man",
+        "woman",
+        "person",
+        "suspect",
+        "teenager",
+        "boy",
+        "girl",
+        "soldier",
+        "policeman",
+        "officer",
+        "civilian",
+        "child",
+        "student",
+        "journalist",
+        "driver",
+        "guard",
+        "worker",
+        "resident",
+    ];
+    for i in 0..toks.len() {
+        if used[i] || !matches!(lower(toks, i), "a" | "an") {
+            continue;
+        }
+        let Some(noun) =
+            (i + 1..(i + 4).min(toks.len())).find(|&k| PERSON.contains(&lower(toks, k)))
+        else {
+            continue;
+        };
+        if !matches!(lower(toks, noun + 1), "was" | "has" | "had") {
+            continue;
+        }
+        if let Some(cue) =
+            (noun + 2..(noun + 6).min(toks.len())).find(|&k| count_field(lower(toks, k)).is_some())
+        {
+            let field = count_field(lower(toks, cue)).unwrap_or_default();
+            out.push(CountMention {
+                field: field.to_string(),
+                low: Some(1),
+                high: Some(1),
+                span: Span::new(toks[i].span.start, toks[noun].span.end),
+                cue_token: cue,
+            });
+            for u in used.iter_mut().take(noun + 1).skip(i) {
+                *u = true;
+            }
+        }
+    }
     // Quantities, attached to the nearest count word before or after.
     let mut i = 0;
     while i < toks.len() {

@@ -17,7 +17,7 @@ use super::attribution::{read_stance, SentenceStance};
 use super::counts::{find_counts, quantity_at};
 use super::dates::{find_dates, publication_date};
 use super::lexicon::{Condition, Lexicon, Pos, Trigger};
-use super::tokens::Token;
+use super::tokens::{tokenize, Token};
 
 /// A resolved place mention inside a sentence.
 #[derive(Debug, Clone)]
@@ -798,6 +798,28 @@ fn in_rel_range(rel: &[(usize, usize)], i: usize) -> bool {
 }
 
 fn find_duration(toks: &[Token], a: usize, b: usize, text: &str) -> Option<Duration> {
+    // "a four-hour standoff", "a 12-hour siege".
+    for t in &toks[a..b] {
+        if let Some((n, unit)) = t.lower.split_once('-') {
+            let mult = match unit.trim_end_matches("-long") {
+                "minute" => 1,
+                "hour" => 60,
+                "day" => 1440,
+                _ => continue,
+            };
+            let value = n.parse::<u64>().ok().or_else(|| {
+                let one = tokenize(n, 0);
+                quantity_at(&one, 0).and_then(|q| q.low.filter(|_| q.low == q.high))
+            });
+            if let Some(v) = value {
+                return Some(Duration {
+                    low_minutes: Some(v * mult),
+                    high_minutes: Some(v * mult),
+                    text: Some(t.span.slice(text).to_string()),
+                });
+            }
+        }
+    }
     for i in a..b {
         if matches!(
             toks[i].lower.as_str(),
