@@ -29,4 +29,5 @@ else
     echo "test: gazetteer is up to date ($gen); SITREP_SETUP=always rebuilds it"
 fi
 
-cargo test --workspace
+# --no-fail-fast: every test binary runs and prints its summary, even after a failure.
+cargo test --workspace --no-fail-fast

@@ -86,28 +86,71 @@ fn load_fixture(dir: &Path, exp_path: &Path) -> Fixture {
     }
 }
 
+/// Fixtures the engine does not meet yet, with the reason, from `testdata/articles/KNOWN_GAPS.tsv`.
+/// The ledger is honest both ways: a fixture that fails and is not listed fails the test, and a
+/// listed fixture that now passes fails it too, so the entry is removed and cannot hide a
+/// regression later.
+fn known_gaps() -> Vec<(String, String)> {
+    let path = articles_dir().join("KNOWN_GAPS.tsv");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (name, why) = l.split_once('\t').unwrap_or((l, ""));
+            (name.trim().to_string(), why.trim().to_string())
+        })
+        .collect()
+}
+
 #[test]
 fn every_fixture_meets_its_expectations() {
+    let gaps = known_gaps();
     let mut report = Vec::new();
     let mut failed = 0;
+    let mut known_failing = 0;
+    let mut now_passing = Vec::new();
     for f in fixtures() {
         let failures = match (&f.expected, &f.output) {
             (Ok(exp), Ok(out)) => expect::check(exp, out),
             (Err(e), _) | (_, Err(e)) => vec![e.clone()],
         };
-        if !failures.is_empty() {
-            failed += 1;
-            report.push(format!(
-                "== {} ({} failure(s))\n- {}",
-                f.name,
-                failures.len(),
-                failures.join("\n- ")
-            ));
+        let listed = gaps.iter().any(|(n, _)| *n == f.name);
+        match (failures.is_empty(), listed) {
+            (true, true) => now_passing.push(f.name.clone()),
+            (false, true) => {
+                known_failing += 1;
+                println!(
+                    "known gap {} ({} failure(s)):\n- {}",
+                    f.name,
+                    failures.len(),
+                    failures.join("\n- ")
+                );
+            }
+            (false, false) => {
+                failed += 1;
+                report.push(format!(
+                    "== {} ({} failure(s))\n- {}",
+                    f.name,
+                    failures.len(),
+                    failures.join("\n- ")
+                ));
+            }
+            (true, false) => {}
         }
     }
+    println!(
+        "fixtures: {} meet their expectations, {known_failing} are known gaps (KNOWN_GAPS.tsv)",
+        fixtures().len() - known_failing - failed
+    );
+    assert!(
+        now_passing.is_empty(),
+        "these fixtures now pass: remove them from testdata/articles/KNOWN_GAPS.tsv: {}",
+        now_passing.join(", ")
+    );
     assert!(
         report.is_empty(),
-        "{failed} of {} fixtures failed:\n\n{}",
+        "{failed} of {} fixtures failed (not in KNOWN_GAPS.tsv):\n\n{}",
         fixtures().len(),
         report.join("\n\n")
     );

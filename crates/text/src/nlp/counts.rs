@@ -231,10 +231,9 @@ pub fn count_field(word: &str) -> Option<&'static str> {
         "killed" | "dead" | "died" | "killing" | "deaths" | "death" | "lives" | "slain"
         | "bodies" | "fatalities" | "executed" | "massacred" | "perished" => "killed",
         "injured" | "wounded" | "hurt" | "injuring" | "wounding" | "injuries" => "injured",
-        "arrested" | "detained" | "arrest" | "arrests" | "detention" | "arresting"
-        | "detaining" | "apprehended" | "custody" | "captured" | "detentions" | "held" => {
-            "arrested"
-        }
+        "arrested" | "detained" | "detain" | "detains" | "arrest" | "arrests" | "detention"
+        | "arresting" | "detaining" | "apprehended" | "custody" | "captured" | "detentions"
+        | "held" => "arrested",
         "kidnapped" | "abducted" | "abduction" | "kidnapping" | "hostage" | "hostages" => {
             "abducted"
         }

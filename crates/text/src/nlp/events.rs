@@ -190,7 +190,81 @@ pub fn code_events(sentences: &[SentenceInput], lex: &Lexicon, ctx: &DocContext)
         }
         stances.push(stance);
     }
+    // Sport and games reports speak of attacks, shots and strikes that hurt no one: there, a
+    // use of force needs an armed actor or a casualty count to be coded.
+    if is_sport_report(sentences) {
+        mentions.retain(|m| {
+            m.event_type != EventType::Assault
+                || m.counts.iter().any(|(f, c)| {
+                    matches!(f.as_str(), "killed" | "injured") && c.low.unwrap_or(0) > 0
+                })
+                || m.actors.iter().any(|a| {
+                    matches!(
+                        a.kind,
+                        ActorKind::StateForces
+                            | ActorKind::RebelGroup
+                            | ActorKind::PoliticalMilitia
+                            | ActorKind::IdentityMilitia
+                            | ActorKind::ExternalForces
+                    )
+                })
+        });
+    }
     merge_and_finish(sentences, mentions, &refs, lex, ctx)
+}
+
+/// Whether a document reads as a sports report: several distinct sport words.
+fn is_sport_report(sentences: &[SentenceInput]) -> bool {
+    const SPORT: &[&str] = &[
+        "match",
+        "goal",
+        "goals",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "stadium",
+        "derby",
+        "league",
+        "season",
+        "coach",
+        "fans",
+        "victory",
+        "scored",
+        "football",
+        "cricket",
+        "rugby",
+        "tennis",
+        "penalty",
+        "referee",
+        "tournament",
+        "championship",
+        "cup",
+        "innings",
+        "wicket",
+        "half-time",
+        "semi-final",
+        "final",
+        "manager",
+        "winger",
+        "pitch",
+        "squad",
+        "olympic",
+        "medal",
+        "race",
+        "lap",
+        "set",
+        "tie-break",
+    ];
+    let mut seen = std::collections::HashSet::new();
+    for s in sentences {
+        for t in &s.toks {
+            if SPORT.contains(&t.lower.as_str()) {
+                seen.insert(t.lower.clone());
+            }
+        }
+    }
+    seen.len() >= 5
 }
 
 fn clause_bounds(toks: &[Token], i: usize) -> (usize, usize) {
