@@ -45,7 +45,18 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Usage errors exit 1 (exit 2 means "finished, some inputs skipped"); help and version exit 0.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(cmd::EXIT_FAILURE)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     let result = match cli.command {
         Command::Extract(a) => cmd::extract::run(a, cli.data_dir.as_deref()),
         Command::Ingest(a) => cmd::ingest::run(a, cli.data_dir.as_deref()),
@@ -56,6 +67,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // A closed pipe (`sitrep extract ... | head`) is the reader's choice, not an error.
+        Err(e) if export::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(cmd::EXIT_FAILURE)

@@ -374,7 +374,7 @@ pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     }
     if let Some((d, stored, inserted)) = store {
         println!(
-            "store (SQLite, batched): {stored} documents ({inserted} new, the rest duplicates) \
+            "store (SQLite, batched): {stored} documents ({inserted} new, the others linked as duplicates) \
              in {:.3} s, {:.1} articles/s",
             d.as_secs_f64(),
             per_s(stored, d)
