@@ -23,7 +23,8 @@ fi
 
 gen=data/gazetteer/generated/places.tsv
 if [ "${SITREP_SETUP:-}" = always ] || [ ! -s "$gen" ] \
-    || [ scripts/build_gazetteer.py -nt "$gen" ] || [ data/gazetteer/regions.tsv -nt "$gen" ]; then
+    || [ scripts/build_gazetteer.py -nt "$gen" ] || [ data/gazetteer/regions.tsv -nt "$gen" ] \
+    || [ data/gazetteer/admin1_aliases.tsv -nt "$gen" ]; then
     scripts/setup.sh
 else
     echo "test: gazetteer is up to date ($gen); SITREP_SETUP=always rebuilds it"
