@@ -435,3 +435,41 @@ fn loadavg() -> Option<String> {
     let s = std::fs::read_to_string("/proc/loadavg").ok()?;
     Some(s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn peer_line_gives_articles_per_core_second() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("peer.json");
+        std::fs::write(&p, "noise\n{\"articles_per_s\": 10.0, \"processes\": 2}\n").unwrap();
+        assert_eq!(peer_per_core(&p).unwrap().0, 5.0);
+        std::fs::write(
+            &p,
+            "{\"articles_per_s\": 10.0, \"articles_per_cpu_s\": 7.5}\n",
+        )
+        .unwrap();
+        assert_eq!(peer_per_core(&p).unwrap().0, 7.5);
+        std::fs::write(&p, "{\"articles\": 3}\n").unwrap();
+        let e = peer_per_core(&p).unwrap_err().to_string();
+        assert!(e.contains("peer.json"), "{e}");
+    }
+
+    #[test]
+    fn memory_and_cpu_are_read_on_linux() {
+        if cfg!(target_os = "linux") {
+            assert!(peak_rss_mb().is_some_and(|m| m > 0.0));
+            assert!(cpu_time().is_some());
+        }
+    }
+
+    #[test]
+    fn pipeline_runs_count_events_per_repetition() {
+        let res = Resources::empty();
+        let docs: Vec<Document> = Vec::new();
+        let (_, events) = run_pipeline(&docs, 4, 2, &res, 1).unwrap();
+        assert_eq!(events, 0);
+    }
+}

@@ -3,7 +3,7 @@
 //! JSON Lines, one object per document carrying the input's `id`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -11,30 +11,18 @@ use sitrep_core::{Diagnostic, Document, EntityMention, Event, Extraction, Senten
 use sitrep_text::ExtractOptions;
 
 use crate::pipeline::{extract_batch, load_resources, Summary, BATCH};
-use crate::sources::{read_inputs, InputFormat, SourceOptions};
+use crate::sources::{read_inputs, SourceOptions};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files or folders to read (text, HTML, RSS/Atom, JSONL); `-` reads standard input.
-    #[arg(required = true, value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
-    /// Publication date (YYYY-MM-DD) for resolving relative dates; overrides the input's own.
-    #[arg(long, value_name = "DATE")]
-    pub published: Option<String>,
-    /// Input format instead of detection: text, html, feed or jsonl.
-    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
-    pub format: Option<InputFormat>,
+    #[command(flatten)]
+    pub input: super::InputArgs,
     /// Always print JSON Lines, even for a single document.
     #[arg(long)]
     pub jsonl: bool,
     /// Leave the raw input and the offset map out of the output.
     #[arg(long)]
     pub no_raw: bool,
-}
-
-fn parse_format(s: &str) -> Result<InputFormat, String> {
-    InputFormat::parse(s)
-        .ok_or_else(|| format!("unknown format '{s}': use text, html, feed or jsonl"))
 }
 
 /// The document as printed: metadata, and raw input only when asked for.
@@ -93,18 +81,18 @@ fn view<'a>(ex: &'a Extraction, with_raw: bool) -> ExtractionView<'a> {
 pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     let res = load_resources(data_dir)?;
     let opts = ExtractOptions {
-        published: args.published.clone(),
+        published: args.input.published.clone(),
     };
     let src_opts = SourceOptions {
-        published: args.published.clone(),
-        format: args.format,
+        published: args.input.published.clone(),
+        format: args.input.format,
         ..SourceOptions::default()
     };
     let mut summary = Summary {
         started: Some(std::time::Instant::now()),
         ..Summary::default()
     };
-    let mut stream = read_inputs(&args.inputs, &src_opts).peekable();
+    let mut stream = read_inputs(&args.input.inputs, &src_opts).peekable();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut batch: Vec<Document> = Vec::new();

@@ -10,22 +10,15 @@ use sitrep_text::ExtractOptions;
 
 use crate::db::{open_store, BatchWriter};
 use crate::pipeline::{extract_batch, load_resources, Summary, BATCH};
-use crate::sources::{read_inputs, InputFormat, SourceOptions};
+use crate::sources::{read_inputs, SourceOptions};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files or folders to read (text, HTML, RSS/Atom, JSONL); `-` reads standard input.
-    #[arg(required = true, value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: super::InputArgs,
     /// Database file [default: sitrep.sqlite in the current folder].
     #[arg(long, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Publication date (YYYY-MM-DD) for inputs that carry none of their own.
-    #[arg(long, value_name = "DATE")]
-    pub published: Option<String>,
-    /// Input format instead of detection: text, html, feed or jsonl.
-    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
-    pub format: Option<InputFormat>,
     /// Documents per database transaction.
     #[arg(long, default_value_t = BatchWriter::<sitrep_store::SqliteStore>::DEFAULT_BATCH)]
     pub batch: usize,
@@ -34,18 +27,13 @@ pub struct Args {
     pub quiet: bool,
 }
 
-fn parse_format(s: &str) -> Result<InputFormat, String> {
-    InputFormat::parse(s)
-        .ok_or_else(|| format!("unknown format '{s}': use text, html, feed or jsonl"))
-}
-
 pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     let res = load_resources(data_dir)?;
     let mut store = open_store(args.db.as_deref())?;
     let opts = ExtractOptions { published: None };
     let src_opts = SourceOptions {
-        published: args.published.clone(),
-        format: args.format,
+        published: args.input.published.clone(),
+        format: args.input.format,
         ..SourceOptions::default()
     };
     let mut summary = Summary {
@@ -65,7 +53,7 @@ pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     );
     let mut writer = BatchWriter::new(&mut store, args.batch);
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let mut stream = read_inputs(&args.inputs, &src_opts);
+    let mut stream = read_inputs(&args.input.inputs, &src_opts);
     loop {
         let item = stream.next();
         let end = item.is_none();

@@ -11,3 +11,22 @@ pub mod ingest;
 /// 2: the run finished but some inputs were skipped (see the summary on stderr).
 pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_PARTIAL: u8 = 2;
+
+/// The inputs shared by `extract` and `ingest`.
+#[derive(clap::Args)]
+pub struct InputArgs {
+    /// Files or folders to read (text, HTML, RSS/Atom, JSONL); `-` reads standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<std::path::PathBuf>,
+    /// Publication date (YYYY-MM-DD) for resolving relative dates; overrides the input's own.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// Input format instead of detection: text, html, feed or jsonl.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    pub format: Option<crate::sources::InputFormat>,
+}
+
+fn parse_format(s: &str) -> Result<crate::sources::InputFormat, String> {
+    crate::sources::InputFormat::parse(s)
+        .ok_or_else(|| format!("unknown format '{s}': use text, html, feed or jsonl"))
+}
