@@ -217,14 +217,7 @@ pub fn read_stance(toks: &[Token], actors: &[ActorMention], text: &str) -> Sente
         if matches!(l(i), "denied" | "denies" | "deny" | "rejected")
             && matches!(
                 l(i + 1),
-                "that"
-                    | "reports"
-                    | "claims"
-                    | "allegations"
-                    | "any"
-                    | "carrying"
-                    | "involvement"
-                    | "responsibility"
+                "that" | "reports" | "claims" | "allegations" | "any"
             )
         {
             st.denied = true;

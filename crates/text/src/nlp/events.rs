@@ -185,8 +185,26 @@ pub fn code_events(sentences: &[SentenceInput], lex: &Lexicon, ctx: &DocContext)
                 i += 1;
             }
         }
-        if s.class.yields_events() {
-            mentions.extend(sentence_mentions(s, lex, ctx, &stance));
+        if s.class == SentenceClass::Report {
+            let (found, leftovers) = sentence_mentions(s, lex, ctx, &stance);
+            mentions.extend(found);
+            // A count stated in a sentence of its own belongs to the latest event of its type in
+            // the last few sentences, if that event has no such count yet.
+            for (field, count) in leftovers {
+                let owner = count_owner(&field);
+                let target = mentions
+                    .iter_mut()
+                    .rev()
+                    .take_while(|m| m.sentence + 3 >= s.index)
+                    .find(|m| Some(m.event_type) == owner);
+                if let Some(m) = target {
+                    if !m.counts.iter().any(|(f, _)| *f == field) {
+                        m.counts.push((field, count));
+                    }
+                }
+            }
+        } else if s.class.yields_events() {
+            mentions.extend(sentence_mentions(s, lex, ctx, &stance).0);
         }
         stances.push(stance);
     }
@@ -312,7 +330,7 @@ fn sentence_mentions(
     lex: &Lexicon,
     ctx: &DocContext,
     stance: &SentenceStance,
-) -> Vec<Mention> {
+) -> (Vec<Mention>, Vec<(String, Count)>) {
     let toks = &s.toks;
     let l = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
     let in_attribution = |a: &ActorMention| {
@@ -353,6 +371,11 @@ fn sentence_mentions(
         let (ts, te) = (i, i + t.words.len());
         i = te;
         if in_actor(ts) || in_place(ts) {
+            continue;
+        }
+        // A capitalised trigger inside a sentence is part of a name ("Shell", "Strike Force"),
+        // except in headlines, which capitalise every word.
+        if ts > 0 && !s.headline && toks[ts].is_capitalized() && toks[ts - 1].is_word() {
             continue;
         }
         // Senses that are not events.
@@ -834,7 +857,9 @@ fn sentence_mentions(
                 ))
         });
     }
-    // Counts attach to the event of the type they belong to, nearest trigger first.
+    // Counts attach to the event of the type they belong to, nearest trigger first; counts with
+    // no such event in the sentence are handed back ("No one was hurt." after the attack).
+    let mut leftovers: Vec<(String, Count)> = Vec::new();
     for c in counts {
         let wants = |m: &Mention| match c.field.as_str() {
             "killed" | "injured" | "abducted" | "displaced" => m.event_type == EventType::Assault,
@@ -862,9 +887,31 @@ fn sentence_mentions(
                     },
                 ));
             }
+        } else {
+            leftovers.push((
+                c.field.clone(),
+                Count {
+                    low: c.low,
+                    high: c.high,
+                    text: c.span.slice(ctx.text).to_string(),
+                    span: Some(c.span),
+                },
+            ));
         }
     }
-    out
+    (out, leftovers)
+}
+
+/// The event type a count field belongs to.
+fn count_owner(field: &str) -> Option<EventType> {
+    Some(match field {
+        "killed" | "injured" | "abducted" | "displaced" => EventType::Assault,
+        "arrested" | "deported" => EventType::Coerce,
+        "participants" => EventType::Protest,
+        "released" => EventType::Retreat,
+        "rescued" => EventType::Aid,
+        _ => return None,
+    })
 }
 
 fn in_rel_range(rel: &[(usize, usize)], i: usize) -> bool {
