@@ -71,7 +71,7 @@ impl Classifier {
                 r"(?i)\b(said|says|told|according to|reported|announced|stated|confirmed|claimed|indicated|added)\b",
             ),
             background: re(
-                r"(?i)\b(in a context where|after (years|decades|months) of|for (years|decades)|historically|has long (been|had|emphasi[sz]ed|sought)|have long|founded in|was founded|since (the )?(19|20)\d\d|years ago|decades ago|in the (19|20)\d0s|has a (long )?history of|the group, which|formerly known as)\b",
+                r"(?i)\b(in a context where|after (years|decades|months) of|for (years|decades)|historically|has long (been|had|emphasi[sz]ed|sought)|have long|founded in|was founded|since (the )?(\d{1,2} )?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? )?(\d{1,2},? )?(19|20)\d\d|years ago|decades ago|in the (19|20)\d0s|has a (long )?history of|the group, which|formerly known as)\b",
             ),
             relative_clause: re(r",\s*(who|which|whose|whom)\b[^,]*,"),
             // The writer's own speculation or open questions (unless a source is quoted saying it).

@@ -373,6 +373,18 @@ fn sentence_mentions(
         if in_actor(ts) || in_place(ts) {
             continue;
         }
+        // A trigger in scare quotes ("came under \"attack\" from rivals") is a figure of speech.
+        let quote = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                matches!(
+                    t.text,
+                    "\"" | "\u{201c}" | "\u{201d}" | "'" | "\u{2018}" | "\u{2019}"
+                )
+            })
+        };
+        if ts > 0 && quote(ts - 1) && quote(te) {
+            continue;
+        }
         // A capitalised trigger inside a sentence is part of a name ("Shell", "Strike Force"),
         // except in headlines, which capitalise every word.
         if ts > 0 && !s.headline && toks[ts].is_capitalized() && toks[ts - 1].is_word() {
