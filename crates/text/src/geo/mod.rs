@@ -5,6 +5,7 @@
 //! and resolves each toponym by document context (see `resolve` for the scoring).
 //! No IO happens here.
 
+mod context;
 mod gazetteer;
 mod normalize;
 mod recognize;
@@ -32,7 +33,12 @@ const MAX_ALTERNATIVES: usize = 5;
 /// `exclude` (actors, persons, organisations found earlier) becomes a mention.
 pub fn find_places(text: &str, exclude: &[Span], gaz: &Gazetteer) -> Vec<EntityMention> {
     let cands = recognize::candidates(text, exclude, gaz);
-    mentions(text, &cands, gaz)
+    let mut found = mentions(text, &cands, gaz);
+    for m in found.iter_mut() {
+        context::prefer_town(m, text);
+    }
+    context::qualify_by_following_place(&mut found, text);
+    found
 }
 
 /// Resolves given toponym spans (e.g. from an annotator or another recogniser) in the context
@@ -56,7 +62,11 @@ pub fn resolve_spans(text: &str, spans: &[Span], gaz: &Gazetteer) -> Vec<Option<
         }
     }
     cands.sort_by_key(|c| c.span);
-    let ms = mentions(text, &cands, gaz);
+    let mut ms = mentions(text, &cands, gaz);
+    for m in ms.iter_mut() {
+        context::prefer_town(m, text);
+    }
+    context::qualify_by_following_place(&mut ms, text);
     spans
         .iter()
         .map(|s| ms.iter().find(|m| m.span == *s).cloned())
