@@ -1147,7 +1147,10 @@ fn merge_and_finish(
         let target = events.iter().enumerate().rev().find(|(_, e)| {
             compatible(&e.main, &m)
                 && (m.anaphoric
-                    || (e.main.headline || m.headline) && (e.main.mode.is_none() || m.mode.is_none() || e.main.mode == m.mode)
+                    // A headline sums up the lead, not the background further down.
+                    || (e.main.headline || m.headline)
+                        && m.sentence <= 4
+                        && (e.main.mode.is_none() || m.mode.is_none() || e.main.mode == m.mode)
                     || e.main.sentence == m.sentence
                     || (e.main.mode.is_none() || m.mode.is_none() || e.main.mode == m.mode)
                         && !named(&m.actors, ActorRole::Actor).is_empty()
