@@ -108,7 +108,15 @@ pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
         }
         if batch.len() >= BATCH || (end && !batch.is_empty()) {
             // Pretty single object only when the whole run is one document.
-            let one = *single.get_or_insert(!args.jsonl && end && batch.len() == 1 && printed == 0);
+            // JSONL and feed inputs always give JSON Lines, even with one record.
+            let streamed = batch.iter().any(|d| {
+                matches!(
+                    d.format,
+                    sitrep_core::DocumentFormat::Jsonl | sitrep_core::DocumentFormat::FeedItem
+                )
+            });
+            let one = *single
+                .get_or_insert(!args.jsonl && !streamed && end && batch.len() == 1 && printed == 0);
             for ex in extract_batch(&batch, &res, &opts) {
                 summary.documents += 1;
                 summary.events += ex.events.len();

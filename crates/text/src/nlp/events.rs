@@ -469,7 +469,11 @@ fn sentence_mentions(
                     | "suspected"
                     | "joint"
             )
-            || s.actors.iter().any(|a| a.end == ts)
+            // "ISIS attack": an actor right before makes a noun, unless the word is a past
+            // form ("Gunmen killed", "Troops shot").
+            || (s.actors.iter().any(|a| a.end == ts)
+                && !t.words[0].ends_with("ed")
+                && !matches!(t.words[0].as_str(), "shot" | "struck" | "fought" | "beat" | "beaten" | "shelled" | "blew"))
             || (toks[ts].is_capitalized() && s.headline);
         let passive = !is_noun
             && (ts.saturating_sub(3)..ts)
