@@ -11,7 +11,7 @@ use sitrep_core::{Diagnostic, Document, EntityMention, Event, Extraction, Senten
 use sitrep_text::ExtractOptions;
 
 use crate::pipeline::{extract_batch, load_resources, Summary, BATCH};
-use crate::sources::{read_inputs, SourceOptions};
+use crate::sources::read_inputs;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -83,11 +83,7 @@ pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     let opts = ExtractOptions {
         published: args.input.published.clone(),
     };
-    let src_opts = SourceOptions {
-        published: args.input.published.clone(),
-        format: args.input.format,
-        ..SourceOptions::default()
-    };
+    let src_opts = args.input.source_options();
     let mut summary = Summary {
         started: Some(std::time::Instant::now()),
         ..Summary::default()

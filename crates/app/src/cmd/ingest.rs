@@ -10,7 +10,7 @@ use sitrep_text::ExtractOptions;
 
 use crate::db::{open_store, BatchWriter};
 use crate::pipeline::{extract_batch, load_resources, Summary, BATCH};
-use crate::sources::{read_inputs, SourceOptions};
+use crate::sources::read_inputs;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -31,11 +31,7 @@ pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     let res = load_resources(data_dir)?;
     let mut store = open_store(args.db.as_deref())?;
     let opts = ExtractOptions { published: None };
-    let src_opts = SourceOptions {
-        published: args.input.published.clone(),
-        format: args.input.format,
-        ..SourceOptions::default()
-    };
+    let src_opts = args.input.source_options();
     let mut summary = Summary {
         started: Some(std::time::Instant::now()),
         ..Summary::default()

@@ -26,6 +26,17 @@ pub struct InputArgs {
     pub format: Option<crate::sources::InputFormat>,
 }
 
+impl InputArgs {
+    /// How the sources read these inputs.
+    pub fn source_options(&self) -> crate::sources::SourceOptions {
+        crate::sources::SourceOptions {
+            published: self.published.clone(),
+            format: self.format,
+            ..crate::sources::SourceOptions::default()
+        }
+    }
+}
+
 fn parse_format(s: &str) -> Result<crate::sources::InputFormat, String> {
     crate::sources::InputFormat::parse(s)
         .ok_or_else(|| format!("unknown format '{s}': use text, html, feed or jsonl"))

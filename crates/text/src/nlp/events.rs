@@ -112,17 +112,24 @@ struct Mention {
     evidence: Evidence,
 }
 
-fn is_armed(a: &ActorMention) -> bool {
+/// Kinds of actor that bear arms.
+fn is_armed_kind(k: ActorKind) -> bool {
     matches!(
-        a.kind,
+        k,
         ActorKind::StateForces
             | ActorKind::RebelGroup
             | ActorKind::PoliticalMilitia
             | ActorKind::IdentityMilitia
             | ActorKind::ExternalForces
-    ) || ARMED_WORDS
-        .iter()
-        .any(|w| a.text.to_lowercase().ends_with(w))
+    )
+}
+
+fn is_armed(a: &ActorMention) -> bool {
+    if is_armed_kind(a.kind) {
+        return true;
+    }
+    let text = a.text.to_lowercase();
+    ARMED_WORDS.iter().any(|w| text.ends_with(w))
 }
 
 fn to_actor(a: &ActorMention, role: ActorRole, event_type: EventType) -> Actor {
@@ -216,16 +223,7 @@ pub fn code_events(sentences: &[SentenceInput], lex: &Lexicon, ctx: &DocContext)
                 || m.counts.iter().any(|(f, c)| {
                     matches!(f.as_str(), "killed" | "injured") && c.low.unwrap_or(0) > 0
                 })
-                || m.actors.iter().any(|a| {
-                    matches!(
-                        a.kind,
-                        ActorKind::StateForces
-                            | ActorKind::RebelGroup
-                            | ActorKind::PoliticalMilitia
-                            | ActorKind::IdentityMilitia
-                            | ActorKind::ExternalForces
-                    )
-                })
+                || m.actors.iter().any(|a| is_armed_kind(a.kind))
         });
     }
     merge_and_finish(sentences, mentions, &refs, lex, ctx)
