@@ -10,6 +10,8 @@ use std::path::Path;
 use anyhow::Context;
 use serde::Deserialize;
 use sitrep_core::{EntityKind, EntityMention, Span};
+
+use super::common::char_index;
 use sitrep_text::geo::{distance_km, find_places, resolve_spans, Gazetteer};
 
 /// A `[start, end)` range in Unicode code points, as the gold sets count.
@@ -208,20 +210,6 @@ pub fn eval_geo(path: &Path, gaz: &Gazetteer) -> anyhow::Result<Vec<GeoSetReport
         out.push(score(&set, &docs, gaz, demonyms, Coordinates::Wikidata));
     }
     Ok(out)
-}
-
-/// Byte offset -> char offset table of a text (one entry per byte boundary, plus the end).
-fn char_index(text: &str) -> Vec<usize> {
-    let mut table = vec![0usize; text.len() + 1];
-    let mut chars = 0;
-    for (b, c) in text.char_indices() {
-        for slot in &mut table[b..b + c.len_utf8()] {
-            *slot = chars;
-        }
-        chars += 1;
-    }
-    table[text.len()] = chars;
-    table
 }
 
 /// Char offset -> byte offset, `None` past the end.

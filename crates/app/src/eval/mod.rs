@@ -5,6 +5,7 @@
 //! readable summary, writes a markdown report, and ends its output with one JSON line of
 //! headline numbers for scripts.
 
+pub mod common;
 pub mod geo;
 
 use std::io::Write;
