@@ -5,6 +5,7 @@
 //! readable summary, writes a markdown report, and ends its output with one JSON line of
 //! headline numbers for scripts.
 
+pub mod case2021;
 pub mod common;
 pub mod geo;
 
@@ -34,6 +35,12 @@ pub enum Which {
                       --gold ../shared/gold/geo_geovirus/"
     )]
     Geo(GeoArgs),
+    /// Snippet event type against CASE 2021 task 2 labels (ACLED sub-event types and more),
+    /// through data/mappings/eval/case2021.tsv.
+    #[command(
+        after_help = "Example:\n  sitrep eval case2021 --gold ../shared/gold/case2021_task2/dev.jsonl"
+    )]
+    Case2021(common::SetArgs),
 }
 
 #[derive(clap::Args)]
@@ -49,6 +56,7 @@ pub struct GeoArgs {
 pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     match args.which {
         Which::Geo(a) => run_geo(a, data_dir),
+        Which::Case2021(a) => case2021::run(a, data_dir),
     }
 }
 
