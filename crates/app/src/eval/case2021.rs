@@ -51,7 +51,10 @@ impl Mapping {
             }
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() != 3 {
-                bail!("case2021 mapping line {}: expected 3 tab-separated columns", i + 1);
+                bail!(
+                    "case2021 mapping line {}: expected 3 tab-separated columns",
+                    i + 1
+                );
             }
             let rule = match cols[0] {
                 "claim" => Rule::Claim,
@@ -76,8 +79,7 @@ impl Mapping {
             let hit = match rule {
                 Rule::Claim => {
                     e.status == EventStatus::Denied
-                        || e
-                            .attribution
+                        || e.attribution
                             .iter()
                             .any(|a| a.kind == AttributionKind::GroupClaim)
                 }
@@ -136,7 +138,11 @@ pub fn run(args: SetArgs, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
         let pred = mapping.snippet_label(x);
         unlabelled += usize::from(pred.is_none());
         if pred != Some(s.label.as_str()) {
-            errors.push((s.id.clone(), s.label.clone(), pred.unwrap_or("-").to_string()));
+            errors.push((
+                s.id.clone(),
+                s.label.clone(),
+                pred.unwrap_or("-").to_string(),
+            ));
         }
         scores.add_single(&s.label, pred);
     }
@@ -249,7 +255,12 @@ mod tests {
         let m = Mapping::parse(TABLE).unwrap();
         let x = extraction(vec![
             event(EventType::Mobilize, Some("Other"), EventStatus::Occurred, 0),
-            event(EventType::Assault, Some("Grenade"), EventStatus::Occurred, 1),
+            event(
+                EventType::Assault,
+                Some("Grenade"),
+                EventStatus::Occurred,
+                1,
+            ),
         ]);
         assert_eq!(m.snippet_label(&x), Some("GRENADE"));
         let only_other = extraction(vec![event(

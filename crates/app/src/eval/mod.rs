@@ -5,9 +5,15 @@
 //! readable summary, writes a markdown report, and ends its output with one JSON line of
 //! headline numbers for scripts.
 
+pub mod arguments;
 pub mod case2021;
 pub mod common;
+pub mod event_location;
 pub mod geo;
+pub mod india_police;
+pub mod news;
+pub mod plover;
+pub mod voa;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -41,6 +47,50 @@ pub enum Which {
         after_help = "Example:\n  sitrep eval case2021 --gold ../shared/gold/case2021_task2/dev.jsonl"
     )]
     Case2021(common::SetArgs),
+    /// Over-triggering on general news with topic labels only (BBC, AG News): events per
+    /// 1,000 articles by topic, and the triggers behind violent events in non-political news.
+    #[command(
+        after_help = "Example:\n  sitrep eval news --gold ../shared/gold/news_bbc/news_bbc.jsonl \
+                      --gold ../shared/gold/news_agnews_test/news_agnews_test.jsonl"
+    )]
+    News(common::SetArgs),
+    /// Event-to-location linking: which place in the sentence is where the event verb happened
+    /// (event_location gold set), including sentences whose gold location is none.
+    #[command(
+        after_help = "Example:\n  sitrep eval event-location --gold ../shared/gold/event_location/dev.jsonl"
+    )]
+    EventLocation(common::SetArgs),
+    /// Police arrest / kill / force per document and per sentence on IndiaPoliceEvents,
+    /// through data/mappings/eval/india_police_events.tsv (FAIL is not derived).
+    #[command(
+        after_help = "Example:\n  sitrep eval india-police --gold ../shared/gold/india_police_events/dev.jsonl"
+    )]
+    IndiaPolice(common::SetArgs),
+    /// Full event record against PLOVER gold standard records (plover_gsr): type through
+    /// data/mappings/eval/plover_gsr.tsv, source/target actor spans, location, dead/injured.
+    #[command(
+        after_help = "Example:\n  sitrep eval plover --gold ../shared/gold/plover_gsr/dev.jsonl"
+    )]
+    Plover(common::SetArgs),
+    /// Perpetrator / victim / target fills per document on MUC-4 (GRIT templates), through
+    /// data/mappings/eval/muc4.tsv; also scores the text re-cased to sentence case.
+    #[command(after_help = "Example:\n  sitrep eval muc4 --gold ../shared/gold/muc4/dev.jsonl")]
+    Muc4(common::SetArgs),
+    /// Perpetrator / victim / target / place argument spans of RAMS events, through
+    /// data/mappings/eval/rams.tsv.
+    #[command(after_help = "Example:\n  sitrep eval rams --gold ../shared/gold/rams/dev.jsonl")]
+    Rams(common::SetArgs),
+    /// Perpetrator / victim / target / place argument spans of WikiEvents events, through
+    /// data/mappings/eval/wikievents.tsv.
+    #[command(
+        after_help = "Example:\n  sitrep eval wikievents --gold ../shared/gold/wikievents/dev.jsonl"
+    )]
+    Wikievents(common::SetArgs),
+    /// Full codebook records against the hand-labelled VOA stories (voa_dev): events matched
+    /// by type and place, then status, counts, actors, dates, attribution and must_not items.
+    /// Takes the folder, or its stories.jsonl and labels.jsonl.
+    #[command(after_help = "Example:\n  sitrep eval voa --gold ../shared/gold/voa_dev/")]
+    Voa(common::SetArgs),
 }
 
 #[derive(clap::Args)]
@@ -57,6 +107,14 @@ pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     match args.which {
         Which::Geo(a) => run_geo(a, data_dir),
         Which::Case2021(a) => case2021::run(a, data_dir),
+        Which::News(a) => news::run(a, data_dir),
+        Which::EventLocation(a) => event_location::run(a, data_dir),
+        Which::Plover(a) => plover::run(a, data_dir),
+        Which::IndiaPolice(a) => india_police::run(a, data_dir),
+        Which::Muc4(a) => arguments::run_muc4(a, data_dir),
+        Which::Rams(a) => arguments::run_rams(a, data_dir),
+        Which::Wikievents(a) => arguments::run_wikievents(a, data_dir),
+        Which::Voa(a) => voa::run(a, data_dir),
     }
 }
 

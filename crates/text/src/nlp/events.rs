@@ -229,6 +229,87 @@ pub fn code_events(sentences: &[SentenceInput], lex: &Lexicon, ctx: &DocContext)
     merge_and_finish(sentences, mentions, &refs, lex, ctx)
 }
 
+/// Natural hazards: deaths they cause are not attacks.
+const HAZARDS: &[&str] = &[
+    "earthquake",
+    "earthquakes",
+    "quake",
+    "tremor",
+    "tsunami",
+    "flood",
+    "floods",
+    "flooding",
+    "landslide",
+    "landslides",
+    "mudslide",
+    "cyclone",
+    "hurricane",
+    "typhoon",
+    "tornado",
+    "storm",
+    "storms",
+    "eruption",
+    "volcano",
+    "avalanche",
+    "lightning",
+    "heatwave",
+    "drought",
+    "wildfire",
+    "wildfires",
+    "bushfire",
+    "downpour",
+    "downpours",
+];
+/// Industrial and domestic sites where explosions and fires are usually accidents.
+const ACCIDENT_SITES: &[&str] = &[
+    "plant",
+    "factory",
+    "refinery",
+    "boiler",
+    "tanker",
+    "pipeline",
+    "warehouse",
+    "mine",
+    "colliery",
+    "depot",
+    "cylinder",
+    "cylinders",
+    "furnace",
+    "reactor",
+    "fireworks",
+    "firecracker",
+    "firecrackers",
+    "industrial",
+    "workers",
+    "laborers",
+    "labourers",
+    "kitchen",
+];
+/// What happens at those sites by accident.
+const ACCIDENTS: &[&str] = &[
+    "explosion",
+    "explosions",
+    "exploded",
+    "blast",
+    "fire",
+    "caught",
+    "collapsed",
+    "collapse",
+    "leak",
+    "leaked",
+    "burns",
+    "burned",
+    "derailed",
+    "crash",
+    "crashed",
+];
+
+/// Whether a sentence tells of a natural disaster or an industrial accident.
+fn reads_as_disaster(toks: &[Token]) -> bool {
+    let has = |list: &[&str]| toks.iter().any(|t| list.contains(&t.lower.as_str()));
+    has(HAZARDS) || (has(ACCIDENT_SITES) && has(ACCIDENTS))
+}
+
 /// Whether a document reads as a sports report: several distinct sport words.
 fn is_sport_report(sentences: &[SentenceInput]) -> bool {
     const SPORT: &[&str] = &[
@@ -359,6 +440,7 @@ fn sentence_mentions(
         ctx.published,
     );
     let any_armed = s.actors.iter().any(|a| is_armed(a) && !in_attribution(a));
+    let disaster = reads_as_disaster(toks);
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -432,6 +514,11 @@ fn sentence_mentions(
             Condition::ArmedNoun if !near_armed(8) => continue,
             Condition::ThreatObject if !matches!(next, "of" | "that") => continue,
             _ => {}
+        }
+        // Deaths in earthquakes, floods or a blast at a plant, with no armed actor in the
+        // sentence, are disasters, not attacks (the codebook has no disaster type).
+        if t.event_type == EventType::Assault && !any_armed && disaster {
+            continue;
         }
         // Infinitives after a threat or plan are the threat's content, not events of their own.
         if prev == "to"
@@ -1562,6 +1649,7 @@ fn merge_and_finish(
         }
         out.push(ev);
     }
+    super::acled::refine(&mut out, sentences);
     out
 }
 

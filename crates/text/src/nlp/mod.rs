@@ -1,6 +1,7 @@
 //! Language processing stages over clean text: tokens, sentences, sentence classes, actors,
 //! numbers and counts, dates, attribution and events. Each stage is a pure function.
 
+pub mod acled;
 pub mod actors;
 pub mod attribution;
 pub mod classify;

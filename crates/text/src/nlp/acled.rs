@@ -1,0 +1,191 @@
+//! ACLED sub-event types that depend on more than the PLOVER type and mode.
+//!
+//! `data/mappings/plover.tsv` gives each (type, mode) a default. ACLED's own definitions then
+//! split by who acts and who is hit (an attack between two armed groups is an armed clash, on
+//! civilians an attack; force by police on a crowd is excessive force; a mob's violence is mob
+//! violence), by whether authorities intervened in a protest (an arrest during a protest is
+//! "protest with intervention", not "arrests"), and by what was seized (weapons: disrupted
+//! weapons use). These rules read only the coded events and their sentence, never the source.
+
+use sitrep_core::{Actor, ActorKind, ActorRole, Event, EventType};
+
+use super::events::SentenceInput;
+
+fn set(e: &mut Event, event_type: &str, sub: &str) {
+    e.acled_event_type = Some(event_type.to_string());
+    e.acled_sub_event_type = Some(sub.to_string());
+}
+
+fn kinds(e: &Event, role: ActorRole) -> impl Iterator<Item = ActorKind> + '_ {
+    e.actors
+        .iter()
+        .filter(move |a| a.role == role)
+        .map(|a: &Actor| a.kind)
+}
+
+fn is_state(k: ActorKind) -> bool {
+    matches!(k, ActorKind::StateForces | ActorKind::ExternalForces)
+}
+
+fn is_non_state_armed(k: ActorKind) -> bool {
+    matches!(
+        k,
+        ActorKind::RebelGroup | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia
+    )
+}
+
+fn is_armed(k: ActorKind) -> bool {
+    is_state(k) || is_non_state_armed(k)
+}
+
+/// Targets ACLED counts as civilians: unarmed people, crowds, the press.
+fn is_unarmed(k: ActorKind) -> bool {
+    matches!(
+        k,
+        ActorKind::Civilians | ActorKind::Person | ActorKind::Media | ActorKind::Protesters
+    )
+}
+
+/// Words that make a seizure one of arms ("seized weapons and ammunition", "defused a bomb").
+const WEAPON_WORDS: &[&str] = &[
+    "weapon",
+    "weapons",
+    "arms",
+    "ammunition",
+    "ammo",
+    "explosive",
+    "explosives",
+    "bomb",
+    "bombs",
+    "ied",
+    "ieds",
+    "grenade",
+    "grenades",
+    "gun",
+    "guns",
+    "rifle",
+    "rifles",
+    "pistol",
+    "pistols",
+    "firearm",
+    "firearms",
+    "rocket",
+    "rockets",
+    "mortar",
+    "mortars",
+    "landmine",
+    "landmines",
+    "mines",
+    "detonator",
+    "detonators",
+];
+
+/// Refines the ACLED sub-event type of every event in place.
+pub fn refine(events: &mut [Event], sentences: &[SentenceInput]) {
+    let sentence_of = |e: &Event| {
+        e.sentence
+            .and_then(|i| sentences.iter().find(|s| s.index == i))
+    };
+    // Protests, and violence by crowds, per sentence: an arrest or use of force in the same
+    // sentence as a protest happened at it.
+    let mut protest_sentences = Vec::new();
+    let mut crowd_violence_sentences = Vec::new();
+    for e in events.iter() {
+        let Some(s) = e.sentence else { continue };
+        if e.event_type == EventType::Protest && e.status.counts_as_current() {
+            protest_sentences.push(s);
+        }
+        if e.event_type == EventType::Assault
+            && kinds(e, ActorRole::Actor)
+                .any(|k| matches!(k, ActorKind::Protesters | ActorKind::Rioters))
+        {
+            crowd_violence_sentences.push(s);
+        }
+    }
+    for e in events.iter_mut() {
+        let at_protest = e.sentence.is_some_and(|s| protest_sentences.contains(&s));
+        let mode = e.mode.clone();
+        match e.event_type {
+            EventType::Assault => {
+                let actors: Vec<ActorKind> = kinds(e, ActorRole::Actor).collect();
+                let targets: Vec<ActorKind> = kinds(e, ActorRole::Recipient).collect();
+                if actors.contains(&ActorKind::Protesters) {
+                    set(e, "Riots", "Violent demonstration");
+                } else if actors.contains(&ActorKind::Rioters) {
+                    let sub = if at_protest {
+                        "Violent demonstration"
+                    } else {
+                        "Mob violence"
+                    };
+                    set(e, "Riots", sub);
+                } else if (actors.iter().any(|&k| is_state(k))
+                    || mode.as_deref() == Some("crowd-control"))
+                    && (targets.contains(&ActorKind::Protesters) || at_protest)
+                {
+                    set(e, "Protests", "Excessive force against protesters");
+                } else if mode.as_deref() == Some("territory") {
+                    if actors.iter().any(|&k| is_state(k)) {
+                        set(e, "Battles", "Government regains territory");
+                    } else if actors.iter().any(|&k| is_non_state_armed(k)) {
+                        set(e, "Battles", "Non-state actor overtakes territory");
+                    }
+                } else if matches!(mode.as_deref(), None | Some("firearms") | Some("clash")) {
+                    // ACLED: armed organised groups fighting each other is an armed clash,
+                    // whoever started it; the same violence on unarmed people is an attack.
+                    let armed_actor = actors.iter().any(|&k| is_armed(k));
+                    if targets.iter().any(|&k| is_armed(k))
+                        && (armed_actor || actors.iter().all(|&k| k == ActorKind::Unknown))
+                    {
+                        set(e, "Battles", "Armed clash");
+                    } else if targets.iter().any(|&k| is_unarmed(k)) {
+                        set(e, "Violence against civilians", "Attack");
+                    }
+                }
+            }
+            EventType::Protest => {
+                let sentence = e.sentence;
+                let violent = sentence.is_some_and(|s| crowd_violence_sentences.contains(&s));
+                if violent && e.mode.as_deref() != Some("riot") {
+                    set(e, "Riots", "Violent demonstration");
+                }
+            }
+            EventType::Coerce if at_protest && mode.as_deref() == Some("arrest") => {
+                set(e, "Protests", "Protest with intervention");
+            }
+            EventType::Coerce if mode.as_deref() == Some("seize") => {
+                let about_arms = sentence_of(e).is_some_and(|s| {
+                    s.toks
+                        .iter()
+                        .any(|t| WEAPON_WORDS.contains(&t.lower.as_ref()))
+                });
+                if about_arms {
+                    set(e, "Strategic developments", "Disrupted weapons use");
+                } else if kinds(e, ActorRole::Actor)
+                    .any(|k| is_non_state_armed(k) || k == ActorKind::Rioters)
+                {
+                    set(e, "Strategic developments", "Looting/property destruction");
+                } else {
+                    set(e, "Strategic developments", "Other");
+                }
+            }
+            _ => {}
+        }
+    }
+    // A protest at which authorities arrested or used force is one with intervention.
+    let intervened: Vec<usize> = events
+        .iter()
+        .filter(|e| {
+            e.acled_sub_event_type.as_deref() == Some("Protest with intervention")
+                || e.acled_sub_event_type.as_deref() == Some("Excessive force against protesters")
+        })
+        .filter_map(|e| e.sentence)
+        .collect();
+    for e in events.iter_mut() {
+        if e.event_type == EventType::Protest
+            && e.acled_sub_event_type.as_deref() == Some("Peaceful protest")
+            && e.sentence.is_some_and(|s| intervened.contains(&s))
+        {
+            set(e, "Protests", "Protest with intervention");
+        }
+    }
+}
