@@ -304,6 +304,87 @@ const ACCIDENTS: &[&str] = &[
     "crashed",
 ];
 
+/// Words of physical violence: with one in the sentence, "attack" or "shot" is meant literally.
+const VIOLENCE_WORDS: &[&str] = &[
+    "killed",
+    "kill",
+    "killing",
+    "dead",
+    "death",
+    "deaths",
+    "died",
+    "dies",
+    "wounded",
+    "wounding",
+    "injured",
+    "injuring",
+    "injuries",
+    "casualties",
+    "hurt",
+    "gunmen",
+    "gunman",
+    "militants",
+    "militant",
+    "insurgents",
+    "rebels",
+    "troops",
+    "soldiers",
+    "soldier",
+    "police",
+    "policemen",
+    "army",
+    "military",
+    "bomb",
+    "bombs",
+    "explosive",
+    "explosives",
+    "weapon",
+    "weapons",
+    "gun",
+    "guns",
+    "rifle",
+    "rifles",
+    "knife",
+    "knives",
+    "machete",
+    "machetes",
+    "grenade",
+    "grenades",
+    "checkpoint",
+    "convoy",
+    "villagers",
+    "civilians",
+    "hostage",
+    "hostages",
+    "terrorist",
+    "terrorists",
+    "attacker",
+    "attackers",
+    "assailants",
+    "victim",
+    "victims",
+    "hospital",
+    "suicide",
+    "mortar",
+    "shelling",
+    "airstrike",
+    "airstrikes",
+    "armed",
+    "bullet",
+    "bullets",
+    "ammunition",
+    "drone",
+    "drones",
+    "fighters",
+    "jihadists",
+    "bandits",
+];
+
+fn has_violence_word(toks: &[Token]) -> bool {
+    toks.iter()
+        .any(|t| VIOLENCE_WORDS.contains(&t.lower.as_str()))
+}
+
 /// Whether a sentence tells of a natural disaster or an industrial accident.
 fn reads_as_disaster(toks: &[Token]) -> bool {
     let has = |list: &[&str]| toks.iter().any(|t| list.contains(&t.lower.as_str()));
@@ -513,6 +594,15 @@ fn sentence_mentions(
             Condition::Armed if !any_armed => continue,
             Condition::ArmedNoun if !near_armed(8) => continue,
             Condition::ThreatObject if !matches!(next, "of" | "that") => continue,
+            Condition::Violent if !any_armed && !has_violence_word(toks) => continue,
+            Condition::Authority
+                if !s.actors.iter().any(|a| {
+                    !in_attribution(a)
+                        && matches!(a.kind, ActorKind::Government | ActorKind::StateForces)
+                }) =>
+            {
+                continue
+            }
             _ => {}
         }
         // Deaths in earthquakes, floods or a blast at a plant, with no armed actor in the
@@ -901,11 +991,42 @@ fn sentence_mentions(
                 span: Some(a.span),
             })
             .collect();
+        // "captured Goma", "seized the town of X": taking a place by force, not an arrest or
+        // a seizure of goods.
+        let takes_place = t.event_type == EventType::Coerce
+            && matches!(
+                t.words[0].as_str(),
+                "captured" | "capture" | "seized" | "seize"
+            )
+            && {
+                let mut k = te;
+                while k < toks.len()
+                    && matches!(
+                        l(k),
+                        "the"
+                            | "town"
+                            | "city"
+                            | "village"
+                            | "of"
+                            | "control"
+                            | "key"
+                            | "strategic"
+                    )
+                {
+                    k += 1;
+                }
+                k < toks.len() && in_place(k)
+            };
+        let (event_type, mode) = if takes_place {
+            (EventType::Assault, Some("territory".to_string()))
+        } else {
+            (t.event_type, t.mode.clone())
+        };
         let mention = Mention {
             sentence: s.index,
             trig: (ts, te),
-            event_type: t.event_type,
-            mode: t.mode.clone(),
+            event_type,
+            mode,
             trigger: Span::new(toks[ts].span.start, toks[te - 1].span.end)
                 .slice(ctx.text)
                 .to_string(),

@@ -44,6 +44,10 @@ pub enum Condition {
     NotMonth,
     /// Displacement counts only fill an existing event.
     Displacement,
+    /// Only with an armed actor or a word of physical violence in the sentence.
+    Violent,
+    /// Only with a government or state force in the sentence.
+    Authority,
 }
 
 #[derive(Debug, Clone)]
@@ -170,6 +174,8 @@ impl Lexicon {
                 "threat_object" => Condition::ThreatObject,
                 "not_month" => Condition::NotMonth,
                 "displacement" => Condition::Displacement,
+                "violent" => Condition::Violent,
+                "authority" => Condition::Authority,
                 _ => Condition::None,
             };
             for form in r[0].split('|') {
