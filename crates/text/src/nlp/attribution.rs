@@ -144,6 +144,10 @@ pub fn read_stance(toks: &[Token], actors: &[ActorMention], text: &str) -> Sente
         if SAY_VERBS.contains(&l(i)) && i > 0 {
             // Source: the actor (or noun phrase) right before the verb, possibly "X's sources".
             let mut s = i;
+            // "X has claimed", "X had said": the source is before the auxiliary.
+            if s > 1 && matches!(l(s - 1), "has" | "have" | "had") {
+                s -= 1;
+            }
             let mut sources_word = false;
             if l(s - 1) == "sources" || l(s - 1) == "source" {
                 sources_word = true;

@@ -1443,7 +1443,7 @@ fn merge_and_finish(
                     .actors
                     .iter()
                     .rev()
-                    .find(|a| a.end <= k && !a.country_as_actor && a.name.is_some());
+                    .find(|a| a.end <= k && !a.country_as_actor);
                 let target = after(k + 1).or_else(|| {
                     events.iter().rposition(|e| {
                         e.main.event_type == EventType::Assault
@@ -1465,7 +1465,7 @@ fn merge_and_finish(
                             .any(|a| Some(&a.source) == c.name.as_ref())
                         {
                             e.attribution.push(Attribution {
-                                source: c.name.clone().unwrap_or_default(),
+                                source: c.name.clone().unwrap_or_else(|| c.text.clone()),
                                 kind: sitrep_core::AttributionKind::GroupClaim,
                                 cue: Span::new(c.span.start, toks[k + 1].span.end)
                                     .slice(ctx.text)
