@@ -117,9 +117,11 @@ fn starts_sentence(next: &str) -> bool {
 /// Whether the dot at `dot` ends an abbreviation rather than a sentence.
 fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
     let before = &line[..dot];
+    // Step past the separator by its own width: a no-break space is two bytes.
     let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map(|p| p + 1)
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map(|(p, c)| p + c.len_utf8())
         .unwrap_or(0);
     let word = &before[word_start..];
     let lower = word.to_lowercase();
@@ -176,6 +178,15 @@ mod tests {
                 "The talks ended."
             ]
         );
+    }
+
+    #[test]
+    fn a_no_break_space_before_a_dot_word_does_not_panic() {
+        // Regression: the word start was found one byte after a two-byte separator.
+        let t = "Talks began at 6\u{a0}p.m. on Monday.\u{a0}Mr. Li left.\u{a0}U.S. aides stayed.";
+        let got = sents(t);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[0].ends_with("on Monday."), "{got:?}");
     }
 
     #[test]
