@@ -122,8 +122,23 @@ fn only_old_years(toks: &[Token], published: NaiveDate) -> Option<i32> {
     if toks.iter().any(|t| RECENT.contains(&t.lower.as_str())) {
         return None;
     }
+    // Years inside ", who/which ... ," describe an actor's past, not this sentence's news.
+    let mut in_relative = vec![false; toks.len()];
+    let mut open = false;
+    for (i, t) in toks.iter().enumerate() {
+        if t.text == "," {
+            open = matches!(
+                toks.get(i + 1).map(|n| n.lower.as_str()),
+                Some("who" | "which" | "whose" | "whom")
+            );
+        }
+        in_relative[i] = open;
+    }
     let mut oldest = None;
     for (i, t) in toks.iter().enumerate() {
+        if in_relative[i] {
+            continue;
+        }
         if t.text.len() == 4
             && t.text.chars().all(|c| c.is_ascii_digit())
             && i > 0
@@ -156,7 +171,12 @@ fn only_old_years(toks: &[Token], published: NaiveDate) -> Option<i32> {
             oldest = Some(y);
         }
     }
-    oldest
+    // "last year" dates a happening to the year before publication, just as a year would.
+    let last_year = toks
+        .windows(2)
+        .enumerate()
+        .any(|(i, w)| !in_relative[i] && w[0].lower == "last" && w[1].lower == "year");
+    oldest.or(last_year.then(|| published.year() - 1))
 }
 
 /// The part of an actor mention that must not be read as a place: all of it, except a leading

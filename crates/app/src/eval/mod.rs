@@ -13,6 +13,7 @@ pub mod geo;
 pub mod india_police;
 pub mod news;
 pub mod plover;
+pub mod polnear;
 pub mod voa;
 
 use std::io::Write;
@@ -60,6 +61,12 @@ pub enum Which {
         after_help = "Example:\n  sitrep eval event-location --gold ../shared/gold/event_location/dev.jsonl"
     )]
     EventLocation(common::SetArgs),
+    /// Source attribution (source and cue spans) against PolNeAR; the engine reports the
+    /// attributions attached to its events.
+    #[command(
+        after_help = "Example:\n  sitrep eval polnear --gold ../shared/gold/polnear/dev.jsonl"
+    )]
+    Polnear(common::SetArgs),
     /// Police arrest / kill / force per document and per sentence on IndiaPoliceEvents,
     /// through data/mappings/eval/india_police_events.tsv (FAIL is not derived).
     #[command(
@@ -109,6 +116,7 @@ pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
         Which::Case2021(a) => case2021::run(a, data_dir),
         Which::News(a) => news::run(a, data_dir),
         Which::EventLocation(a) => event_location::run(a, data_dir),
+        Which::Polnear(a) => polnear::run(a, data_dir),
         Which::Plover(a) => plover::run(a, data_dir),
         Which::IndiaPolice(a) => india_police::run(a, data_dir),
         Which::Muc4(a) => arguments::run_muc4(a, data_dir),

@@ -650,9 +650,12 @@ fn sentence_mentions(
                 && !t.words[0].ends_with("ed")
                 && !matches!(t.words[0].as_str(), "shot" | "struck" | "fought" | "beat" | "beaten" | "shelled" | "blew"))
             || (toks[ts].is_capitalized() && s.headline);
+        // "wounded" in news is nearly always a participle ("three others wounded"): the noun
+        // before it is hurt, not hurting.
         let passive = !is_noun
-            && (ts.saturating_sub(3)..ts)
-                .any(|k| matches!(l(k), "was" | "were" | "been" | "being" | "be" | "got"));
+            && ((ts.saturating_sub(3)..ts)
+                .any(|k| matches!(l(k), "was" | "were" | "been" | "being" | "be" | "got"))
+                || t.words[0] == "wounded");
         // Candidates, in order.
         let cands: Vec<&ActorMention> = s
             .actors
@@ -868,7 +871,19 @@ fn sentence_mentions(
             )
         });
         let claimed = stance.attributions.iter().any(|a| a.claimed);
-        let status = if s.class == SentenceClass::Background {
+        // "The Houthis, who have attacked shipping since 2023, ...": a relative clause that dates
+        // its happening to a year or a "since" is the actor's record, not this report's news.
+        let dated_rel = in_rel
+            && rel.iter().any(|&(a, b)| {
+                ts >= a
+                    && ts < b
+                    && (a..b).any(|k| {
+                        l(k) == "since"
+                            || (toks[k].text.len() == 4
+                                && toks[k].text.chars().all(|c| c.is_ascii_digit()))
+                    })
+            });
+        let status = if s.class == SentenceClass::Background || dated_rel {
             EventStatus::Background
         } else if t.event_type == EventType::Threaten {
             EventStatus::Threatened
@@ -1797,21 +1812,29 @@ fn certainty(m: &Mention, n_mentions: usize) -> f64 {
 /// The document's main place: the most mentioned non-demonym place in report sentences,
 /// the most precise on ties.
 fn document_location(sentences: &[SentenceInput]) -> Option<Location> {
-    let mut tally: HashMap<String, (usize, Location)> = HashMap::new();
+    // In order of first mention, so that ties go to the earliest place, the same on every run.
+    let mut tally: Vec<(String, usize, Location)> = Vec::new();
     for s in sentences
         .iter()
         .filter(|s| s.class == SentenceClass::Report)
     {
         for p in s.places.iter().filter(|p| !p.demonym) {
             let key = format!("{:?}{:?}", p.location.geonames_id, p.location.name);
-            tally.entry(key).or_insert((0, p.location.clone())).0 += 1;
+            match tally.iter_mut().find(|(k, _, _)| *k == key) {
+                Some(t) => t.1 += 1,
+                None => tally.push((key, 1, p.location.clone())),
+            }
         }
     }
-    tally
-        .into_values()
-        .max_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then(b.1.precision.rank().cmp(&a.1.precision.rank()))
-        })
-        .map(|x| x.1)
+    let mut best: Option<&(String, usize, Location)> = None;
+    for t in &tally {
+        let better = best.is_none_or(|b| {
+            (t.1, std::cmp::Reverse(t.2.precision.rank()))
+                > (b.1, std::cmp::Reverse(b.2.precision.rank()))
+        });
+        if better {
+            best = Some(t);
+        }
+    }
+    best.map(|t| t.2.clone())
 }

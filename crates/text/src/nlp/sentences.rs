@@ -57,16 +57,71 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 /// Split `text` into sentence spans (trimmed, never empty).
 pub fn split(text: &str) -> Vec<Span> {
+    let shape = Shape::of(text);
     let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        split_line(text, line_start, line_start + line.len(), &mut out);
-        line_start += line.len();
+    let mut seg_start = 0;
+    let mut pos = 0;
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    for (k, line) in lines.iter().enumerate() {
+        pos += line.len();
+        // In hard-wrapped text a line that stops mid-sentence runs on into the next one.
+        let runs_on = shape.wrapped
+            && !line.trim().is_empty()
+            && !ends_sentence(line.trim_end())
+            && lines.get(k + 1).is_some_and(|n| !n.trim().is_empty());
+        if !runs_on {
+            split_line(text, seg_start, pos, shape.caseless, &mut out);
+            seg_start = pos;
+        }
+    }
+    if seg_start < text.len() {
+        split_line(text, seg_start, text.len(), shape.caseless, &mut out);
     }
     out
 }
 
-fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+/// Document-wide traits that change where sentences can end.
+struct Shape {
+    /// Letter case carries no signal (all lower case, or all capitals as in old wire copy):
+    /// any word may start a sentence.
+    caseless: bool,
+    /// Lines are wrapped at a fixed width (old wire and e-mail text), not at sentence ends.
+    wrapped: bool,
+}
+
+impl Shape {
+    fn of(text: &str) -> Shape {
+        let (mut letters, mut upper) = (0usize, 0usize);
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+        // Under 1.5% capitals: lower-cased text; over 85%: all capitals.
+        let caseless =
+            letters >= 200 && (upper * 1000 < letters * 15 || upper * 100 > letters * 85);
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim_end)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        // Wrapped: most lines are 50-90 characters long and most do not end a sentence.
+        let wrapped = lines.len() >= 6 && {
+            let width = lines
+                .iter()
+                .filter(|l| (50..=90).contains(&l.chars().count()))
+                .count();
+            let open = lines.iter().filter(|l| !ends_sentence(l)).count();
+            width * 10 >= lines.len() * 6 && open * 2 >= lines.len()
+        };
+        Shape { caseless, wrapped }
+    }
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ';'])
+}
+
+fn split_line(text: &str, start: usize, end: usize, caseless: bool, out: &mut Vec<Span>) {
     let line = &text[start..end];
     let bytes = line.as_bytes();
     let mut sent_start = 0;
@@ -93,7 +148,7 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
             let next = rest.trim_start();
             if ws > 0
                 && !next.is_empty()
-                && starts_sentence(next)
+                && (starts_sentence(next) || caseless && next.starts_with(char::is_alphanumeric))
                 && !(b == b'.' && is_abbreviation(line, i, next))
             {
                 push(text, start + sent_start, start + j, out);
@@ -178,6 +233,31 @@ mod tests {
                 "The talks ended."
             ]
         );
+    }
+
+    #[test]
+    fn lower_case_text_splits_at_stops() {
+        let t = "police arrested two men on monday. the men were taken to a station in the city. \
+                 officials said more arrests were likely, and that the inquiry would go on for \
+                 weeks. residents said the area was calm. a senior officer said patrols would \
+                 continue through the night and into the weekend, and that nobody was hurt.";
+        assert_eq!(sents(t).len(), 5, "{:?}", sents(t));
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined_but_paragraphs_are_not() {
+        let t = "ARMED MEN ATTACKED A POLICE POST IN THE NORTH OF THE COUNTRY ON\n\
+                 TUESDAY NIGHT, KILLING TWO OFFICERS. THE ATTACKERS FLED TOWARDS THE\n\
+                 HILLS AND TROOPS WERE SENT AFTER THEM, THE DEFENCE MINISTRY SAID IN\n\
+                 A STATEMENT ISSUED IN THE CAPITAL ON WEDNESDAY MORNING AFTER TALKS.\n\
+                 \n\
+                 IN A SEPARATE INCIDENT, A BOMB WENT OFF NEAR A MARKET IN THE EAST OF\n\
+                 THE CITY, WOUNDING THREE PEOPLE WHO WERE SHOPPING THERE AT THE TIME\n\
+                 AND DAMAGING SEVERAL STALLS, ACCORDING TO WITNESSES AT THE SCENE.\n";
+        let got = sents(t);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[0].ends_with("TWO OFFICERS."), "{got:?}");
+        assert!(got[1].contains("MINISTRY SAID IN\nA STATEMENT"), "{got:?}");
     }
 
     #[test]
