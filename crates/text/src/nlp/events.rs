@@ -112,6 +112,22 @@ struct Mention {
     evidence: Evidence,
 }
 
+/// Types that are statements or policy acts rather than physical happenings: their place is
+/// where they are made, else the acting state's country.
+fn is_verbal_type(t: EventType) -> bool {
+    matches!(
+        t,
+        EventType::Threaten
+            | EventType::Accuse
+            | EventType::Request
+            | EventType::Reject
+            | EventType::Sanction
+            | EventType::Agree
+            | EventType::Consult
+            | EventType::Support
+    )
+}
+
 /// Kinds of actor that bear arms.
 fn is_armed_kind(k: ActorKind) -> bool {
     matches!(
@@ -380,6 +396,52 @@ const VIOLENCE_WORDS: &[&str] = &[
     "bandits",
 ];
 
+/// Verbs that put a policy in force ("imposed sanctions", "the truce took effect").
+const ENACTING_WORDS: &[&str] = &[
+    "imposed",
+    "imposes",
+    "imposing",
+    "impose",
+    "announced",
+    "announces",
+    "slapped",
+    "levied",
+    "introduced",
+    "extended",
+    "extends",
+    "expanded",
+    "expands",
+    "declared",
+    "declares",
+    "unveiled",
+    "effect",
+    "force",
+    "began",
+    "begins",
+    "started",
+    "broke",
+    "violated",
+    "collapsed",
+    "targeted",
+    "targets",
+    "targeting",
+    "new",
+    "fresh",
+    "additional",
+    "further",
+    "added",
+    "lifted",
+    "lifts",
+    "eased",
+    "hit",
+    "hits",
+];
+
+fn has_enacting_word(toks: &[Token]) -> bool {
+    toks.iter()
+        .any(|t| ENACTING_WORDS.contains(&t.lower.as_str()))
+}
+
 fn has_violence_word(toks: &[Token]) -> bool {
     toks.iter()
         .any(|t| VIOLENCE_WORDS.contains(&t.lower.as_str()))
@@ -595,6 +657,7 @@ fn sentence_mentions(
             Condition::ArmedNoun if !near_armed(8) => continue,
             Condition::ThreatObject if !matches!(next, "of" | "that") => continue,
             Condition::Violent if !any_armed && !has_violence_word(toks) => continue,
+            Condition::Enacted if !has_enacting_word(toks) => continue,
             Condition::Authority
                 if !s.actors.iter().any(|a| {
                     !in_attribution(a)
@@ -870,6 +933,74 @@ fn sentence_mentions(
                     | "vowed"
             )
         });
+        // Policy nouns ("sanctions", "ceasefire", "release", "talks") name a happening only when
+        // the sentence says it took place; after a demand, a condition or a threat they are the
+        // content of that other act, which its own trigger codes.
+        let policy_noun = is_noun
+            && matches!(
+                t.event_type,
+                EventType::Sanction
+                    | EventType::Retreat
+                    | EventType::Agree
+                    | EventType::Concede
+                    | EventType::Consult
+            );
+        let cue_before = |words: &[&str]| (ts.saturating_sub(4)..ts).any(|k| words.contains(&l(k)));
+        if policy_noun
+            && (cue_before(&[
+                "call",
+                "calls",
+                "called",
+                "calling",
+                "urged",
+                "urging",
+                "urge",
+                "demanded",
+                "demanding",
+                "demand",
+                "seek",
+                "seeking",
+                "sought",
+                "push",
+                "pushing",
+                "pushed",
+                "proposed",
+                "proposal",
+                "accept",
+                "secure",
+                "securing",
+                "agreed",
+                "agree",
+                "negotiate",
+                "negotiating",
+                "want",
+                "wants",
+                "if",
+                "unless",
+                "possible",
+                "potential",
+                "considering",
+                "consider",
+                "weighing",
+                "mulling",
+                "awaiting",
+            ]) || (te..(te + 3).min(toks.len()))
+                .any(|k| matches!(l(k), "could" | "would" | "may" | "might" | "should")))
+        {
+            continue;
+        }
+        // "the threat of sanctions", "faces sanctions": a threatened restriction (PLOVER).
+        let threatened_sanction = t.event_type == EventType::Sanction
+            && cue_before(&[
+                "threat",
+                "threats",
+                "threatened",
+                "threatening",
+                "warned",
+                "face",
+                "faces",
+                "facing",
+            ]);
         let claimed = stance.attributions.iter().any(|a| a.claimed);
         // "The Houthis, who have attacked shipping since 2023, ...": a relative clause that dates
         // its happening to a year or a "since" is the actor's record, not this report's news.
@@ -885,7 +1016,7 @@ fn sentence_mentions(
             });
         let status = if s.class == SentenceClass::Background || dated_rel {
             EventStatus::Background
-        } else if t.event_type == EventType::Threaten {
+        } else if t.event_type == EventType::Threaten || threatened_sanction {
             EventStatus::Threatened
         } else if negated {
             EventStatus::Negated
@@ -1034,6 +1165,8 @@ fn sentence_mentions(
             };
         let (event_type, mode) = if takes_place {
             (EventType::Assault, Some("territory".to_string()))
+        } else if threatened_sanction {
+            (EventType::Threaten, Some("restrict".to_string()))
         } else {
             (t.event_type, t.mode.clone())
         };
@@ -1612,16 +1745,7 @@ fn merge_and_finish(
     let main_location = document_location(sentences);
     let mut last_loc: Option<Location> = None;
     for e in events.iter_mut() {
-        let verbal = matches!(
-            e.main.event_type,
-            EventType::Threaten
-                | EventType::Accuse
-                | EventType::Request
-                | EventType::Reject
-                | EventType::Sanction
-                | EventType::Agree
-                | EventType::Consult
-        );
+        let verbal = is_verbal_type(e.main.event_type);
         if e.main.location.is_none() && !verbal {
             e.main.location = last_loc.clone().or_else(|| main_location.clone());
         }

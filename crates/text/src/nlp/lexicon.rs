@@ -48,6 +48,8 @@ pub enum Condition {
     Violent,
     /// Only with a government or state force in the sentence.
     Authority,
+    /// A policy noun only with a verb that puts it in force in the sentence.
+    Enacted,
 }
 
 #[derive(Debug, Clone)]
@@ -176,6 +178,7 @@ impl Lexicon {
                 "displacement" => Condition::Displacement,
                 "violent" => Condition::Violent,
                 "authority" => Condition::Authority,
+                "enacted" => Condition::Enacted,
                 _ => Condition::None,
             };
             for form in r[0].split('|') {
