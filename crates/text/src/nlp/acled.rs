@@ -10,6 +10,7 @@
 use sitrep_core::{Actor, ActorKind, ActorRole, Event, EventType};
 
 use super::events::SentenceInput;
+use super::tokens::Token;
 
 fn set(e: &mut Event, event_type: &str, sub: &str) {
     e.acled_event_type = Some(event_type.to_string());
@@ -79,6 +80,11 @@ const WEAPON_WORDS: &[&str] = &[
     "detonator",
     "detonators",
 ];
+
+/// Whether a sentence names weapons or ammunition.
+pub fn mentions_weapons(toks: &[Token]) -> bool {
+    toks.iter().any(|t| WEAPON_WORDS.contains(&t.lower.as_str()))
+}
 
 /// Refines the ACLED sub-event type of every event in place.
 pub fn refine(events: &mut [Event], sentences: &[SentenceInput]) {
@@ -153,11 +159,7 @@ pub fn refine(events: &mut [Event], sentences: &[SentenceInput]) {
                 set(e, "Protests", "Protest with intervention");
             }
             EventType::Coerce if mode.as_deref() == Some("seize") => {
-                let about_arms = sentence_of(e).is_some_and(|s| {
-                    s.toks
-                        .iter()
-                        .any(|t| WEAPON_WORDS.contains(&t.lower.as_ref()))
-                });
+                let about_arms = sentence_of(e).is_some_and(|s| mentions_weapons(&s.toks));
                 if about_arms {
                     set(e, "Strategic developments", "Disrupted weapons use");
                 } else if kinds(e, ActorRole::Actor)

@@ -658,6 +658,7 @@ fn sentence_mentions(
             Condition::ThreatObject if !matches!(next, "of" | "that") => continue,
             Condition::Violent if !any_armed && !has_violence_word(toks) => continue,
             Condition::Enacted if !has_enacting_word(toks) => continue,
+            Condition::Arms if !super::acled::mentions_weapons(toks) => continue,
             Condition::Authority
                 if !s.actors.iter().any(|a| {
                     !in_attribution(a)
@@ -1216,6 +1217,32 @@ fn sentence_mentions(
                 | EventType::Consult
         ) || m.actors.iter().any(|a| a.role == ActorRole::Actor)
     });
+    // Weapons that were seized, found or defused ("police seized grenades and rockets") were
+    // not used: the seizure is the event.
+    if out
+        .iter()
+        .any(|m| m.event_type == EventType::Coerce && m.mode.as_deref() == Some("seize"))
+    {
+        out.retain(|m| {
+            !(m.event_type == EventType::Assault
+                && matches!(
+                    m.trigger.to_lowercase().as_str(),
+                    "grenade"
+                        | "grenades"
+                        | "rocket"
+                        | "rockets"
+                        | "missile"
+                        | "missiles"
+                        | "bomb"
+                        | "bombs"
+                        | "mortar"
+                        | "mortars"
+                        | "ied"
+                        | "ieds"
+                        | "landmine"
+                ))
+        });
+    }
     // A raid or operation that ended in arrests is one event of the more specific type (codebook 1).
     if out.iter().any(|m| m.event_type == EventType::Coerce) {
         out.retain(|m| {

@@ -50,6 +50,8 @@ pub enum Condition {
     Authority,
     /// A policy noun only with a verb that puts it in force in the sentence.
     Enacted,
+    /// Only with a weapon word in the sentence.
+    Arms,
 }
 
 #[derive(Debug, Clone)]
@@ -179,6 +181,7 @@ impl Lexicon {
                 "violent" => Condition::Violent,
                 "authority" => Condition::Authority,
                 "enacted" => Condition::Enacted,
+                "arms" => Condition::Arms,
                 _ => Condition::None,
             };
             for form in r[0].split('|') {
