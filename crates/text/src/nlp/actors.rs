@@ -140,7 +140,13 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
     let mut i = 0;
     while i < toks.len() {
         let mut matched = None;
-        for k in (1..=lex.max_actor_words.min(toks.len() - i)).rev() {
+        let may_start = lex
+            .actor_lead_words
+            .contains(super::lexicon::lead_word(&toks[i].lower));
+        for k in (1..=lex.max_actor_words.min(toks.len() - i))
+            .rev()
+            .filter(|_| may_start)
+        {
             let key = actor_key(&joined(toks, i, i + k));
             if let Some(a) = lex.actors.get(&key) {
                 // Case-sensitive short aliases must also look like names (not "is", "aa").

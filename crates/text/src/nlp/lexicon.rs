@@ -78,6 +78,9 @@ pub struct Lexicon {
     pub actors: HashMap<String, NamedActor>,
     /// Longest actor alias in words.
     pub max_actor_words: usize,
+    /// The leading word of every alias, lower-cased ([`lead_word`]): a token whose leading
+    /// word is not here starts no alias, so the alias probes are skipped (a hot path).
+    pub actor_lead_words: std::collections::HashSet<String>,
     pub generic: HashMap<String, GenericActor>,
     /// First word -> triggers starting with it (longest first).
     pub triggers: HashMap<String, Vec<Trigger>>,
@@ -104,6 +107,14 @@ pub fn parse_actor_kind(s: &str) -> Option<ActorKind> {
 }
 
 /// Normalise an alias for lookup: short ones keep their case.
+/// The leading run of letters, digits and apostrophes ("al" of "al-Shabaab", "houthi" of
+/// "houthi rebels").
+pub fn lead_word(s: &str) -> &str {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .next()
+        .unwrap_or("")
+}
+
 pub fn actor_key(s: &str) -> String {
     let folded = s.replace('\u{2019}', "'").replace(" 's", "'s");
     if folded.chars().count() <= 4 {
@@ -215,9 +226,11 @@ impl Lexicon {
                 },
             );
         }
+        let actor_lead_words = actors.keys().map(|k| lead_word(k).to_lowercase()).collect();
         Ok(Lexicon {
             actors,
             max_actor_words,
+            actor_lead_words,
             generic,
             triggers,
             mappings,
