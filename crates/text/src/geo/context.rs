@@ -34,11 +34,15 @@ pub(crate) fn prefer_town(m: &mut EntityMention, text: &str) {
         .alternatives
         .iter()
         .position(|alt| alt.feature.as_deref().is_some_and(|f| f.ends_with("PPLC")));
+    // The town must bear the name as written: "Minnesota" is also an alternate name of the
+    // village Minneota and "New York" of New York City, but the text names the division.
+    let written = super::normalize(&m.text);
     let town = capital.or_else(|| {
         m.alternatives.iter().position(|alt| {
             alt.precision == sitrep_core::Precision::Town
                 && alt.country == place.country
                 && alt.admin1.as_deref() == Some(place.name.as_str())
+                && super::normalize(&alt.name) == written
         })
     });
     if let Some(i) = town {

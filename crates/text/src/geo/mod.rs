@@ -8,6 +8,7 @@
 mod context;
 mod gazetteer;
 mod normalize;
+mod points;
 mod recognize;
 mod resolve;
 mod words;
@@ -15,7 +16,7 @@ mod words;
 use rustc_hash::FxHashMap;
 use sitrep_core::{EntityKind, EntityMention, Span};
 
-pub use gazetteer::{Gazetteer, GazetteerSources, GeoError};
+pub use gazetteer::{table_digest, CacheError, Gazetteer, GazetteerSources, GeoError};
 pub use normalize::normalize;
 pub use resolve::distance_km;
 
@@ -34,6 +35,16 @@ const MAX_ALTERNATIVES: usize = 5;
 pub fn find_places(text: &str, exclude: &[Span], gaz: &Gazetteer) -> Vec<EntityMention> {
     let cands = recognize::candidates(text, exclude, gaz);
     let mut found = mentions(text, &cands, gaz);
+    // "Syrians", "Americans": a plural noun names people, not a place. It counted as country
+    // evidence above, but is no toponym (the geoparsing gold sets annotate the adjective
+    // "Syrian", never the plural noun). Given spans (`resolve_spans`) still resolve it.
+    found.retain(|m| {
+        let key = normalize(&m.text);
+        m.kind != EntityKind::Demonym
+            || !key
+                .strip_suffix('s')
+                .is_some_and(|stem| gaz.demonym_entry(stem).is_some())
+    });
     for m in found.iter_mut() {
         context::prefer_town(m, text);
     }

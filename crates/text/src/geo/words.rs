@@ -596,6 +596,89 @@ pub(crate) const COMMON: &[&str] = &[
     "be",
     "been",
     "being",
+    // sentence-initial adverbs and plural nouns that are also GeoNames towns
+    "overall",
+    "meanwhile",
+    "samples",
+    "drug",
+    "drugs",
+    "plans",
+    "rest",
+];
+
+/// Lower-case words after a name that make it a disease or pathogen name ("Marburg virus",
+/// "West Nile fever"): disease names are never toponyms in the geoparsing gold sets.
+pub(crate) const DISEASE_WORDS: &[&str] = &[
+    "virus",
+    "viruses",
+    "fever",
+    "disease",
+    "hemorrhagic",
+    "haemorrhagic",
+    "flu",
+    "encephalitis",
+];
+
+/// Lower-case words after "X's" that make X a person ("Lucy's father").
+pub(crate) const KIN_WORDS: &[&str] = &[
+    "father",
+    "mother",
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "parents",
+    "brother",
+    "sister",
+    "mom",
+    "mum",
+    "dad",
+    "grandmother",
+    "grandfather",
+    "boyfriend",
+    "girlfriend",
+    "fiance",
+    "fiancee",
+    "widow",
+    "lawyer",
+    "attorney",
+];
+
+/// Capitalised words after a place name that the gold sets count as part of the toponym
+/// ("Metcalfe County", "Salinas Valley", "Nyanza Province"). Lower-case ones ("Idlib province")
+/// are descriptions and stay outside the span.
+pub(crate) const DIVISION_HEADS: &[&str] = &[
+    "county",
+    "parish",
+    "province",
+    "governorate",
+    "oblast",
+    "prefecture",
+    "valley",
+    "island",
+    "islands",
+    "mountains",
+];
+
+/// Capitalised words before a place name that the gold sets count as part of the toponym
+/// ("Northern Europe", "Greater Toronto", "Upper Edmonton").
+pub(crate) const NAME_QUALIFIERS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "upper",
+    "lower",
+    "greater",
 ];
 
 /// Titles that make the next capitalised word a person's name ("President Assad", "Mr. Jordan").

@@ -83,7 +83,8 @@ const WEAPON_WORDS: &[&str] = &[
 
 /// Whether a sentence names weapons or ammunition.
 pub fn mentions_weapons(toks: &[Token]) -> bool {
-    toks.iter().any(|t| WEAPON_WORDS.contains(&t.lower.as_str()))
+    toks.iter()
+        .any(|t| WEAPON_WORDS.contains(&t.lower.as_str()))
 }
 
 /// Refines the ACLED sub-event type of every event in place.
