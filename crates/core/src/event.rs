@@ -328,6 +328,37 @@ pub struct Event {
 }
 
 impl Event {
+    /// An event of a type and status with every other field empty or unknown (no actors, no
+    /// place, unknown date, no counts): a starting point for coders and tests.
+    pub fn new(event_type: EventType, status: EventStatus) -> Event {
+        Event {
+            event_type,
+            mode: None,
+            modes: Vec::new(),
+            status,
+            certainty: 0.5,
+            actors: Vec::new(),
+            location: None,
+            date: EventDate::unknown(),
+            duration: None,
+            killed: None,
+            injured: None,
+            arrested: None,
+            abducted: None,
+            displaced: None,
+            participants: None,
+            counts: BTreeMap::new(),
+            attribution: Vec::new(),
+            relations: Vec::new(),
+            evidence: Vec::new(),
+            acled_event_type: None,
+            acled_sub_event_type: None,
+            cameo_root: None,
+            trigger: None,
+            sentence: None,
+        }
+    }
+
     pub fn actors_with(&self, role: ActorRole) -> impl Iterator<Item = &Actor> {
         self.actors.iter().filter(move |a| a.role == role)
     }

@@ -199,34 +199,13 @@ pub fn run(args: SetArgs, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sitrep_core::{Attribution, EventDate, EventType};
+    use sitrep_core::{Attribution, EventType};
 
     fn event(t: EventType, sub: Option<&str>, status: EventStatus, sentence: usize) -> Event {
         Event {
-            event_type: t,
-            mode: None,
-            modes: vec![],
-            status,
-            certainty: 1.0,
-            actors: vec![],
-            location: None,
-            date: EventDate::unknown(),
-            duration: None,
-            killed: None,
-            injured: None,
-            arrested: None,
-            abducted: None,
-            displaced: None,
-            participants: None,
-            counts: Default::default(),
-            attribution: vec![],
-            relations: vec![],
-            evidence: vec![],
-            acled_event_type: None,
             acled_sub_event_type: sub.map(str::to_string),
-            cameo_root: None,
-            trigger: None,
             sentence: Some(sentence),
+            ..Event::new(t, status)
         }
     }
 

@@ -855,8 +855,7 @@ pub fn run(args: SetArgs, data_dir: Option<&std::path::Path>) -> anyhow::Result<
 mod tests {
     use super::*;
     use sitrep_core::{
-        Actor, EntityMention, Event, EventDate, EventStatus, Evidence, Location, Precision,
-        Sentence, Span,
+        EntityMention, Event, EventStatus, Evidence, Location, Precision, Sentence, Span,
     };
 
     fn sentence(text: &str) -> Sentence {
@@ -886,35 +885,17 @@ mod tests {
 
     fn event(t: EventType, trigger: &str, text: &str, location: Option<Location>) -> Event {
         Event {
-            event_type: t,
-            mode: None,
-            modes: Vec::new(),
-            status: EventStatus::Occurred,
             certainty: 0.9,
-            actors: Vec::<Actor>::new(),
             location,
-            date: EventDate::unknown(),
-            duration: None,
-            killed: None,
-            injured: None,
-            arrested: None,
-            abducted: None,
-            displaced: None,
-            participants: None,
-            counts: Default::default(),
-            attribution: Vec::new(),
-            relations: Vec::new(),
             evidence: vec![Evidence {
                 document: "d".into(),
                 span: Span::new(0, text.len()),
                 quote: text.into(),
                 field: Some("trigger".into()),
             }],
-            acled_event_type: None,
-            acled_sub_event_type: None,
-            cameo_root: None,
             trigger: Some(trigger.into()),
             sentence: Some(0),
+            ..Event::new(t, EventStatus::Occurred)
         }
     }
 

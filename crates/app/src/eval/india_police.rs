@@ -835,7 +835,7 @@ pub fn run(args: SetArgs, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sitrep_core::{Count, EventDate};
+    use sitrep_core::Count;
 
     fn actor(role: ActorRole, kind: ActorKind, name: Option<&str>) -> Actor {
         Actor {
@@ -850,30 +850,10 @@ mod tests {
 
     fn event(t: EventType, mode: Option<&str>, status: EventStatus, actors: Vec<Actor>) -> Event {
         Event {
-            event_type: t,
             mode: mode.map(str::to_string),
-            modes: Vec::new(),
-            status,
             certainty: 0.8,
             actors,
-            location: None,
-            date: EventDate::unknown(),
-            duration: None,
-            killed: None,
-            injured: None,
-            arrested: None,
-            abducted: None,
-            displaced: None,
-            participants: None,
-            counts: BTreeMap::new(),
-            attribution: Vec::new(),
-            relations: Vec::new(),
-            evidence: Vec::new(),
-            acled_event_type: None,
-            acled_sub_event_type: None,
-            cameo_root: None,
-            trigger: None,
-            sentence: None,
+            ..Event::new(t, status)
         }
     }
 

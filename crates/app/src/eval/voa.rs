@@ -1627,7 +1627,7 @@ fn report(args: &SetArgs, gold: &GoldSet, out: &Outcome) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sitrep_core::{Attribution, AttributionKind, Count, EventDate};
+    use sitrep_core::{Attribution, AttributionKind, Count};
 
     fn loc(country: &str, lat: f64, lon: f64, precision: Precision) -> Location {
         Location {
@@ -1647,30 +1647,11 @@ mod tests {
 
     fn event(t: EventType, status: EventStatus, l: Option<Location>) -> Event {
         Event {
-            event_type: t,
-            mode: None,
-            modes: vec![],
-            status,
             certainty: 0.8,
-            actors: vec![],
             location: l,
-            date: EventDate::unknown(),
-            duration: None,
-            killed: None,
-            injured: None,
-            arrested: None,
-            abducted: None,
-            displaced: None,
-            participants: None,
-            counts: BTreeMap::new(),
-            attribution: vec![],
-            relations: vec![],
-            evidence: vec![],
-            acled_event_type: None,
-            acled_sub_event_type: None,
-            cameo_root: None,
             trigger: Some("w".into()),
             sentence: Some(0),
+            ..Event::new(t, status)
         }
     }
 
