@@ -756,7 +756,8 @@ mod tests {
             },
         ];
         let recs = vec![&rec];
-        let s = summarise(&recs, &[pred.clone()], &[pred]);
+        let preds = [pred];
+        let s = summarise(&recs, &preds, &preds);
         // source: gold 1, predicted 2, overlap tp 1, exact tp 0.
         assert_eq!((s.engine.source.gold, s.engine.source.predicted), (1, 2));
         assert_eq!((s.engine.source.tp, s.engine.source_exact.tp), (1, 0));

@@ -41,9 +41,9 @@ pub fn find_places(text: &str, exclude: &[Span], gaz: &Gazetteer) -> Vec<EntityM
     found.retain(|m| {
         let key = normalize(&m.text);
         m.kind != EntityKind::Demonym
-            || !key
+            || key
                 .strip_suffix('s')
-                .is_some_and(|stem| gaz.demonym_entry(stem).is_some())
+                .is_none_or(|stem| gaz.demonym_entry(stem).is_none())
     });
     for m in found.iter_mut() {
         context::prefer_town(m, text);
