@@ -283,7 +283,12 @@ fn score(
         // Predictions in char offsets, de-duplicated by span.
         let mut preds: Vec<(CharSpan, Option<LatLon>, Option<String>)> = Vec::new();
         for m in find_places(&d.text, &[], gaz) {
-            if m.kind == EntityKind::Demonym && !demonyms {
+            // Sets without adjectival toponyms still annotate a country's own name used
+            // attributively ("US officials", "UK health agency"): that is a place name.
+            if m.kind == EntityKind::Demonym
+                && !demonyms
+                && gaz.country_by_name(&m.text).is_none()
+            {
                 continue;
             }
             let s = (table[m.span.start], table[m.span.end]);
