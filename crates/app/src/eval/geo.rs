@@ -285,9 +285,7 @@ fn score(
         for m in find_places(&d.text, &[], gaz) {
             // Sets without adjectival toponyms still annotate a country's own name used
             // attributively ("US officials", "UK health agency"): that is a place name.
-            if m.kind == EntityKind::Demonym
-                && !demonyms
-                && gaz.country_by_name(&m.text).is_none()
+            if m.kind == EntityKind::Demonym && !demonyms && gaz.country_by_name(&m.text).is_none()
             {
                 continue;
             }
