@@ -4,8 +4,6 @@
 //! each time; each check panics with a message naming what broke. The fixtures are public so
 //! exporters and commands can test against the same events.
 
-use std::collections::BTreeMap;
-
 use sitrep_core::{
     Actor, ActorKind, ActorRole, Attribution, AttributionKind, Count, DateBasis, DatePrecision,
     Document, DocumentFormat, EntityKind, EntityMention, Event, EventDate, EventStatus, EventType,
@@ -120,12 +118,7 @@ pub fn fixture_event(
 ) -> Event {
     let span = span_of(text, quote);
     Event {
-        event_type,
-        mode: None,
-        modes: Vec::new(),
-        status,
         certainty: 0.8,
-        actors: Vec::new(),
         location: at.map(|p| Location::from_place(p, Some(p.name.clone()), None)),
         date: EventDate {
             start: date.0.map(str::to_string),
@@ -143,27 +136,14 @@ pub fn fixture_event(
             text: None,
             span: None,
         },
-        duration: None,
-        killed: None,
-        injured: None,
-        arrested: None,
-        abducted: None,
-        displaced: None,
-        participants: None,
-        counts: BTreeMap::new(),
-        attribution: Vec::new(),
-        relations: Vec::new(),
         evidence: vec![Evidence {
             document: doc.to_string(),
             span,
             quote: span.slice(text).to_string(),
             field: None,
         }],
-        acled_event_type: None,
-        acled_sub_event_type: None,
-        cameo_root: None,
-        trigger: None,
         sentence: Some(0),
+        ..Event::new(event_type, status)
     }
 }
 

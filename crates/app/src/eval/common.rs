@@ -116,6 +116,40 @@ pub fn char_index(text: &str) -> Vec<usize> {
     table
 }
 
+/// Code points two `[start, end)` spans share.
+pub fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
+    a.1.min(b.1).saturating_sub(a.0.max(b.0))
+}
+
+/// One-to-one matching, largest overlap first (then gold start, then prediction start);
+/// `exact` matches identical spans only. Returns (gold index, prediction index) pairs.
+pub fn match_spans(
+    gold: &[(usize, usize)],
+    pred: &[(usize, usize)],
+    exact: bool,
+) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for (gi, g) in gold.iter().enumerate() {
+        for (pi, p) in pred.iter().enumerate() {
+            let ov = overlap(*g, *p);
+            if ov > 0 && (!exact || g == p) {
+                pairs.push((ov, g.0, p.0, gi, pi));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut gt, mut pt) = (vec![false; gold.len()], vec![false; pred.len()]);
+    let mut out = Vec::new();
+    for (_, _, _, gi, pi) in pairs {
+        if !gt[gi] && !pt[pi] {
+            gt[gi] = true;
+            pt[pi] = true;
+            out.push((gi, pi));
+        }
+    }
+    out
+}
+
 /// Per-class precision/recall/F1 plus the most frequent confusions. Works for single-label
 /// tasks (one gold and at most one predicted label per item) and multi-label ones (sets).
 #[derive(Debug, Default, Clone)]

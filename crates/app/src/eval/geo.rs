@@ -11,7 +11,7 @@ use anyhow::Context;
 use serde::Deserialize;
 use sitrep_core::{EntityKind, EntityMention, Span};
 
-use super::common::char_index;
+use super::common::{char_index, match_spans};
 use sitrep_text::geo::{distance_km, find_places, resolve_spans, Gazetteer};
 
 /// A `[start, end)` range in Unicode code points, as the gold sets count.
@@ -224,31 +224,6 @@ fn coords(m: &EntityMention) -> Option<(f64, f64)> {
     m.place.as_ref().map(|p| (p.lat, p.lon))
 }
 
-/// One-to-one overlap matching (largest overlap first, then gold start, then prediction start).
-/// Returns (gold index, prediction index) pairs.
-fn match_overlap(gold: &[(usize, usize)], pred: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    for (gi, g) in gold.iter().enumerate() {
-        for (pi, p) in pred.iter().enumerate() {
-            if p.0 < g.1 && g.0 < p.1 {
-                let ov = p.1.min(g.1) - p.0.max(g.0);
-                pairs.push((ov, g.0, p.0, gi, pi));
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let (mut gt, mut pt) = (vec![false; gold.len()], vec![false; pred.len()]);
-    let mut out = Vec::new();
-    for (_, _, _, gi, pi) in pairs {
-        if !gt[gi] && !pt[pi] {
-            gt[gi] = true;
-            pt[pi] = true;
-            out.push((gi, pi));
-        }
-    }
-    out
-}
-
 fn score(
     set: &str,
     docs: &[GoldDoc],
@@ -303,7 +278,7 @@ fn score(
         let err = |g: (f64, f64), p: Option<(f64, f64)>| {
             p.map_or(MAX_ERROR_KM, |p| distance_km(g.0, g.1, p.0, p.1))
         };
-        let ov_pairs = match_overlap(&gold_spans, &pred_spans);
+        let ov_pairs = match_spans(&gold_spans, &pred_spans, false);
         overlap.tp += ov_pairs.len();
         for (gi, t) in gold.iter().enumerate() {
             if let Some(pi) = pred_spans.iter().position(|&p| p == gold_spans[gi]) {
@@ -439,9 +414,9 @@ mod tests {
     fn recognition_matching_matches_the_worked_example() {
         let gold = [(0, 10), (20, 30)];
         let pred = [(0, 10), (22, 28), (40, 45)];
-        assert_eq!(match_overlap(&gold, &pred).len(), 2);
+        assert_eq!(match_spans(&gold, &pred, false).len(), 2);
         // One prediction covering two gold spans matches only one of them.
-        assert_eq!(match_overlap(&[(0, 5), (6, 10)], &[(0, 10)]).len(), 1);
+        assert_eq!(match_spans(&[(0, 5), (6, 10)], &[(0, 10)], false).len(), 1);
     }
 
     #[test]

@@ -29,7 +29,8 @@ use sitrep_text::nlp::tokens::tokenize;
 use sitrep_text::{ExtractOptions, Resources};
 
 use super::common::{
-    char_index, finish, gold_document, pct, r4, report_header, LabelScores, SetArgs, NONE,
+    char_index, finish, gold_document, match_spans, overlap, pct, r4, report_header, LabelScores,
+    SetArgs, NONE,
 };
 use super::geo::Prf;
 
@@ -172,35 +173,6 @@ fn to_predicted(text: &str, table: &[usize], spans: BTreeSet<Span>) -> Vec<Predi
         .collect();
     out.sort();
     out.dedup();
-    out
-}
-
-fn overlap(a: CharSpan, b: CharSpan) -> usize {
-    a.1.min(b.1).saturating_sub(a.0.max(b.0))
-}
-
-/// One-to-one matching, largest overlap first (then gold start, then prediction start);
-/// `exact` matches identical spans only. Returns (gold index, prediction index) pairs.
-pub fn match_spans(gold: &[CharSpan], pred: &[CharSpan], exact: bool) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    for (gi, g) in gold.iter().enumerate() {
-        for (pi, p) in pred.iter().enumerate() {
-            let ov = overlap(*g, *p);
-            if ov > 0 && (!exact || g == p) {
-                pairs.push((ov, g.0, p.0, gi, pi));
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let (mut gt, mut pt) = (vec![false; gold.len()], vec![false; pred.len()]);
-    let mut out = Vec::new();
-    for (_, _, _, gi, pi) in pairs {
-        if !gt[gi] && !pt[pi] {
-            gt[gi] = true;
-            pt[pi] = true;
-            out.push((gi, pi));
-        }
-    }
     out
 }
 
