@@ -48,10 +48,8 @@ impl Resources {
 
 impl Countries for Gazetteer {
     fn country_of(&self, words: &str) -> Option<String> {
-        if let Some(cc) = self.demonym(words) {
-            return Some(cc.to_string());
-        }
-        self.country_by_name(words).and_then(|p| p.country)
+        self.country_code_of(words)
+            .map(|cc| String::from_utf8_lossy(&cc).into_owned())
     }
     fn place_country(&self, words: &str) -> Option<String> {
         self.lookup(words)

@@ -13,7 +13,7 @@
 //! code, and every offset in it is checked on load: a stale, truncated or corrupt file is an
 //! error, never a panic or a wrong answer.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_core::{Place, Precision};
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
@@ -82,6 +82,19 @@ pub struct Gazetteer {
     demonyms: FxHashMap<Box<str>, Option<[u8; 2]>>,
     /// The most words in any indexed name (bounds the n-gram search).
     pub(crate) max_words: usize,
+    /// First words of every country name and demonym, built on first use.
+    country_words: CountryWords,
+}
+
+/// First words of the country names and demonyms ([`Gazetteer::country_code_of`] answers `None`
+/// at once for any other word). Derived from the tables, so it plays no part in equality.
+#[derive(Debug, Default)]
+struct CountryWords(std::sync::OnceLock<FxHashSet<Box<str>>>);
+
+impl PartialEq for CountryWords {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 fn iso(s: &str) -> Option<[u8; 2]> {
@@ -317,6 +330,49 @@ impl Gazetteer {
             .map(|&i| self.place(i))
     }
 
+    /// ISO2 of the country a name or a demonym stands for ("Syria", "U.S.", "Syrian"): the
+    /// demonym table first, then country names. One normalisation and no `Place` built, since
+    /// actor finding asks this of most capitalised word runs.
+    pub fn country_code_of(&self, words: &str) -> Option<[u8; 2]> {
+        let key = normalize(words);
+        let known = self
+            .country_words
+            .0
+            .get_or_init(|| self.country_first_words());
+        let first = key.split(' ').next().unwrap_or("");
+        let may_match = known.contains(first)
+            || first.strip_suffix('s').is_some_and(|w| known.contains(w))
+            || strip_article(&key)
+                .and_then(|rest| rest.split(' ').next())
+                .is_some_and(|w| known.contains(w));
+        if !may_match {
+            return None;
+        }
+        if let Some(Some(cc)) = self.demonym_entry(&key) {
+            return Some(*cc);
+        }
+        self.candidates(&key)
+            .iter()
+            .map(|&i| &self.entries[i as usize])
+            .find(|e| e.kind == EntryKind::Country)
+            .and_then(|e| (e.country != NO_COUNTRY).then_some(e.country))
+    }
+
+    /// First words of every key that names a country and of every demonym.
+    fn country_first_words(&self) -> FxHashSet<Box<str>> {
+        let first = |k: &str| k.split(' ').next().unwrap_or("").into();
+        let mut set: FxHashSet<Box<str>> = self.demonyms.keys().map(|k| first(k)).collect();
+        for (key, list) in self.index.iter() {
+            if list
+                .iter()
+                .any(|&i| self.entries[i as usize].kind == EntryKind::Country)
+            {
+                set.insert(first(key));
+            }
+        }
+        set
+    }
+
     /// ISO2 of the country a demonym points at ("Syrian" -> "SY"; plural "Iraqis" too).
     /// `None` for unknown words and for group adjectives ("Kurdish") that name no country.
     pub fn demonym(&self, word: &str) -> Option<&str> {
@@ -439,6 +495,16 @@ impl NameIndex {
             ix.slots[h] = offset(id).ok_or_else(too_big)?;
         }
         Ok((ix, max_words))
+    }
+
+    /// Every key with its entries.
+    fn iter(&self) -> impl Iterator<Item = (&str, &[u32])> {
+        (0..self.key_end.len()).map(|i| {
+            (
+                &self.keys[span_of(&self.key_end, i)],
+                &self.postings[span_of(&self.post_end, i)],
+            )
+        })
     }
 
     fn get(&self, key: &str) -> Option<&[u32]> {
@@ -832,6 +898,7 @@ impl Gazetteer {
             countries,
             demonyms,
             max_words,
+            country_words: CountryWords::default(),
         })
     }
 

@@ -3,9 +3,12 @@
 //! ("U.S. military personnel", "Syrian forces", "Nigerian police", "gunmen"), people with
 //! titles ("President Donald Trump"), and unnamed counted groups ("at least three individuals").
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 use sitrep_core::{ActorKind, Span};
 
-use super::lexicon::{actor_key, Lexicon};
+use super::lexicon::{actor_key_into, Lexicon};
 use super::tokens::Token;
 
 /// Country names and demonyms, supplied by the gazetteer (or a test table).
@@ -138,17 +141,21 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
     let mut taken = vec![false; toks.len()];
     // 1. Named actors (longest match), with an optional title before a leader's name.
     let mut i = 0;
+    let mut key = String::new();
     while i < toks.len() {
         let mut matched = None;
-        let may_start = lex
+        // Bit k set: some alias of k tokens starts with this word; others are not probed.
+        let lengths = lex
             .actor_lead_words
-            .contains(super::lexicon::lead_word(&toks[i].lower));
+            .get(super::lexicon::lead_word(&toks[i].lower))
+            .copied()
+            .unwrap_or(0);
         for k in (1..=lex.max_actor_words.min(toks.len() - i))
             .rev()
-            .filter(|_| may_start)
+            .filter(|k| lengths & (1u64 << k) != 0)
         {
-            let key = actor_key(&joined(toks, i, i + k));
-            if let Some(a) = lex.actors.get(&key) {
+            actor_key_into(toks[i..i + k].iter().map(|t| t.text), &mut key);
+            if let Some(a) = lex.actors.get(key.as_str()) {
                 // Case-sensitive short aliases must also look like names (not "is", "aa").
                 if toks[i].is_capitalized()
                     || toks[i]
@@ -222,13 +229,14 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
             if i + k > toks.len() || taken[i..i + k].iter().any(|t| *t) {
                 continue;
             }
-            let key = toks[i..i + k]
-                .iter()
-                .map(|t| t.lower.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some(g) = lex.generic.get(&key) {
-                head = Some((k, g.clone(), key));
+            key.clear();
+            key.push_str(&toks[i].lower);
+            if k == 2 {
+                key.push(' ');
+                key.push_str(&toks[i + 1].lower);
+            }
+            if let Some(g) = lex.generic.get(key.as_str()) {
+                head = Some((k, g.clone(), key.clone()));
                 break;
             }
         }
@@ -896,8 +904,16 @@ fn find_institutions(
     taken: &mut [bool],
     out: &mut Vec<ActorMention>,
 ) {
+    static HEAD_STARTS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let head_starts =
+        HEAD_STARTS.get_or_init(|| INSTITUTION_HEADS.iter().map(|(ws, _)| ws[0]).collect());
     let mut i = 0;
     while i < toks.len() {
+        // Most tokens start no head: skip the scan of the head list for them.
+        if !head_starts.contains(toks[i].lower.as_str()) {
+            i += 1;
+            continue;
+        }
         let head = INSTITUTION_HEADS.iter().find(|(ws, _)| {
             i + ws.len() <= toks.len()
                 && ws
@@ -1095,8 +1111,21 @@ fn joined_text(toks: &[Token], a: usize, b: usize) -> String {
 }
 
 /// Length in tokens of a title starting at `i`, if any.
+/// First words of [`TITLES`] without a final period ("prime", "gen"): `title_at` runs at
+/// most tokens, and most tokens start no title.
+fn title_starts() -> &'static FxHashSet<&'static str> {
+    static STARTS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        TITLES
+            .iter()
+            .filter_map(|t| t.split(' ').next())
+            .map(|w| w.trim_end_matches('.'))
+            .collect()
+    })
+}
+
 fn title_at(toks: &[Token], i: usize) -> Option<usize> {
-    if !toks[i].is_capitalized() {
+    if !toks[i].is_capitalized() || !title_starts().contains(toks[i].lower.trim_end_matches('.')) {
         return None;
     }
     for k in (1..=3).rev() {

@@ -1,7 +1,9 @@
 //! Lexicons parsed from the reviewed text tables under `data/lexicon/` and `data/mappings/`,
 //! compiled into the binary (they are small and versioned with the code that reads them).
 
-use std::collections::HashMap;
+// Fx hashing: the keys are short words looked up per token, where SipHash dominated the
+// profile; the tables are our own, so hash flooding is no concern.
+use rustc_hash::FxHashMap as HashMap;
 
 use sitrep_core::{ActorKind, EventType};
 
@@ -78,9 +80,10 @@ pub struct Lexicon {
     pub actors: HashMap<String, NamedActor>,
     /// Longest actor alias in words.
     pub max_actor_words: usize,
-    /// The leading word of every alias, lower-cased ([`lead_word`]): a token whose leading
-    /// word is not here starts no alias, so the alias probes are skipped (a hot path).
-    pub actor_lead_words: std::collections::HashSet<String>,
+    /// The leading word of every alias, lower-cased ([`lead_word`]), to a bit set of the
+    /// alias lengths in tokens (bit k: some alias of k tokens starts with it). A token whose
+    /// leading word is not here starts no alias, and only the listed lengths are probed.
+    pub actor_lead_words: HashMap<String, u64>,
     pub generic: HashMap<String, GenericActor>,
     /// First word -> triggers starting with it (longest first).
     pub triggers: HashMap<String, Vec<Trigger>>,
@@ -124,12 +127,34 @@ pub fn actor_key(s: &str) -> String {
     }
 }
 
+/// [`actor_key`] of words joined by single spaces, written into `buf` (reused across probes:
+/// the alias lookup runs at every token that may start a name, a hot path).
+pub fn actor_key_into<'w>(words: impl Iterator<Item = &'w str>, buf: &mut String) {
+    buf.clear();
+    for (n, w) in words.enumerate() {
+        if n > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(w);
+    }
+    if buf.contains('\u{2019}') || buf.contains(" 's") {
+        *buf = actor_key(buf);
+    } else if buf.chars().count() > 4 {
+        if buf.is_ascii() {
+            buf.make_ascii_lowercase();
+        } else {
+            *buf = buf.to_lowercase();
+        }
+    }
+}
+
 impl Lexicon {
     /// Parse the built-in tables. A malformed row is a programming error in a reviewed data
     /// file, caught by the unit tests, so parsing reports it with the row text.
     pub fn builtin() -> Result<Lexicon, String> {
-        let mut actors = HashMap::new();
+        let mut actors = HashMap::default();
         let mut max_actor_words = 1;
+        let mut actor_lead_words: HashMap<String, u64> = HashMap::default();
         for r in rows(ACTORS_TSV) {
             if r.len() < 3 {
                 return Err(format!("actors.tsv: bad row {r:?}"));
@@ -152,18 +177,20 @@ impl Lexicon {
                 names.extend(a.split('|').filter(|x| !x.is_empty() && *x != "-"));
             }
             for n in names {
-                max_actor_words = max_actor_words.max(crate::nlp::tokens::tokenize(n, 0).len());
-                let joined = crate::nlp::tokens::tokenize(n, 0)
-                    .iter()
-                    .map(|t| t.text)
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                actors
-                    .entry(actor_key(&joined))
-                    .or_insert_with(|| actor.clone());
+                let toks = crate::nlp::tokens::tokenize(n, 0);
+                if toks.len() >= 64 {
+                    return Err(format!("actors.tsv: alias of 64 or more tokens {n:?}"));
+                }
+                max_actor_words = max_actor_words.max(toks.len());
+                let joined = toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+                let key = actor_key(&joined);
+                *actor_lead_words
+                    .entry(lead_word(&key).to_lowercase())
+                    .or_default() |= 1u64 << toks.len();
+                actors.entry(key).or_insert_with(|| actor.clone());
             }
         }
-        let mut generic = HashMap::new();
+        let mut generic = HashMap::default();
         for r in rows(GENERIC_ACTORS_TSV) {
             let kind = parse_actor_kind(r.get(1).copied().unwrap_or(""))
                 .ok_or_else(|| format!("generic_actors.tsv: bad row {r:?}"))?;
@@ -175,7 +202,7 @@ impl Lexicon {
                 },
             );
         }
-        let mut triggers: HashMap<String, Vec<Trigger>> = HashMap::new();
+        let mut triggers: HashMap<String, Vec<Trigger>> = HashMap::default();
         for r in rows(TRIGGERS_TSV) {
             if r.len() < 6 {
                 return Err(format!("triggers.tsv: bad row {r:?}"));
@@ -213,7 +240,7 @@ impl Lexicon {
         for list in triggers.values_mut() {
             list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
         }
-        let mut mappings = HashMap::new();
+        let mut mappings = HashMap::default();
         for r in rows(PLOVER_MAP_TSV) {
             let t =
                 EventType::parse(r[0]).ok_or_else(|| format!("plover.tsv: bad type {}", r[0]))?;
@@ -226,7 +253,6 @@ impl Lexicon {
                 },
             );
         }
-        let actor_lead_words = actors.keys().map(|k| lead_word(k).to_lowercase()).collect();
         Ok(Lexicon {
             actors,
             max_actor_words,
