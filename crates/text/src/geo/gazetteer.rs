@@ -88,8 +88,30 @@ pub struct Gazetteer {
 
 /// First words of the country names and demonyms ([`Gazetteer::country_code_of`] answers `None`
 /// at once for any other word). Derived from the tables, so it plays no part in equality.
-#[derive(Debug, Default)]
-struct CountryWords(std::sync::OnceLock<FxHashSet<Box<str>>>);
+/// `id` is unique per gazetteer, so that the per-thread memo of answers never serves one
+/// gazetteer's answers for another's.
+#[derive(Debug)]
+struct CountryWords {
+    words: std::sync::OnceLock<FxHashSet<Box<str>>>,
+    id: u64,
+}
+
+impl Default for CountryWords {
+    fn default() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        CountryWords {
+            words: Default::default(),
+            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
+    }
+}
+
+/// Answers of [`Gazetteer::country_code_of`] on one thread, for the gazetteer `id`.
+#[derive(Default)]
+struct CountryMemo {
+    id: u64,
+    answers: FxHashMap<Box<str>, Option<[u8; 2]>>,
+}
 
 impl PartialEq for CountryWords {
     fn eq(&self, _: &Self) -> bool {
@@ -334,10 +356,43 @@ impl Gazetteer {
     /// demonym table first, then country names. One normalisation and no `Place` built, since
     /// actor finding asks this of most capitalised word runs.
     pub fn country_code_of(&self, words: &str) -> Option<[u8; 2]> {
+        // Actor finding asks about the same few thousand word runs over and over; a per-thread
+        // memo skips the normalisation. Keyed by gazetteer address too, as tests build several.
+        thread_local! {
+            static MEMO: std::cell::RefCell<CountryMemo> = Default::default();
+        }
+        let id = self.memo_id();
+        let hit = MEMO.with(|m| {
+            let m = m.borrow();
+            (m.id == id)
+                .then(|| m.answers.get(words).copied())
+                .flatten()
+        });
+        if let Some(answer) = hit {
+            return answer;
+        }
+        let answer = self.country_code_uncached(words);
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.id != id || m.answers.len() >= 65_536 {
+                m.answers.clear();
+                m.id = id;
+            }
+            m.answers.insert(words.into(), answer);
+        });
+        answer
+    }
+
+    /// A number unique to this gazetteer in the process, for per-thread memos of lookups.
+    pub(crate) fn memo_id(&self) -> u64 {
+        self.country_words.id
+    }
+
+    fn country_code_uncached(&self, words: &str) -> Option<[u8; 2]> {
         let key = normalize(words);
         let known = self
             .country_words
-            .0
+            .words
             .get_or_init(|| self.country_first_words());
         let first = key.split(' ').next().unwrap_or("");
         let may_match = known.contains(first)

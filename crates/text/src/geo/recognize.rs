@@ -77,7 +77,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let gap = &text[gap_start..start];
         let word = &text[start..word_end];
         let first = word.chars().next().unwrap_or(' ');
-        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let all_caps = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
         let sentence_start = out.is_empty()
             || gap.contains(['.', '!', '?', '\n', '"', '“', ':', '(', '[', '—', '–'])
             || gap.contains(" - ");
@@ -85,7 +86,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             span: Span::new(start, word_end),
             key: normalize(word),
             capitalised: first.is_uppercase(),
-            all_caps: letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()),
+            all_caps,
             sentence_start,
             joined_to_prev: !out.is_empty() && gap.chars().all(char::is_whitespace),
         });
@@ -224,6 +225,34 @@ pub(crate) fn lookup<'g>(gaz: &'g Gazetteer, key: &str) -> Cow<'g, [u32]> {
     if !direct.is_empty() || key.is_empty() {
         return Cow::Borrowed(direct);
     }
+    // Most keys tried are not places at all; remembering them per thread saves building and
+    // probing their spelling variants again in every sentence that repeats them.
+    thread_local! {
+        static MISSES: std::cell::RefCell<(u64, FxHashSet<Box<str>>)> = Default::default();
+    }
+    let id = gaz.memo_id();
+    if MISSES.with(|m| {
+        let m = m.borrow();
+        m.0 == id && m.1.contains(key)
+    }) {
+        return Cow::Borrowed(&[]);
+    }
+    let found = variant_candidates(gaz, key);
+    if found.is_empty() {
+        MISSES.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.0 != id || m.1.len() >= 65_536 {
+                m.1.clear();
+                m.0 = id;
+            }
+            m.1.insert(key.into());
+        });
+    }
+    found
+}
+
+/// Entries found under a transliteration variant of `key` (see [`lookup`]).
+fn variant_candidates<'g>(gaz: &'g Gazetteer, key: &str) -> Cow<'g, [u32]> {
     for v in spelling_variants(key) {
         // Only places whose names are romanised from Arabic or Persian script have such
         // variants; elsewhere a variant of an English word ("Door" -> "Dur") is a false match.

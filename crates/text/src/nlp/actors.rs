@@ -1067,11 +1067,11 @@ fn find_people(
             e -= 1;
         }
         let words = joined(toks, i, e);
-        let has_country_word = (i..e).any(|k| countries.country_of(toks[k].text).is_some());
+        let has_country_word = || (i..e).any(|k| countries.country_of(toks[k].text).is_some());
         let is_person = e >= i + 2
             && !countries.is_place(&words)
             && countries.country_of(&words).is_none()
-            && ((particle && !has_country_word)
+            && ((particle && !has_country_word())
                 || person_apposition(toks, e)
                 || title_apposition(toks, i, e));
         if !is_person {

@@ -249,6 +249,14 @@ pub fn count_field(word: &str) -> Option<&'static str> {
 
 /// Find counts in a sentence's tokens.
 pub fn find_counts(toks: &[Token]) -> Vec<CountMention> {
+    // Every count below hangs on a count word, "casualties" or "toll"; most sentences have
+    // none, and the quantity scan is the costly part of event coding.
+    let cue = |t: &Token| {
+        count_field(&t.lower).is_some() || matches!(t.lower.as_str(), "casualties" | "toll")
+    };
+    if !toks.iter().any(cue) {
+        return Vec::new();
+    }
     let mut out: Vec<CountMention> = Vec::new();
     let mut used = vec![false; toks.len()];
     // Explicit zeros: "no one was hurt", "no casualties", "nobody was killed".

@@ -573,15 +573,21 @@ fn sentence_mentions(
     };
     let rel = relative_clauses(toks);
     let counts = find_counts(toks);
-    let dates = find_dates(
-        toks,
-        |a, b| {
-            Span::new(toks[a].span.start, toks[b - 1].span.end)
-                .slice(ctx.text)
-                .to_string()
-        },
-        ctx.published,
-    );
+    // Dates are read only for triggers, which most sentences lack: found on first use.
+    let dates = std::cell::OnceCell::new();
+    let dates = || {
+        dates.get_or_init(|| {
+            find_dates(
+                toks,
+                |a, b| {
+                    Span::new(toks[a].span.start, toks[b - 1].span.end)
+                        .slice(ctx.text)
+                        .to_string()
+                },
+                ctx.published,
+            )
+        })
+    };
     let any_armed = s.actors.iter().any(|a| is_armed(a) && !in_attribution(a));
     let disaster = reads_as_disaster(toks);
     let mut out: Vec<Mention> = Vec::new();
@@ -1061,7 +1067,7 @@ fn sentence_mentions(
             continue;
         }
         // Dates: nearest expression outside relative clauses the trigger is not in.
-        let date = dates
+        let date = dates()
             .iter()
             .filter(|d| in_rel || !in_rel_range(&rel, d.start))
             .min_by_key(|d| (d.start as isize - ts as isize).unsigned_abs())

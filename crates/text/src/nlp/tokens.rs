@@ -131,11 +131,23 @@ fn is_initialism(chars: &[(usize, char)], i: usize, j: usize) -> bool {
     letters >= 1 && (j - i == 1 || chars[i + 1].1 == '.')
 }
 
+/// Lower case with curly apostrophes folded to ASCII; one allocation for ASCII text (most
+/// tokens), as this runs for every token.
+fn lower_folded(t: &str) -> String {
+    if t.is_ascii() {
+        let mut s = t.to_string();
+        s.make_ascii_lowercase();
+        s
+    } else {
+        t.to_lowercase().replace('\u{2019}', "'")
+    }
+}
+
 fn push<'a>(out: &mut Vec<Token<'a>>, text: &'a str, start: usize, end: usize, base: usize) {
     let t = &text[start..end];
     out.push(Token {
         text: t,
-        lower: t.to_lowercase().replace('\u{2019}', "'"),
+        lower: lower_folded(t),
         span: Span::new(base + start, base + end),
     });
 }
