@@ -607,6 +607,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn line_words_from_sentences_match_the_line_read_whole() {
+        let text = "Rebels attacked the town. Police said 'three died'.\nA second line, wrapped\ninto a third one. Officials deny it.";
+        let spans = crate::nlp::sentences::split(text);
+        let words: Vec<Vec<u64>> = spans.iter().map(|s| content_words(s.slice(text))).collect();
+        let mut pos = 0;
+        for line in text.split('\n') {
+            let (s, e) = (pos, pos + line.len());
+            assert_eq!(
+                line_content_words(text, s, e, &spans, &words),
+                content_words(line),
+                "{line:?}"
+            );
+            pos = e + 1;
+        }
+    }
+
+    #[test]
     fn stopwords_are_sorted_and_unique() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_stopword("the") && !is_stopword("attack"));
