@@ -51,6 +51,9 @@ impl Countries for Gazetteer {
         self.country_code_of(words)
             .map(|cc| String::from_utf8_lossy(&cc).into_owned())
     }
+    fn may_start_country(&self, token: &str) -> bool {
+        self.may_start_country_name(token)
+    }
     fn place_country(&self, words: &str) -> Option<String> {
         self.lookup(words)
             .into_iter()

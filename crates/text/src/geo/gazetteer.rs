@@ -383,6 +383,40 @@ impl Gazetteer {
         answer
     }
 
+    /// `false` when no country name or demonym starts with this token's first normalised word
+    /// (see [`normalize`]); `true` when unsure (non-ASCII, articles, a leading "the").
+    pub fn may_start_country_name(&self, token: &str) -> bool {
+        let mut buf = [0u8; 32];
+        let mut n = 0;
+        for &b in token.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if n == buf.len() {
+                    return true;
+                }
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            } else if !b.is_ascii() {
+                return true;
+            } else if b == b'\'' || b == b'`' || n == 0 {
+                // Apostrophes are dropped inside a word; leading punctuation is skipped.
+                continue;
+            } else {
+                break;
+            }
+        }
+        let Ok(first) = std::str::from_utf8(&buf[..n]) else {
+            return true;
+        };
+        if n == 0 || first == "the" || super::normalize::ARTICLES.contains(&first) {
+            return true;
+        }
+        let known = self
+            .country_words
+            .words
+            .get_or_init(|| self.country_first_words());
+        known.contains(first) || first.strip_suffix('s').is_some_and(|w| known.contains(w))
+    }
+
     /// A number unique to this gazetteer in the process, for per-thread memos of lookups.
     pub(crate) fn memo_id(&self) -> u64 {
         self.country_words.id

@@ -342,3 +342,18 @@ fn surnames_and_contractions_are_not_places() {
     );
     assert!(find(&ms, "Syria").is_some());
 }
+
+#[test]
+fn country_start_filter_never_rejects_a_country_word() {
+    let g = small();
+    for word in [
+        "Syria", "Syrian", "Syrians", "U.S.", "American", "(Syria", "the", "al-Sham",
+    ] {
+        assert!(g.may_start_country_name(word), "{word}");
+    }
+    for word in ["Banana", "Homs", "said", "2024"] {
+        assert!(!g.may_start_country_name(word), "{word}");
+    }
+    assert_eq!(g.country_code_of("Syrians"), Some(*b"SY"));
+    assert_eq!(g.country_code_of("Homs"), None);
+}

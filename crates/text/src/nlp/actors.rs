@@ -24,6 +24,11 @@ pub trait Countries {
     fn is_place(&self, words: &str) -> bool {
         self.place_country(words).is_some()
     }
+    /// `false` only when no country name or demonym can start with this token, so that the
+    /// multi-word probes of `country_of` after it can be skipped. `true` when unsure.
+    fn may_start_country(&self, _token: &str) -> bool {
+        true
+    }
 }
 
 impl Countries for std::collections::HashMap<String, String> {
@@ -124,7 +129,10 @@ fn country_before(
             continue;
         }
         let s = e - k;
-        if !toks[s].is_capitalized() || !toks[e - 1].is_word() {
+        if !toks[s].is_capitalized()
+            || !toks[e - 1].is_word()
+            || !countries.may_start_country(toks[s].text)
+        {
             continue;
         }
         let words = joined(toks, s, e);
@@ -498,9 +506,10 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         let mut parts: Vec<(usize, usize, String)> = Vec::new();
         let mut j = i;
         while j < toks.len() && !taken[j] {
+            let may_start = countries.may_start_country(toks[j].text);
             let Some((k, cc)) = (1..=3)
                 .rev()
-                .filter(|k| j + k <= toks.len() && toks[j + k - 1].is_word())
+                .filter(|k| may_start && j + k <= toks.len() && toks[j + k - 1].is_word())
                 .find_map(|k| {
                     countries
                         .country_of(&joined(toks, j, j + k))
@@ -589,8 +598,10 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
             continue;
         }
         let mut hit = None;
+        let may_start = countries.may_start_country(toks[i].text);
         for k in (1..=4).rev() {
-            if i + k <= toks.len()
+            if may_start
+                && i + k <= toks.len()
                 && toks[i + k - 1].is_word()
                 && !taken[i..i + k].iter().any(|t| *t)
             {
