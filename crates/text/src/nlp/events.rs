@@ -95,6 +95,9 @@ const LOCATION_PREPS: &[&str] = &[
 #[derive(Debug, Clone)]
 struct Mention {
     sentence: usize,
+    /// Which of the side-by-side happenings of the sentence the trigger belongs to
+    /// ([`segment_of`]).
+    segment: usize,
     trig: (usize, usize),
     event_type: EventType,
     mode: Option<String>,
@@ -643,6 +646,13 @@ fn sentence_mentions(
         {
             continue;
         }
+        if bare_fired_not_shooting(lex, toks, t, te)
+            || threat_noun_not_issued(toks, ts, t)
+            || weapon_not_used(toks, ts, te, t)
+            || standing_ban(toks, ts, t)
+        {
+            continue;
+        }
         if t.condition == Condition::NotMonth
             && (toks[ts].is_capitalized() && ts > 0
                 || matches!(prev, "in" | "on" | "since" | "early" | "late" | "mid")
@@ -761,10 +771,22 @@ fn sentence_mentions(
                 .find(|a| a.end <= ts && !a.country_as_actor)
                 .copied();
         } else if passive {
+            // The passive subject stands in the trigger's own clause ("police arrested 50,
+            // while dozens were detained elsewhere": the police are not the detained).
             recipient = cands
                 .iter()
                 .rev()
                 .find(|a| a.end <= ts && !a.country_as_actor)
+                .filter(|a| {
+                    // "died after being stabbed": a participle clause shares the main subject.
+                    l(ts.saturating_sub(1)) == "being"
+                        || !(a.end..ts).any(|k| {
+                            CLAUSE_BREAKS.contains(&l(k))
+                                && l(k) != ","
+                                && !in_rel_range(&rel, k)
+                                && !rel.iter().any(|r| r.1 == k || r.0 == k + 1)
+                        })
+                })
                 .copied();
         } else if actor.is_none() {
             // Pre-modifier or possessive ("ISIS attack", "the military's response").
@@ -799,6 +821,7 @@ fn sentence_mentions(
                                 })
                                 .copied()
                         })
+                        .or_else(|| support_verb_subject(toks, ts, &cands, &rel))
                 } else {
                     // Subject: the nearest actor before the verb, within the same clause
                     // ("soldiers were killed when a bomb struck" has no actor for "struck").
@@ -826,14 +849,13 @@ fn sentence_mentions(
                         && !(a.start > 0 && l(a.start - 1) == "by")
                 })
                 .filter(|a| {
+                    // A country after a statement or a cooperative act is its counterpart
+                    // ("apologised to Brazil", "offered aid to Mozambique").
                     !a.country_as_actor
+                        || is_verbal_type(t.event_type)
                         || matches!(
                             t.event_type,
-                            EventType::Sanction
-                                | EventType::Threaten
-                                | EventType::Accuse
-                                | EventType::Request
-                                | EventType::Reject
+                            EventType::Aid | EventType::Cooperate | EventType::Concede
                         )
                 })
                 .copied()
@@ -852,6 +874,23 @@ fn sentence_mentions(
                     .find(|a| {
                         a.start <= te + 8
                             && !(te..a.start).any(|k| matches!(l(k), "from" | "with" | "alongside"))
+                            // An object never lies past a subordinating conjunction ("one man
+                            // was killed when police fired": police are in the next clause).
+                            && !(te..a.start).any(|k| {
+                                matches!(
+                                    l(k),
+                                    "when"
+                                        | "after"
+                                        | "while"
+                                        | "because"
+                                        | "before"
+                                        | "since"
+                                        | "until"
+                                        | "although"
+                                        | "though"
+                                        | "whereas"
+                                )
+                            })
                     })
                     .copied()
             };
@@ -875,6 +914,38 @@ fn sentence_mentions(
                 .iter()
                 .find(|a| is_armed(a) && Some(a.start) != recipient.map(|r| r.start))
                 .copied();
+        }
+        // No lexicon actor in the subject or object slot: the noun phrase written there
+        // ("A top U.S. official praised ...", "... apologised to the Vatican").
+        // Headlines drop auxiliaries ("Teenager charged after ..."), so a verb there may be a
+        // passive with its patient before it: no subject phrase is read from them. A first line
+        // ending in a full stop is a sentence, not a headline.
+        let headline_style = s.headline && toks.last().is_none_or(|t| t.text != ".");
+        let subject_np = (actor.is_none()
+            && !is_noun
+            && !passive
+            && !headline_style
+            && !matches!(
+                t.event_type,
+                EventType::Assault | EventType::Coerce | EventType::Mobilize | EventType::Protest
+            ))
+        .then(|| subject_phrase(toks, ts, ca, ctx.text))
+        .flatten();
+        if actor.is_none() {
+            actor = subject_np.as_ref();
+        }
+        let object_np = (recipient.is_none()
+            && !is_noun
+            && !passive
+            && (is_verbal_type(t.event_type)
+                || matches!(
+                    t.event_type,
+                    EventType::Aid | EventType::Cooperate | EventType::Concede
+                )))
+        .then(|| object_phrase(toks, te, cb, &s.actors, ctx.text))
+        .flatten();
+        if recipient.is_none() {
+            recipient = object_np.as_ref();
         }
         let mut actors: Vec<Actor> = Vec::new();
         if let Some(a) = actor {
@@ -902,6 +973,22 @@ fn sentence_mentions(
             });
             if !same_side {
                 actors.push(to_actor(r, ActorRole::Recipient, t.event_type));
+            }
+        }
+        // Coordinated subjects and objects ("Jordan and Britain agreed", "aid to Romania and
+        // Poland"): every conjunct takes the role of the one the rules found.
+        if let Some(a) = actor.filter(|a| a.group.is_none() && a.end <= ts) {
+            for c in conjuncts(&cands, toks, a, false) {
+                if !actors.iter().any(|x| x.span == Some(c.span)) {
+                    actors.push(to_actor(c, ActorRole::Partner, t.event_type));
+                }
+            }
+        }
+        if let Some(r) = recipient.filter(|r| r.group.is_none() && r.start >= te) {
+            for c in conjuncts(&cands, toks, r, true) {
+                if !actors.iter().any(|x| x.span == Some(c.span)) {
+                    actors.push(to_actor(c, ActorRole::Recipient, t.event_type));
+                }
             }
         }
         // "together with X", "alongside X", "jointly with X": partners.
@@ -997,17 +1084,22 @@ fn sentence_mentions(
             continue;
         }
         // "the threat of sanctions", "faces sanctions": a threatened restriction (PLOVER).
+        // "or face the possibility of additional sanctions": the cue may stand a few words back.
         let threatened_sanction = t.event_type == EventType::Sanction
-            && cue_before(&[
-                "threat",
-                "threats",
-                "threatened",
-                "threatening",
-                "warned",
-                "face",
-                "faces",
-                "facing",
-            ]);
+            && (ts.saturating_sub(6)..ts).any(|k| {
+                matches!(
+                    l(k),
+                    "threat"
+                        | "threats"
+                        | "threatened"
+                        | "threatening"
+                        | "warned"
+                        | "face"
+                        | "faces"
+                        | "facing"
+                        | "possibility"
+                )
+            });
         let claimed = stance.attributions.iter().any(|a| a.claimed);
         // "The Houthis, who have attacked shipping since 2023, ...": a relative clause that dates
         // its happening to a year or a "since" is the actor's record, not this report's news.
@@ -1063,7 +1155,7 @@ fn sentence_mentions(
         };
         // Hypothetical happenings ("could attack", an alleged plot) are no events; the trigger
         // still counts as a reference for anaphora and relations.
-        if status == EventStatus::Hypothetical {
+        if status == EventStatus::Hypothetical || in_conditional_clause(toks, ts) {
             continue;
         }
         // Dates: nearest expression outside relative clauses the trigger is not in.
@@ -1179,6 +1271,7 @@ fn sentence_mentions(
         };
         let mention = Mention {
             sentence: s.index,
+            segment: segment_of(toks, ts),
             trig: (ts, te),
             event_type,
             mode,
@@ -1203,10 +1296,11 @@ fn sentence_mentions(
             },
         };
         // One mention per type within a sentence unless they are clearly separate (other place or actor).
-        if let Some(prev_m) = out
-            .iter_mut()
-            .find(|m| m.event_type == mention.event_type && compatible(m, &mention))
-        {
+        if let Some(prev_m) = out.iter_mut().find(|m| {
+            m.event_type == mention.event_type
+                && m.segment == mention.segment
+                && compatible(m, &mention)
+        }) {
             absorb(prev_m, mention);
         } else {
             out.push(mention);
@@ -1303,6 +1397,527 @@ fn sentence_mentions(
         }
     }
     (out, leftovers)
+}
+
+/// "fired" on its own is a shot only when it is not the dismissal sense ("fired the minister",
+/// "fired from his post", "fired for negligence") and the word after is not itself a weapon
+/// trigger ("fired rockets", "fired tear gas"), which codes the happening with its own mode.
+fn bare_fired_not_shooting(lex: &Lexicon, toks: &[Token], t: &Trigger, te: usize) -> bool {
+    if t.words.len() != 1 || t.words[0] != "fired" {
+        return false;
+    }
+    let next = toks.get(te).map(|t| t.lower.as_str()).unwrap_or("");
+    matches!(
+        next,
+        "the" | "his" | "her" | "their" | "its" | "him" | "them" | "from" | "as" | "for"
+    ) || (te < toks.len() && trigger_at(lex, toks, te).is_some())
+}
+
+/// Whether token `ts` lies in a condition ("if convicted, he could face life", "unless they
+/// intend an invasion", "in case a ceasefire is not agreed"): a happening supposed, not reported.
+/// The clause runs from the conjunction to the next comma or stop.
+fn in_conditional_clause(toks: &[Token], ts: usize) -> bool {
+    for k in (0..ts).rev() {
+        let w = toks[k].lower.as_str();
+        if matches!(w, "," | ";" | ":" | "." | "\"" | "\u{201c}" | "\u{201d}") {
+            return false;
+        }
+        let prev = if k > 0 {
+            toks[k - 1].lower.as_str()
+        } else {
+            ""
+        };
+        if (w == "if" && prev != "as") || w == "unless" || (w == "case" && prev == "in") {
+            return true;
+        }
+    }
+    false
+}
+
+/// The noun "threat" names a threatening act only when someone issues or receives it ("issued
+/// a threat", "received death threats"); otherwise it is a danger someone sees ("a growing threat
+/// to the region", "poses no threat"), which is commentary, not an event.
+fn threat_noun_not_issued(toks: &[Token], ts: usize, t: &Trigger) -> bool {
+    if !matches!(t.words[0].as_str(), "threat" | "threats") || t.words.len() != 1 {
+        return false;
+    }
+    !(ts.saturating_sub(4)..ts).any(|k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "issued"
+                | "issue"
+                | "issues"
+                | "issuing"
+                | "made"
+                | "make"
+                | "makes"
+                | "making"
+                | "repeated"
+                | "renewed"
+                | "delivered"
+                | "sent"
+                | "voiced"
+                | "received"
+                | "receiving"
+                | "death"
+                | "bomb"
+        )
+    })
+}
+
+/// Weapon nouns that name hardware, not its use: "a missile system", "shipped five million
+/// artillery shells", "shells made in North Korea". A transfer, test or production word with no
+/// word of impact or casualties in the sentence means the weapons were moved, not fired.
+fn weapon_not_used(toks: &[Token], ts: usize, te: usize, t: &Trigger) -> bool {
+    if t.event_type != EventType::Assault
+        || t.words.len() != 1
+        || !matches!(
+            t.words[0].as_str(),
+            "rocket"
+                | "rockets"
+                | "missile"
+                | "missiles"
+                | "shells"
+                | "mortar"
+                | "mortars"
+                | "bomb"
+                | "bombs"
+                | "grenade"
+                | "grenades"
+        )
+    {
+        return false;
+    }
+    let next = toks.get(te).map(|t| t.lower.as_str()).unwrap_or("");
+    if matches!(
+        next,
+        "system"
+            | "systems"
+            | "launcher"
+            | "launchers"
+            | "defense"
+            | "defence"
+            | "technology"
+            | "program"
+            | "programme"
+            | "test"
+            | "tests"
+            | "factory"
+            | "components"
+            | "production"
+            | "stockpile"
+            | "arsenal"
+    ) {
+        return true;
+    }
+    let has = |list: &[&str]| toks.iter().any(|x| list.contains(&x.lower.as_str()));
+    let _ = ts;
+    has(&[
+        "shipped",
+        "shipment",
+        "shipments",
+        "supplied",
+        "supplies",
+        "supplying",
+        "transfer",
+        "transfers",
+        "transferred",
+        "delivered",
+        "deliveries",
+        "sold",
+        "sale",
+        "sales",
+        "bought",
+        "purchase",
+        "purchased",
+        "acquired",
+        "made",
+        "produced",
+        "manufactured",
+        "exported",
+        "exports",
+        "containers",
+        "stockpiles",
+    ]) && !has(&[
+        "killed",
+        "killing",
+        "dead",
+        "died",
+        "wounded",
+        "injured",
+        "casualties",
+        "struck",
+        "hit",
+        "fired",
+        "launched",
+        "landed",
+        "exploded",
+        "intercepted",
+        "destroyed",
+        "damaged",
+        "attack",
+        "attacks",
+    ])
+}
+
+/// "the banned Baloch Liberation Army", "a designated terrorist group": a ban or designation
+/// used as an attribute names a standing status, not a new act.
+fn standing_ban(toks: &[Token], ts: usize, t: &Trigger) -> bool {
+    let ban = (t.event_type == EventType::Coerce && t.mode.as_deref() == Some("ban"))
+        || t.event_type == EventType::Sanction;
+    ban && t.words.len() == 1
+        && t.words[0].ends_with("ed")
+        && ts > 0
+        && matches!(
+            toks[ts - 1].lower.as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+        )
+}
+
+/// The actors coordinated with `a` by "and" or commas: before it (`forward` false: "the United
+/// States and Jordan") or after it (`forward` true: "Romania and Poland").
+fn conjuncts<'a>(
+    cands: &[&'a ActorMention],
+    toks: &[Token],
+    a: &ActorMention,
+    forward: bool,
+) -> Vec<&'a ActorMention> {
+    let joint = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "and" | ","))
+    };
+    let mut out: Vec<&'a ActorMention> = Vec::new();
+    let (mut start, mut end) = (a.start, a.end);
+    for _ in 0..6 {
+        let next = if forward {
+            // "X and Y", "X, Y and Z", "X, and Y".
+            let mut k = end;
+            let mut joined = false;
+            while joint(k) {
+                joined = true;
+                k += 1;
+            }
+            if !joined {
+                break;
+            }
+            cands.iter().find(|c| c.start == k).copied()
+        } else {
+            let mut k = start;
+            let mut joined = false;
+            while k > 0 && joint(k - 1) {
+                joined = true;
+                k -= 1;
+            }
+            if !joined {
+                break;
+            }
+            cands.iter().find(|c| c.end == k).copied()
+        };
+        match next {
+            Some(c) => {
+                out.push(c);
+                start = c.start;
+                end = c.end;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Words between a subject and its verb that are not part of the subject.
+const SUBJECT_SKIPS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "also",
+    "today",
+    "yesterday",
+    "again",
+    "reportedly",
+    "formally",
+    "officially",
+    "publicly",
+    "strongly",
+    "repeatedly",
+    "jointly",
+    "previously",
+    "later",
+    "earlier",
+    "then",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tonight",
+    "already",
+    "just",
+    "now",
+    "finally",
+    "last",
+    "week",
+    "night",
+    "recently",
+    "once",
+    "still",
+];
+/// Words that end a subject noun phrase on its left, or cannot be its head.
+const NP_STOPS: &[&str] = &[
+    "said", "says", "told", "that", "he", "she", "it", "they", "we", "i", "you", "who", "which",
+    "and", "or", "but", "when", "after", "as", "while", "because", "if", "than", "there", "this",
+    "these", "those", "what", "his", "her", "their", "its", "our",
+];
+
+/// An actor mention built from the words in the subject slot before verb `ts` when no lexicon
+/// actor stands there: up to six words of one noun phrase, headed by a capitalised word or a
+/// plural noun ("A top U.S. official", "Doctors from two American aid groups").
+fn subject_phrase(toks: &[Token], ts: usize, ca: usize, text: &str) -> Option<ActorMention> {
+    let mut end = ts;
+    while end > ca && SUBJECT_SKIPS.contains(&toks[end - 1].lower.as_str()) {
+        end -= 1;
+    }
+    if end == ca {
+        return None;
+    }
+    let head = &toks[end - 1];
+    let head_ok = head.is_word()
+        && !NP_STOPS.contains(&head.lower.as_str())
+        && (head.is_capitalized() || agent_plural(&head.lower));
+    if !head_ok {
+        return None;
+    }
+    let mut start = end - 1;
+    while start > ca && end - start < 6 {
+        let w = &toks[start - 1];
+        if !w.is_word() && w.text != "'s" || NP_STOPS.contains(&w.lower.as_str()) {
+            break;
+        }
+        start -= 1;
+    }
+    // The phrase must begin the clause or follow a comma or a subordinator it stopped at; a
+    // verb-final phrase in mid-clause is somebody's object.
+    if start > ca
+        && toks[start - 1].is_word()
+        && !NP_STOPS.contains(&toks[start - 1].lower.as_str())
+    {
+        return None;
+    }
+    Some(phrase_mention(toks, start, end, text))
+}
+
+/// A lower-case plural that names people or bodies who can act: agentive suffixes
+/// ("workers", "prosecutors", "economists", "civilians", "residents") or a collective noun.
+fn agent_plural(w: &str) -> bool {
+    ["ers", "ors", "ists", "ians", "ants", "ents", "ives", "ials"]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+        || matches!(
+            w,
+            "leaders"
+                | "groups"
+                | "nations"
+                | "countries"
+                | "governments"
+                | "parties"
+                | "members"
+                | "authorities"
+                | "states"
+                | "allies"
+                | "sides"
+                | "unions"
+                | "families"
+                | "citizens"
+                | "people"
+                | "villagers"
+                | "democrats"
+                | "republicans"
+        )
+}
+
+/// An actor mention for the capitalised phrase right after verb `te` (after "to", "with",
+/// "against" or "the"), when no lexicon actor is there: the counterpart of a statement or
+/// cooperative act.
+fn object_phrase(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    actors: &[ActorMention],
+    text: &str,
+) -> Option<ActorMention> {
+    let mut start = te;
+    while start < cb
+        && start < te + 2
+        && matches!(
+            toks[start].lower.as_str(),
+            "to" | "with" | "against" | "the" | "on"
+        )
+    {
+        start += 1;
+    }
+    let cap = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is_word() && t.is_capitalized())
+    };
+    if start >= cb || !cap(start) || actors.iter().any(|a| start >= a.start && start < a.end) {
+        return None;
+    }
+    let mut end = start + 1;
+    while end < cb && end - start < 6 {
+        if cap(end) || toks[end].text == "'s" {
+            end += 1;
+        } else if matches!(toks[end].lower.as_str(), "of" | "for") && cap(end + 1) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    Some(phrase_mention(toks, start, end.min(cb), text))
+}
+
+fn phrase_mention(toks: &[Token], start: usize, end: usize, text: &str) -> ActorMention {
+    let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+    ActorMention {
+        start,
+        end,
+        span,
+        text: span.slice(text).to_string(),
+        name: None,
+        kind: ActorKind::Unknown,
+        country: None,
+        group: None,
+        country_as_actor: false,
+        person: false,
+    }
+}
+
+/// Whether token `k` joins two separate happenings told side by side in one sentence:
+/// "even as", "meanwhile", "whereas" and a comma before "while" ("one man was stabbed even as
+/// police fired tear gas elsewhere") contrast or pair events rather than tell one.
+fn joins_side_by_side(toks: &[Token], k: usize) -> bool {
+    let prev = if k > 0 {
+        toks[k - 1].lower.as_str()
+    } else {
+        ""
+    };
+    match toks[k].lower.as_str() {
+        "as" => prev == "even",
+        "while" => prev == ",",
+        "meanwhile" | "whereas" => k > 0,
+        _ => false,
+    }
+}
+
+/// The side-by-side part of the sentence token `i` lies in (0 before the first joint).
+fn segment_of(toks: &[Token], i: usize) -> usize {
+    (0..i.min(toks.len()))
+        .filter(|&k| joins_side_by_side(toks, k))
+        .count()
+}
+
+/// Verbs whose object names the happening their subject carries out ("militants launched an
+/// attack", "the union staged a protest", "police took part in the killings").
+const SUPPORT_VERBS: &[&str] = &[
+    "launched",
+    "launch",
+    "launches",
+    "launching",
+    "carried",
+    "carry",
+    "carries",
+    "carrying",
+    "conducted",
+    "conduct",
+    "conducts",
+    "staged",
+    "stage",
+    "stages",
+    "mounted",
+    "mounts",
+    "committed",
+    "commits",
+    "perpetrated",
+    "unleashed",
+    "organised",
+    "organized",
+    "held",
+    "holds",
+    "led",
+    "leads",
+    "helped",
+    "participated",
+    "joined",
+    "took",
+];
+
+/// The subject of a support verb governing a noun trigger: walks back from the trigger over
+/// its determiners and modifiers ("a deadly", "out a series of") to the verb, then takes the
+/// nearest actor before the verb in the same clause.
+fn support_verb_subject<'a>(
+    toks: &[Token],
+    ts: usize,
+    cands: &[&'a ActorMention],
+    rel: &[(usize, usize)],
+) -> Option<&'a ActorMention> {
+    let mut k = ts;
+    let mut steps = 0;
+    while k > 0 && steps < 5 {
+        let w = toks[k - 1].lower.as_str();
+        if SUPPORT_VERBS.contains(&w) {
+            break;
+        }
+        // Only articles, modifiers and the verb's particles may stand between verb and noun.
+        if !(DETERMINERS.contains(&w)
+            || matches!(
+                w,
+                "a" | "an"
+                    | "out"
+                    | "in"
+                    | "part"
+                    | "series"
+                    | "wave"
+                    | "of"
+                    | "new"
+                    | "fresh"
+                    | "deadly"
+                    | "major"
+                    | "large"
+                    | "joint"
+                    | "two"
+                    | "several"
+            ))
+        {
+            return None;
+        }
+        k -= 1;
+        steps += 1;
+    }
+    if k == 0 || !SUPPORT_VERBS.contains(&toks[k - 1].lower.as_str()) {
+        return None;
+    }
+    let verb = k - 1;
+    // "took" supports only "took part in".
+    if toks[verb].lower == "took" && toks.get(verb + 1).is_none_or(|t| t.lower != "part") {
+        return None;
+    }
+    cands
+        .iter()
+        .rev()
+        .find(|a| a.end <= verb && !in_rel_range(rel, a.start))
+        .filter(|a| {
+            !(a.end..verb)
+                .any(|j| CLAUSE_BREAKS.contains(&toks[j].lower.as_str()) && !in_rel_range(rel, j))
+        })
+        .copied()
 }
 
 /// The event type a count field belongs to.
@@ -1542,7 +2157,7 @@ fn merge_and_finish(
                     || (e.main.headline || m.headline)
                         && m.sentence <= 4
                         && (e.main.mode.is_none() || m.mode.is_none() || e.main.mode == m.mode)
-                    || e.main.sentence == m.sentence
+                    || e.main.sentence == m.sentence && e.main.segment == m.segment
                     || (e.main.mode.is_none() || m.mode.is_none() || e.main.mode == m.mode)
                         && !named(&m.actors, ActorRole::Actor).is_empty()
                         && named(&m.actors, ActorRole::Actor).iter().any(|n| named(&e.main.actors, ActorRole::Actor).contains(n)))
@@ -1994,4 +2609,86 @@ fn document_location(sentences: &[SentenceInput]) -> Option<Location> {
         }
     }
     best.map(|t| t.2.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(toks: &[Token], w: &str) -> usize {
+        toks.iter().position(|t| t.lower == w).unwrap()
+    }
+
+    #[test]
+    fn side_by_side_happenings_get_their_own_segment() {
+        let toks = tokenize(
+            "A man was knifed in one town even as troops used tear gas in another.",
+            0,
+        );
+        assert_eq!(segment_of(&toks, pos(&toks, "knifed")), 0);
+        assert_eq!(segment_of(&toks, pos(&toks, "tear")), 1);
+        let toks = tokenize("Two men died when officers fired at the car.", 0);
+        assert_eq!(segment_of(&toks, pos(&toks, "fired")), 0);
+    }
+
+    #[test]
+    fn conditions_are_not_reports() {
+        let toks = tokenize("If the court convicts him, he may lose his seat.", 0);
+        assert!(in_conditional_clause(&toks, pos(&toks, "convicts")));
+        assert!(!in_conditional_clause(&toks, pos(&toks, "lose")));
+        let toks = tokenize("They will strike unless the deal holds.", 0);
+        assert!(in_conditional_clause(&toks, pos(&toks, "holds")));
+        assert!(!in_conditional_clause(&toks, pos(&toks, "strike")));
+        let toks = tokenize("He spoke as if nothing had been signed.", 0);
+        assert!(!in_conditional_clause(&toks, pos(&toks, "signed")));
+    }
+
+    #[test]
+    fn agent_plurals() {
+        for w in [
+            "workers",
+            "prosecutors",
+            "economists",
+            "officials",
+            "residents",
+            "leaders",
+        ] {
+            assert!(agent_plural(w), "{w}");
+        }
+        for w in ["loans", "talks", "shares", "years"] {
+            assert!(!agent_plural(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn coordinated_actors_are_all_found() {
+        let text = "Chad and Niger and Mali signed a pact with Peru, Chile and Cuba.";
+        let toks = tokenize(text, 0);
+        let at = |w: &str| {
+            let k = toks.iter().position(|t| t.text == w).unwrap();
+            phrase_mention(&toks, k, k + 1, text)
+        };
+        let all: Vec<ActorMention> = ["Chad", "Niger", "Mali", "Peru", "Chile", "Cuba"]
+            .iter()
+            .map(|w| at(w))
+            .collect();
+        let cands: Vec<&ActorMention> = all.iter().collect();
+        let names = |v: Vec<&ActorMention>| -> Vec<usize> { v.iter().map(|a| a.start).collect() };
+        assert_eq!(names(conjuncts(&cands, &toks, &all[2], false)), vec![2, 0]);
+        assert_eq!(names(conjuncts(&cands, &toks, &all[3], true)), vec![11, 13]);
+    }
+
+    #[test]
+    fn subject_and_object_phrases() {
+        let text = "Senior Peruvian officials have also praised Chile for its help.";
+        let toks = tokenize(text, 0);
+        let np = subject_phrase(&toks, pos(&toks, "praised"), 0, text).unwrap();
+        assert_eq!(np.text, "Senior Peruvian officials");
+        let obj = object_phrase(&toks, pos(&toks, "praised") + 1, toks.len(), &[], text).unwrap();
+        assert_eq!(obj.text, "Chile");
+        // A pronoun subject is no phrase to code.
+        let text = "Later they agreed.";
+        let toks = tokenize(text, 0);
+        assert!(subject_phrase(&toks, pos(&toks, "agreed"), 0, text).is_none());
+    }
 }
