@@ -74,7 +74,7 @@ fn contribution(g: &Group, gaz: &Gazetteer) -> Evidence {
             ev.best = Some(g.entries[i]);
             if matches!(
                 entry.kind,
-                EntryKind::Town | EntryKind::Capital | EntryKind::Admin1
+                EntryKind::Town | EntryKind::Capital | EntryKind::Admin1 | EntryKind::Admin2
             ) {
                 ev.points.push((entry.lat as f64, entry.lon as f64, w * q));
             }
@@ -181,7 +181,11 @@ pub(crate) fn resolve(groups: &mut [Group], votes: &[CountryVote], gaz: &Gazette
                             .sum::<f64>();
                     s += ADMIN1_BOOST * (1.0 - (-a_ev.max(0.0)).exp());
                 }
-                if matches!(entry.kind, EntryKind::Town | EntryKind::Capital) {
+                // Counties are small enough for the same neighbourhood test as towns.
+                if matches!(
+                    entry.kind,
+                    EntryKind::Town | EntryKind::Capital | EntryKind::Admin2
+                ) {
                     let (lat, lon) = (entry.lat as f64, entry.lon as f64);
                     let near = contributions
                         .iter()
