@@ -369,3 +369,16 @@ fn a_county_is_the_one_in_the_state_the_text_names() {
     let r = resolve_spans(text, &[Span::new(b, b + 13)], &g);
     assert_eq!(r[0].as_ref().and_then(place_id), Some(9000001));
 }
+
+#[test]
+fn a_list_of_places_is_not_a_place_and_its_qualifier() {
+    let g = small();
+    // "Palmyra, New York" inside a list: the Syrian town among Syrian towns, not the village.
+    let text = "Buses left Homs, Damascus, Palmyra, New York and Tbilisi on Friday.";
+    let ms = find_places(text, &[], &g);
+    let p = find(&ms, "Palmyra").expect("Palmyra is found");
+    assert_eq!(place_id(p), Some(163808), "{ms:?}");
+    // Without the list it is the qualifier it looks like.
+    let ms = find_places("The fair in Palmyra, New York opened on Friday.", &[], &g);
+    assert_eq!(place_id(find(&ms, "Palmyra").unwrap()), Some(5132143));
+}
