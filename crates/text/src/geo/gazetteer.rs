@@ -48,6 +48,8 @@ pub(crate) enum EntryKind {
     Region,
     Country,
     Admin1,
+    /// A second-level division named with its division word ("Adair County").
+    Admin2,
     Capital,
     Town,
 }
@@ -218,6 +220,7 @@ impl Gazetteer {
             let bad = |what: &str, v: &str| err("places.tsv", ln, format!("bad {what} {v:?}"));
             let kind = match feature {
                 "A.ADM1" => EntryKind::Admin1,
+                "A.ADM2" => EntryKind::Admin2,
                 "P.PPLC" => EntryKind::Capital,
                 "L.CONT" => EntryKind::Region,
                 _ => EntryKind::Town,
@@ -297,6 +300,7 @@ impl Gazetteer {
             EntryKind::Region => (Precision::Region, "L.CONT"),
             EntryKind::Country => (Precision::Country, "A.PCLI"),
             EntryKind::Admin1 => (Precision::Admin1, "A.ADM1"),
+            EntryKind::Admin2 => (Precision::Admin2, "A.ADM2"),
             EntryKind::Capital => (Precision::Town, "P.PPLC"),
             EntryKind::Town => (Precision::Town, "P.PPL"),
         };
@@ -641,6 +645,7 @@ fn kind_code(k: EntryKind) -> u8 {
         EntryKind::Admin1 => 2,
         EntryKind::Capital => 3,
         EntryKind::Town => 4,
+        EntryKind::Admin2 => 5,
     }
 }
 
@@ -651,6 +656,7 @@ fn kind_from(b: u8) -> Option<EntryKind> {
         2 => EntryKind::Admin1,
         3 => EntryKind::Capital,
         4 => EntryKind::Town,
+        5 => EntryKind::Admin2,
         _ => return None,
     })
 }
@@ -1020,6 +1026,9 @@ pub(crate) fn prior(e: &Entry) -> f64 {
         EntryKind::Region => 3.8,
         EntryKind::Country => 3.6 + 0.05 * pop,
         EntryKind::Admin1 => 2.4 + 0.08 * pop,
+        // Only ever competes with other divisions of the same full name ("Crawford County"):
+        // the larger first, document context decides.
+        EntryKind::Admin2 => 1.6 + 0.08 * pop,
         EntryKind::Capital => 0.6 + 0.4 * pop,
         EntryKind::Town => 0.4 * pop,
     }

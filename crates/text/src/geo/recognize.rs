@@ -806,7 +806,7 @@ fn classify(
 
     let mut recognition: f64 = match best_kind {
         EntryKind::Country | EntryKind::Region => 0.95,
-        EntryKind::Admin1 | EntryKind::Capital => 0.9,
+        EntryKind::Admin1 | EntryKind::Admin2 | EntryKind::Capital => 0.9,
         EntryKind::Town => 0.65 + 0.05 * ((max_pop as f64 + 1.0).log10() - 3.0).clamp(0.0, 4.0),
     };
     if !single {
@@ -865,13 +865,28 @@ pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidat
             keys.push(ws[1..].join(" "));
         }
     }
-    for k in &keys {
+    for (ki, k) in keys.iter().enumerate() {
         let places = lookup(gaz, k);
         if !places.is_empty() {
+            let mut places = places.to_vec();
+            // "Karak district": the second-level divisions of that full name compete with the
+            // first-level divisions it may also name (some countries call those districts).
+            let only_admin2 = places
+                .iter()
+                .all(|&i| gaz.entries[i as usize].kind == EntryKind::Admin2);
+            if only_admin2 {
+                for k2 in &keys[ki + 1..] {
+                    places.extend(
+                        lookup(gaz, k2)
+                            .iter()
+                            .filter(|&&i| gaz.entries[i as usize].kind == EntryKind::Admin1),
+                    );
+                }
+            }
             return Some(Candidate {
                 span,
                 key: k.clone(),
-                kind: MatchKind::Place(places.to_vec()),
+                kind: MatchKind::Place(places),
                 recognition: 0.9,
             });
         }

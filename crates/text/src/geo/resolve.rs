@@ -9,7 +9,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::gazetteer::{prior, EntryKind, Gazetteer, NO_COUNTRY};
+use super::gazetteer::{prior, Entry, EntryKind, Gazetteer, NO_COUNTRY};
 use super::normalize::{normalize, strip_article};
 
 /// Candidate lists are cut to the most important entries (a name like "San Juan" has dozens).
@@ -20,6 +20,8 @@ const SPATIAL_BOOST: f64 = 0.8;
 const SPATIAL_KM: f64 = 150.0;
 /// Bonus for a place whose own name was written (over one known by an alternate name).
 const PRIMARY_NAME: f64 = 0.3;
+/// Population of a first-level division whose name outranks towns abroad.
+const MAJOR_DIVISION: u64 = 500_000;
 /// Softmax sharpness: a score lead of 1 is odds of about e^2.
 const SHARPNESS: f64 = 2.0;
 const ROUNDS: usize = 3;
@@ -74,7 +76,7 @@ fn contribution(g: &Group, gaz: &Gazetteer) -> Evidence {
             ev.best = Some(g.entries[i]);
             if matches!(
                 entry.kind,
-                EntryKind::Town | EntryKind::Capital | EntryKind::Admin1
+                EntryKind::Town | EntryKind::Capital | EntryKind::Admin1 | EntryKind::Admin2
             ) {
                 ev.points.push((entry.lat as f64, entry.lon as f64, w * q));
             }
@@ -181,7 +183,11 @@ pub(crate) fn resolve(groups: &mut [Group], votes: &[CountryVote], gaz: &Gazette
                             .sum::<f64>();
                     s += ADMIN1_BOOST * (1.0 - (-a_ev.max(0.0)).exp());
                 }
-                if matches!(entry.kind, EntryKind::Town | EntryKind::Capital) {
+                // Counties are small enough for the same neighbourhood test as towns.
+                if matches!(
+                    entry.kind,
+                    EntryKind::Town | EntryKind::Capital | EntryKind::Admin2
+                ) {
                     let (lat, lon) = (entry.lat as f64, entry.lon as f64);
                     let near = contributions
                         .iter()
@@ -196,8 +202,54 @@ pub(crate) fn resolve(groups: &mut [Group], votes: &[CountryVote], gaz: &Gazette
                 }
                 scores.push(s);
             }
+            outrank_towns(g, &mut scores, gaz);
             g.probs = softmax(&scores);
             g.scores = scores;
+        }
+    }
+}
+
+/// A country written by its own name ("China", "Iraq") is that country, never a town that
+/// shares or borrows the name, however much the rest of the document is about the town's
+/// area; likewise a first-level division written by its own name ("Ontario", "Illinois") is
+/// not a town elsewhere that bears it. Context may still choose between places of equal rank,
+/// and `context::prefer_town` may still pick a division's own town.
+fn outrank_towns(g: &Group, scores: &mut [f64], gaz: &Gazetteer) {
+    let top = |kind: EntryKind| {
+        g.entries
+            .iter()
+            .zip(&g.primary)
+            .zip(scores.iter())
+            .filter(|((&e, &p), _)| p && gaz.entries[e as usize].kind == kind)
+            .map(|((&e, _), &s)| (s, &gaz.entries[e as usize]))
+            .fold(None, |best: Option<(f64, &Entry)>, x| match best {
+                Some(b) if b.0 >= x.0 => Some(b),
+                _ => Some(x),
+            })
+    };
+    let country = top(EntryKind::Country).map(|c| c.0);
+    let admin1 = top(EntryKind::Admin1);
+    for ((&e, &primary), s) in g.entries.iter().zip(&g.primary).zip(scores.iter_mut()) {
+        let entry = &gaz.entries[e as usize];
+        // A national capital is as prominent as a division and keeps its chance when the text
+        // writes its own name; by an alternate name ("Victoria", an old name of Hong Kong) it
+        // is bounded like a town.
+        if entry.kind != EntryKind::Town && (entry.kind != EntryKind::Capital || primary) {
+            continue;
+        }
+        // The division bounds towns of its own country ("New York" the state over the city),
+        // and towns abroad only when it is a major one ("Ontario" the province, not the
+        // Californian city); a small division abroad (the Jamaican parish of Kingston) leaves
+        // the choice to context.
+        let in_division_country = admin1
+            .filter(|a| a.1.country == entry.country || a.1.population >= MAJOR_DIVISION)
+            .map(|a| a.0);
+        let bound = match (country, in_division_country) {
+            (Some(c), Some(a)) => Some(c.max(a)),
+            (c, a) => c.or(a),
+        };
+        if let Some(b) = bound.filter(|b| *s >= *b) {
+            *s = b - 0.5;
         }
     }
 }

@@ -357,3 +357,43 @@ fn country_start_filter_never_rejects_a_country_word() {
     assert_eq!(g.country_code_of("Syrians"), Some(*b"SY"));
     assert_eq!(g.country_code_of("Homs"), None);
 }
+
+#[test]
+fn a_county_is_the_one_in_the_state_the_text_names() {
+    // Two counties of one name in different states, and a town named like them.
+    let places = format!(
+        "{PLACES}9000001\tHarlow County\t31.8\t-84.1\tUS\tGeorgia\tA.ADM2\t30000\t\n\
+         9000002\tHarlow County\t43.2\t-76.0\tUS\tNew York\tA.ADM2\t60000\t\n\
+         9000003\tHarlow\t39.0\t-90.0\tUS\tIllinois\tP.PPL\t9000\t\n"
+    );
+    let g = Gazetteer::parse(GazetteerSources {
+        places: &places,
+        countries: COUNTRIES,
+        country_aliases: ALIASES,
+        demonyms: DEMONYMS,
+    })
+    .unwrap();
+    let text = "Storms cut power across Harlow County on Monday, officials in Atlanta said.";
+    let ms = find_places(text, &[], &g);
+    let county = find(&ms, "Harlow County").expect("the county is found");
+    let place = county.place.as_ref().unwrap();
+    assert_eq!(place_id(county), Some(9000001), "{ms:?}");
+    assert_eq!(place.precision, Precision::Admin2);
+    // The same name given as a span resolves alike.
+    let b = text.find("Harlow County").unwrap();
+    let r = resolve_spans(text, &[Span::new(b, b + 13)], &g);
+    assert_eq!(r[0].as_ref().and_then(place_id), Some(9000001));
+}
+
+#[test]
+fn a_list_of_places_is_not_a_place_and_its_qualifier() {
+    let g = small();
+    // "Palmyra, New York" inside a list: the Syrian town among Syrian towns, not the village.
+    let text = "Buses left Homs, Damascus, Palmyra, New York and Tbilisi on Friday.";
+    let ms = find_places(text, &[], &g);
+    let p = find(&ms, "Palmyra").expect("Palmyra is found");
+    assert_eq!(place_id(p), Some(163808), "{ms:?}");
+    // Without the list it is the qualifier it looks like.
+    let ms = find_places("The fair in Palmyra, New York opened on Friday.", &[], &g);
+    assert_eq!(place_id(find(&ms, "Palmyra").unwrap()), Some(5132143));
+}
