@@ -108,11 +108,28 @@ impl Default for CountryWords {
     }
 }
 
-/// Answers of [`Gazetteer::country_code_of`] on one thread, for the gazetteer `id`.
+/// A per-thread memo of a pure lookup on one gazetteer (its [`Gazetteer::memo_id`]): answers
+/// for another gazetteer are dropped, and the memo is cleared when it reaches 65,536 keys.
 #[derive(Default)]
-struct CountryMemo {
+pub(crate) struct LookupMemo<V> {
     id: u64,
-    answers: FxHashMap<Box<str>, Option<[u8; 2]>>,
+    answers: FxHashMap<Box<str>, V>,
+}
+
+impl<V: Copy> LookupMemo<V> {
+    pub(crate) fn get(&self, id: u64, key: &str) -> Option<V> {
+        (self.id == id)
+            .then(|| self.answers.get(key).copied())
+            .flatten()
+    }
+
+    pub(crate) fn insert(&mut self, id: u64, key: &str, value: V) {
+        if self.id != id || self.answers.len() >= 65_536 {
+            self.answers.clear();
+            self.id = id;
+        }
+        self.answers.insert(key.into(), value);
+    }
 }
 
 impl PartialEq for CountryWords {
@@ -361,29 +378,16 @@ impl Gazetteer {
     /// actor finding asks this of most capitalised word runs.
     pub fn country_code_of(&self, words: &str) -> Option<[u8; 2]> {
         // Actor finding asks about the same few thousand word runs over and over; a per-thread
-        // memo skips the normalisation. Keyed by gazetteer address too, as tests build several.
+        // memo skips the normalisation.
         thread_local! {
-            static MEMO: std::cell::RefCell<CountryMemo> = Default::default();
+            static MEMO: std::cell::RefCell<LookupMemo<Option<[u8; 2]>>> = Default::default();
         }
         let id = self.memo_id();
-        let hit = MEMO.with(|m| {
-            let m = m.borrow();
-            (m.id == id)
-                .then(|| m.answers.get(words).copied())
-                .flatten()
-        });
-        if let Some(answer) = hit {
+        if let Some(answer) = MEMO.with(|m| m.borrow().get(id, words)) {
             return answer;
         }
         let answer = self.country_code_uncached(words);
-        MEMO.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.id != id || m.answers.len() >= 65_536 {
-                m.answers.clear();
-                m.id = id;
-            }
-            m.answers.insert(words.into(), answer);
-        });
+        MEMO.with(|m| m.borrow_mut().insert(id, words, answer));
         answer
     }
 
@@ -414,6 +418,12 @@ impl Gazetteer {
         if n == 0 || first == "the" || super::normalize::ARTICLES.contains(&first) {
             return true;
         }
+        self.starts_country_word(first)
+    }
+
+    /// Some country name or demonym starts with this normalised word, or with it less a
+    /// plural "s" ("syrians").
+    fn starts_country_word(&self, first: &str) -> bool {
         let known = self
             .country_words
             .words
@@ -428,16 +438,11 @@ impl Gazetteer {
 
     fn country_code_uncached(&self, words: &str) -> Option<[u8; 2]> {
         let key = normalize(words);
-        let known = self
-            .country_words
-            .words
-            .get_or_init(|| self.country_first_words());
         let first = key.split(' ').next().unwrap_or("");
-        let may_match = known.contains(first)
-            || first.strip_suffix('s').is_some_and(|w| known.contains(w))
+        let may_match = self.starts_country_word(first)
             || strip_article(&key)
                 .and_then(|rest| rest.split(' ').next())
-                .is_some_and(|w| known.contains(w));
+                .is_some_and(|w| self.starts_country_word(w));
         if !may_match {
             return None;
         }

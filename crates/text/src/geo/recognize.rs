@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_core::Span;
 
-use super::gazetteer::{EntryKind, Gazetteer};
+use super::gazetteer::{EntryKind, Gazetteer, LookupMemo};
 use super::normalize::normalize;
 use super::normalize::ARTICLES;
 use super::words::{
@@ -228,25 +228,15 @@ pub(crate) fn lookup<'g>(gaz: &'g Gazetteer, key: &str) -> Cow<'g, [u32]> {
     // Most keys tried are not places at all; remembering them per thread saves building and
     // probing their spelling variants again in every sentence that repeats them.
     thread_local! {
-        static MISSES: std::cell::RefCell<(u64, FxHashSet<Box<str>>)> = Default::default();
+        static MISSES: std::cell::RefCell<LookupMemo<()>> = Default::default();
     }
     let id = gaz.memo_id();
-    if MISSES.with(|m| {
-        let m = m.borrow();
-        m.0 == id && m.1.contains(key)
-    }) {
+    if MISSES.with(|m| m.borrow().get(id, key)).is_some() {
         return Cow::Borrowed(&[]);
     }
     let found = variant_candidates(gaz, key);
     if found.is_empty() {
-        MISSES.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.0 != id || m.1.len() >= 65_536 {
-                m.1.clear();
-                m.0 = id;
-            }
-            m.1.insert(key.into());
-        });
+        MISSES.with(|m| m.borrow_mut().insert(id, key, ()));
     }
     found
 }
