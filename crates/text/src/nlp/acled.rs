@@ -39,6 +39,69 @@ fn is_armed(k: ActorKind) -> bool {
     is_state(k) || is_non_state_armed(k)
 }
 
+/// An unidentified actor written as armed ("gunmen", "militants", "fighters"): ACLED's
+/// "unidentified armed group", a non-state armed side.
+fn unidentified_armed(a: &Actor) -> bool {
+    a.kind == ActorKind::Unknown
+        && a.text.as_deref().is_some_and(|t| {
+            let t = t.to_lowercase();
+            super::events::ARMED_WORDS.iter().any(|w| t.ends_with(w))
+                || t.ends_with("terrorists")
+                || t.ends_with("terrorist")
+        })
+}
+
+/// The actors of one role that bear arms, whether their kind says so or their noun does.
+fn armed_in_role(e: &Event, role: ActorRole) -> bool {
+    e.actors
+        .iter()
+        .any(|a| a.role == role && (is_armed(a.kind) || unidentified_armed(a)))
+}
+
+fn non_state_armed_in_role(e: &Event, role: ActorRole) -> bool {
+    e.actors
+        .iter()
+        .any(|a| a.role == role && (is_non_state_armed(a.kind) || unidentified_armed(a)))
+}
+
+/// Words that show demonstrators themselves using violence ("threw stones", "pelted the
+/// police", "smashed windows", "clashed with police"): ACLED then codes the protest as a
+/// violent demonstration, and force used against it as a response to that violence, not as
+/// excessive force against peaceful protesters.
+const CROWD_VIOLENCE_WORDS: &[&str] = &[
+    "stones",
+    "rocks",
+    "bottles",
+    "projectiles",
+    "molotov",
+    "firebombs",
+    "pelted",
+    "pelting",
+    "stone-pelting",
+    "hurled",
+    "smashed",
+    "vandalised",
+    "vandalized",
+    "torched",
+    "ablaze",
+    "looted",
+    "clashed",
+    "clashes",
+    "scuffles",
+    "scuffled",
+    "firecrackers",
+];
+
+fn crowd_violence_words(toks: &[Token]) -> bool {
+    toks.iter()
+        .any(|t| CROWD_VIOLENCE_WORDS.contains(&t.lower.as_str()))
+}
+
+/// Whether a sentence names demonstrators (as actor, target or bystanders).
+fn names_protesters(s: &SentenceInput) -> bool {
+    s.actors.iter().any(|a| a.kind == ActorKind::Protesters)
+}
+
 /// Targets ACLED counts as civilians: unarmed people, crowds, the press.
 fn is_unarmed(k: ActorKind) -> bool {
     matches!(
@@ -102,6 +165,17 @@ pub fn refine(events: &mut [Event], sentences: &[SentenceInput]) {
         if e.event_type == EventType::Protest && e.status.counts_as_current() {
             protest_sentences.push(s);
         }
+        // Property destroyed in the same sentence as a protest was destroyed by its crowd
+        // ("protests erupted, with banks set ablaze") unless an armed actor did it.
+        if e.event_type == EventType::Assault
+            && e.mode.as_deref() == Some("destroy")
+            && !armed_in_role(e, ActorRole::Actor)
+            && events
+                .iter()
+                .any(|p| p.event_type == EventType::Protest && p.sentence == Some(s))
+        {
+            crowd_violence_sentences.push(s);
+        }
         if e.event_type == EventType::Assault
             && kinds(e, ActorRole::Actor)
                 .any(|k| matches!(k, ActorKind::Protesters | ActorKind::Rioters))
@@ -109,8 +183,21 @@ pub fn refine(events: &mut [Event], sentences: &[SentenceInput]) {
             crowd_violence_sentences.push(s);
         }
     }
+    // Demonstrators using violence in a sentence, or in the one before it ("Demonstrators
+    // threw rocks. Police responded with tear gas."): a report of protest violence runs on.
+    let violent_protest_at = |i: usize| {
+        [Some(i), i.checked_sub(1)].into_iter().flatten().any(|k| {
+            crowd_violence_sentences.contains(&k)
+                || sentences.iter().find(|s| s.index == k).is_some_and(|s| {
+                    (names_protesters(s) || protest_sentences.contains(&k))
+                        && crowd_violence_words(&s.toks)
+                })
+        })
+    };
     for e in events.iter_mut() {
         let at_protest = e.sentence.is_some_and(|s| protest_sentences.contains(&s));
+        let violent_protest = e.sentence.is_some_and(violent_protest_at);
+        let protesters_named = sentence_of(e).is_some_and(names_protesters);
         let mode = e.mode.clone();
         match e.event_type {
             EventType::Assault => {
@@ -125,23 +212,57 @@ pub fn refine(events: &mut [Event], sentences: &[SentenceInput]) {
                         "Mob violence"
                     };
                     set(e, "Riots", sub);
+                } else if (violent_protest
+                    || mode.as_deref() == Some("clash") && (protesters_named || at_protest))
+                    && !matches!(mode.as_deref(), Some("sexual") | Some("abduct"))
+                    && (at_protest || protesters_named || targets.contains(&ActorKind::Protesters))
+                {
+                    // Force met by a crowd's own violence, or a clash between police and
+                    // demonstrators: ACLED's violent demonstration.
+                    set(e, "Riots", "Violent demonstration");
                 } else if (actors.iter().any(|&k| is_state(k))
                     || mode.as_deref() == Some("crowd-control"))
                     && (targets.contains(&ActorKind::Protesters) || at_protest)
+                    // Rape or abduction during a dispersal is sexual violence or abduction
+                    // first (ACLED codes the gravest act).
+                    && !matches!(mode.as_deref(), Some("sexual") | Some("abduct"))
                 {
                     set(e, "Protests", "Excessive force against protesters");
                 } else if mode.as_deref() == Some("territory") {
                     if actors.iter().any(|&k| is_state(k)) {
                         set(e, "Battles", "Government regains territory");
-                    } else if actors.iter().any(|&k| is_non_state_armed(k)) {
+                    } else if non_state_armed_in_role(e, ActorRole::Actor) {
                         set(e, "Battles", "Non-state actor overtakes territory");
                     }
                 } else if matches!(mode.as_deref(), None | Some("firearms") | Some("clash")) {
                     // ACLED: armed organised groups fighting each other is an armed clash,
                     // whoever started it; the same violence on unarmed people is an attack.
-                    let armed_actor = actors.iter().any(|&k| is_armed(k));
-                    if targets.iter().any(|&k| is_armed(k))
-                        && (armed_actor || actors.iter().all(|&k| k == ActorKind::Unknown))
+                    let armed_actor = armed_in_role(e, ActorRole::Actor);
+                    let armed_target = armed_in_role(e, ActorRole::Recipient)
+                        || e.actors.iter().any(|a| {
+                            a.role == ActorRole::Partner && mode.as_deref() == Some("clash")
+                        });
+                    // "a shoot-out between bandits and soldiers": a clash word with two armed
+                    // sides named in its sentence is a clash, whoever the casualties were.
+                    let two_armed_sides = mode.as_deref() == Some("clash")
+                        && sentence_of(e).is_some_and(|s| {
+                            s.actors
+                                .iter()
+                                .filter(|a| {
+                                    is_armed(a.kind)
+                                        || a.kind == ActorKind::Unknown && {
+                                            let t = a.text.to_lowercase();
+                                            super::events::ARMED_WORDS
+                                                .iter()
+                                                .any(|w| t.ends_with(w))
+                                        }
+                                })
+                                .count()
+                                >= 2
+                        });
+                    if two_armed_sides
+                        || armed_target
+                            && (armed_actor || actors.iter().all(|&k| k == ActorKind::Unknown))
                     {
                         set(e, "Battles", "Armed clash");
                     } else if targets.iter().any(|&k| is_unarmed(k)) {
@@ -150,9 +271,7 @@ pub fn refine(events: &mut [Event], sentences: &[SentenceInput]) {
                 }
             }
             EventType::Protest => {
-                let sentence = e.sentence;
-                let violent = sentence.is_some_and(|s| crowd_violence_sentences.contains(&s));
-                if violent && e.mode.as_deref() != Some("riot") {
+                if violent_protest && e.mode.as_deref() != Some("riot") {
                     set(e, "Riots", "Violent demonstration");
                 }
             }

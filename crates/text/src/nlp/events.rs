@@ -54,7 +54,7 @@ pub struct DocContext<'a> {
 const DETERMINERS: &[&str] = &[
     "the", "this", "that", "these", "those", "such", "its", "their", "his", "her", "'s",
 ];
-const ARMED_WORDS: &[&str] = &[
+pub(super) const ARMED_WORDS: &[&str] = &[
     "gunmen",
     "gunman",
     "militants",
