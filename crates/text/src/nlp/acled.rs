@@ -111,7 +111,7 @@ fn is_unarmed(k: ActorKind) -> bool {
 }
 
 /// Words that make a seizure one of arms ("seized weapons and ammunition", "defused a bomb").
-const WEAPON_WORDS: &[&str] = &[
+pub(super) const WEAPON_WORDS: &[&str] = &[
     "weapon",
     "weapons",
     "arms",
@@ -215,7 +215,10 @@ pub fn refine(events: &mut [Event], sentences: &[SentenceInput]) {
                 } else if (violent_protest
                     || mode.as_deref() == Some("clash") && (protesters_named || at_protest))
                     && !matches!(mode.as_deref(), Some("sexual") | Some("abduct"))
-                    && (at_protest || protesters_named || targets.contains(&ActorKind::Protesters))
+                    && (at_protest
+                        || protesters_named
+                        || targets.contains(&ActorKind::Protesters)
+                        || mode.as_deref() == Some("crowd-control"))
                 {
                     // Force met by a crowd's own violence, or a clash between police and
                     // demonstrators: ACLED's violent demonstration.

@@ -278,6 +278,17 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
             i += k;
             continue;
         }
+        // "government forces", "military personnel": the first word modifies a head that
+        // follows, which is the actor (state forces, not the civilian government).
+        if matches!(key.as_str(), "government" | "military")
+            && matches!(
+                next,
+                "forces" | "force" | "troops" | "soldiers" | "personnel" | "units"
+            )
+        {
+            i += k;
+            continue;
+        }
         let mut start = i;
         let mut country = None;
         let mut written_country = None;

@@ -603,6 +603,9 @@ fn sentence_mentions(
         let (ts, te) = (i, i + t.words.len());
         i = te;
         if in_actor(ts) || in_place(ts) {
+            // "Saudi warplanes bombed": a trigger that starts on an actor's word is not one,
+            // but a trigger may still start on the next word.
+            i = ts + 1;
             continue;
         }
         // A trigger in scare quotes ("came under \"attack\" from rivals") is a figure of speech.
@@ -1269,7 +1272,7 @@ fn sentence_mentions(
         } else {
             (t.event_type, t.mode.clone())
         };
-        let mention = Mention {
+        let mut mention = Mention {
             sentence: s.index,
             segment: segment_of(toks, ts),
             trig: (ts, te),
@@ -1295,6 +1298,7 @@ fn sentence_mentions(
                 field: Some("trigger".into()),
             },
         };
+        retype_by_object_and_actor(&mut mention, toks, te);
         // One mention per type within a sentence unless they are clearly separate (other place or actor).
         if let Some(prev_m) = out.iter_mut().find(|m| {
             m.event_type == mention.event_type
@@ -1397,6 +1401,161 @@ fn sentence_mentions(
         }
     }
     (out, leftovers)
+}
+
+/// Nouns naming ground held or fought over: taking one by force is a territorial attack
+/// (ACLED's territory sub-events), not a seizure of goods.
+const TERRITORY_NOUNS: &[&str] = &[
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "village",
+    "villages",
+    "neighborhood",
+    "neighbourhood",
+    "neighborhoods",
+    "neighbourhoods",
+    "district",
+    "districts",
+    "area",
+    "areas",
+    "region",
+    "province",
+    "capital",
+    "positions",
+    "position",
+    "base",
+    "bases",
+    "barracks",
+    "hill",
+    "hills",
+    "hilltop",
+    "airport",
+    "airbase",
+    "checkpoint",
+    "checkpoints",
+    "outpost",
+    "outposts",
+    "territory",
+    "stronghold",
+    "strongholds",
+    "port",
+    "island",
+    "suburb",
+    "suburbs",
+    "camp",
+    "crossing",
+];
+/// People as the object of a seizure: they were detained, not goods confiscated.
+const DETAINEE_NOUNS: &[&str] = &[
+    "members",
+    "member",
+    "suspects",
+    "suspect",
+    "people",
+    "persons",
+    "men",
+    "individuals",
+    "militants",
+    "fighters",
+    "terrorists",
+    "smugglers",
+    "traffickers",
+    "migrants",
+    "soldiers",
+    "insurgents",
+    "rebels",
+    "gunmen",
+    "leaders",
+    "leader",
+    "commander",
+    "commanders",
+];
+/// Envoys as the object of an expulsion: a diplomatic sanction between states (PLOVER
+/// SANCTION, mode expel), not the deportation of residents.
+const ENVOY_NOUNS: &[&str] = &[
+    "diplomats",
+    "diplomat",
+    "ambassador",
+    "ambassadors",
+    "envoy",
+    "envoys",
+    "attache",
+    "attaches",
+    "consul",
+    "embassy",
+    "consulate",
+];
+
+/// Type and mode from what a trigger acts on and who acts: "seized a town" takes territory,
+/// "intercepted 15 suspects" detains, "expelled diplomats" is a diplomatic sanction, and an
+/// attack by warplanes, drones or a suicide bomber has that manner whatever its verb says.
+fn retype_by_object_and_actor(m: &mut Mention, toks: &[Token], te: usize) {
+    // The object: the few words after the trigger, up to punctuation.
+    let object: Vec<&str> = toks[te..(te + 6).min(toks.len())]
+        .iter()
+        .take_while(|t| !matches!(t.text, "," | "." | ";" | ":" | "(" | "\""))
+        .map(|t| t.lower.as_str())
+        .collect();
+    let first_of = |words: &[&str]| object.iter().position(|w| words.contains(w));
+    let weapon_at = first_of(super::acled::WEAPON_WORDS);
+    let before_weapon = |p: Option<usize>| p.is_some_and(|p| weapon_at.is_none_or(|w| p < w));
+    let actor_armed_non_state = m.actors.iter().any(|a| {
+        a.role == ActorRole::Actor
+            && matches!(
+                a.kind,
+                ActorKind::RebelGroup | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia
+            )
+    });
+    match (m.event_type, m.mode.as_deref()) {
+        (EventType::Coerce, Some("deport")) if first_of(ENVOY_NOUNS).is_some() => {
+            m.event_type = EventType::Sanction;
+            m.mode = Some("expel".into());
+        }
+        (EventType::Coerce, Some("seize")) if before_weapon(first_of(TERRITORY_NOUNS)) => {
+            m.event_type = EventType::Assault;
+            m.mode = Some("territory".into());
+        }
+        (EventType::Coerce, Some("seize")) if before_weapon(first_of(DETAINEE_NOUNS)) => {
+            // Armed groups who seize people abduct them; authorities detain them.
+            if actor_armed_non_state {
+                m.event_type = EventType::Assault;
+                m.mode = Some("abduct".into());
+            } else {
+                m.mode = Some("arrest".into());
+            }
+        }
+        (
+            EventType::Assault,
+            None | Some("explosives") | Some("heavy-weapons") | Some("firearms"),
+        ) => {
+            let by = |needles: &[&str]| {
+                m.actors.iter().any(|a| {
+                    a.role == ActorRole::Actor
+                        && a.text.as_deref().is_some_and(|t| {
+                            let t = t.to_lowercase();
+                            needles.iter().any(|n| t.contains(n))
+                        })
+                })
+            };
+            if by(&["suicide bomber", "suicide attacker"]) {
+                m.mode = Some("suicide-attack".into());
+            } else if by(&["drone"]) {
+                m.mode = Some("drone".into());
+            } else if by(&[
+                "warplane",
+                "jet",
+                "aircraft",
+                "helicopter",
+                "air force",
+                "gunship",
+            ]) {
+                m.mode = Some("aerial".into());
+            }
+        }
+        _ => {}
+    }
 }
 
 /// "fired" on its own is a shot only when it is not the dismissal sense ("fired the minister",
