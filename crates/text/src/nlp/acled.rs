@@ -273,10 +273,8 @@ pub fn refine(events: &mut [Event], sentences: &[SentenceInput]) {
                     }
                 }
             }
-            EventType::Protest => {
-                if violent_protest && e.mode.as_deref() != Some("riot") {
-                    set(e, "Riots", "Violent demonstration");
-                }
+            EventType::Protest if violent_protest && e.mode.as_deref() != Some("riot") => {
+                set(e, "Riots", "Violent demonstration");
             }
             EventType::Coerce if at_protest && mode.as_deref() == Some("arrest") => {
                 set(e, "Protests", "Protest with intervention");
