@@ -131,3 +131,43 @@ fn a_shootout_between_two_armed_sides_is_a_clash() {
         "Armed clash"
     );
 }
+
+#[test]
+fn victims_written_as_subject_are_not_the_attackers() {
+    let evs = events("Three marchers died from gunfire during a rally in the city on Sunday.");
+    let attack = evs
+        .iter()
+        .find(|e| e.event_type == EventType::Assault)
+        .expect("an attack");
+    assert!(
+        !attack
+            .actors
+            .iter()
+            .any(|a| a.role == sitrep_core::ActorRole::Actor
+                && a.kind == sitrep_core::ActorKind::Protesters),
+        "{attack:#?}"
+    );
+}
+
+#[test]
+fn raids_to_detain_people_are_arrests_and_a_mine_blast_is_an_explosive_attack() {
+    let (mode, _) = first(
+        "Police are conducting raids to detain members of the banned party.",
+        EventType::Coerce,
+    );
+    assert_eq!(mode.as_deref(), Some("arrest"));
+    let (mode, _) = first(
+        "Four soldiers were killed when their truck hit a land mine on the road.",
+        EventType::Assault,
+    );
+    assert_eq!(mode.as_deref(), Some("explosives"));
+}
+
+#[test]
+fn a_side_described_as_backed_by_another_is_no_act_of_support() {
+    let evs = events("Rebel fighters, backed by a foreign militia, attacked an army post.");
+    assert!(
+        !evs.iter().any(|e| e.event_type == EventType::Support),
+        "{evs:#?}"
+    );
+}

@@ -232,7 +232,12 @@ pub fn refine(events: &mut [Event], sentences: &[SentenceInput]) {
                 {
                     set(e, "Protests", "Excessive force against protesters");
                 } else if mode.as_deref() == Some("territory") {
-                    if actors.iter().any(|&k| is_state(k)) {
+                    // "the army and allied fighters captured ...": with state forces on the
+                    // taking side, the government regains the ground.
+                    let state_side = e.actors.iter().any(|a| {
+                        matches!(a.role, ActorRole::Actor | ActorRole::Partner) && is_state(a.kind)
+                    });
+                    if state_side {
                         set(e, "Battles", "Government regains territory");
                     } else if non_state_armed_in_role(e, ActorRole::Actor) {
                         set(e, "Battles", "Non-state actor overtakes territory");

@@ -649,6 +649,15 @@ fn sentence_mentions(
         {
             continue;
         }
+        // "X, backed by Y, launched ...": a participle describing a side, not an act of support.
+        if t.event_type == EventType::Support
+            && prev == ","
+            && next == "by"
+            && t.words.len() == 1
+            && t.words[0].ends_with("ed")
+        {
+            continue;
+        }
         if bare_fired_not_shooting(lex, toks, t, te)
             || threat_noun_not_issued(toks, ts, t)
             || weapon_not_used(toks, ts, te, t)
@@ -1492,6 +1501,29 @@ const ENVOY_NOUNS: &[&str] = &[
 /// "intercepted 15 suspects" detains, "expelled diplomats" is a diplomatic sanction, and an
 /// attack by warplanes, drones or a suicide bomber has that manner whatever its verb says.
 fn retype_by_object_and_actor(m: &mut Mention, toks: &[Token], te: usize) {
+    // "Four protesters died from gunfire": a subject that died or was hurt before the
+    // weapon word is its victim, not its user.
+    if m.event_type == EventType::Assault {
+        let ts_start = toks[m.trig.0].span.start;
+        for a in m.actors.iter_mut() {
+            let Some(span) = a.span else { continue };
+            if a.role != ActorRole::Actor || span.end > ts_start {
+                continue;
+            }
+            let between = toks
+                .iter()
+                .filter(|t| t.span.start >= span.end && t.span.end <= ts_start);
+            let victim_words = between.clone().any(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "died" | "dead" | "killed" | "wounded" | "injured" | "hurt" | "hit"
+                )
+            });
+            if victim_words && between.count() <= 4 {
+                a.role = ActorRole::Recipient;
+            }
+        }
+    }
     // The object: the few words after the trigger, up to punctuation.
     let object: Vec<&str> = toks[te..(te + 6).min(toks.len())]
         .iter()
@@ -1509,6 +1541,16 @@ fn retype_by_object_and_actor(m: &mut Mention, toks: &[Token], te: usize) {
             )
     });
     match (m.event_type, m.mode.as_deref()) {
+        // "raids to detain activists": an arrest operation (codebook: the more specific type).
+        (EventType::Assault, None)
+            if object.first() == Some(&"to")
+                && object.get(1).is_some_and(|w| {
+                    matches!(*w, "detain" | "arrest" | "nab" | "apprehend" | "round")
+                }) =>
+        {
+            m.event_type = EventType::Coerce;
+            m.mode = Some("arrest".into());
+        }
         (EventType::Coerce, Some("deport")) if first_of(ENVOY_NOUNS).is_some() => {
             m.event_type = EventType::Sanction;
             m.mode = Some("expel".into());
