@@ -171,3 +171,21 @@ fn a_side_described_as_backed_by_another_is_no_act_of_support() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn an_attack_on_a_military_post_is_a_clash_with_its_garrison() {
+    assert_eq!(
+        sub(
+            "Militants attacked an army checkpoint near the town, killing four people.",
+            EventType::Assault
+        ),
+        "Armed clash"
+    );
+    assert_eq!(
+        sub(
+            "Militants attacked a village market, killing four people.",
+            EventType::Assault
+        ),
+        "Attack"
+    );
+}

@@ -97,6 +97,52 @@ fn crowd_violence_words(toks: &[Token]) -> bool {
         .any(|t| CROWD_VIOLENCE_WORDS.contains(&t.lower.as_str()))
 }
 
+/// Installations held by armed forces: an attack on one is an attack on its garrison, an
+/// armed side, whoever the casualties named in the sentence are.
+const MILITARY_TARGETS: &[&str] = &[
+    "checkpoint",
+    "checkpoints",
+    "barracks",
+    "outpost",
+    "outposts",
+    "garrison",
+    "convoy",
+    "patrol",
+    "military",
+    "army",
+    "base",
+    "bases",
+    "airbase",
+    "positions",
+    "headquarters",
+];
+
+/// Whether the trigger of an attack, or an "attack on ..." phrase in its sentence, takes a
+/// military installation as its object ("attacked a checkpoint", "an attack on an army base").
+fn attacks_military_target(e: &Event, s: &SentenceInput) -> bool {
+    let toks = &s.toks;
+    let trigger_word = e
+        .trigger
+        .as_deref()
+        .and_then(|t| t.split_whitespace().last())
+        .map(str::to_lowercase);
+    let object_after = |k: usize| {
+        toks[k..(k + 5).min(toks.len())]
+            .iter()
+            .take_while(|t| !matches!(t.text, "," | "." | ";" | ":"))
+            .any(|t| MILITARY_TARGETS.contains(&t.lower.as_str()))
+    };
+    toks.iter().enumerate().any(|(k, t)| {
+        let w = t.lower.as_str();
+        (trigger_word.as_deref() == Some(w) && object_after(k + 1))
+            || (matches!(w, "attack" | "attacks" | "assault" | "raid")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.lower.as_str(), "on" | "against"))
+                && object_after(k + 2))
+    })
+}
+
 /// Whether a sentence names demonstrators (as actor, target or bystanders).
 fn names_protesters(s: &SentenceInput) -> bool {
     s.actors.iter().any(|a| a.kind == ActorKind::Protesters)
@@ -247,6 +293,7 @@ pub fn refine(events: &mut [Event], sentences: &[SentenceInput]) {
                     // whoever started it; the same violence on unarmed people is an attack.
                     let armed_actor = armed_in_role(e, ActorRole::Actor);
                     let armed_target = armed_in_role(e, ActorRole::Recipient)
+                        || sentence_of(e).is_some_and(|s| attacks_military_target(e, s))
                         || e.actors.iter().any(|a| {
                             a.role == ActorRole::Partner && mode.as_deref() == Some("clash")
                         });
