@@ -9,7 +9,11 @@ if [ ! -d "$gold" ]; then
   echo "error: gold folder $gold not found; set SITREP_GOLD to the shared/gold folder" >&2
   exit 1
 fi
-[ -f data/gazetteer/generated/places.tsv ] || scripts/setup.sh
+# Generated tables are not rebuilt by cargo: rebuild them when missing or older than their builder.
+if [ ! -f data/gazetteer/generated/places.tsv ] \
+  || [ scripts/build_gazetteer.py -nt data/gazetteer/generated/places.tsv ]; then
+  scripts/setup.sh
+fi
 cargo build --release --quiet
 bin=target/release/sitrep
 out=docs/eval/headlines.jsonl

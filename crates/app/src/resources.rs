@@ -99,6 +99,30 @@ fn as_text<'a>(dir: &Path, rel: &str, bytes: &'a [u8]) -> anyhow::Result<&'a str
     })
 }
 
+/// The generated tables are not rebuilt by cargo: after a change to the script that builds
+/// them, old tables give silently different places. A data folder inside a checkout has the
+/// script beside it (`../scripts/build_gazetteer.py`); when that script is newer than the
+/// tables, say so and name the command that rebuilds them.
+fn warn_if_tables_predate_builder(dir: &Path) {
+    if let Some((table, script)) = tables_predating_builder(dir) {
+        eprintln!(
+            "warning: {} is older than {}; the places may be stale. Run scripts/setup.sh to \
+             rebuild the gazetteer tables.",
+            table.display(),
+            script.display()
+        );
+    }
+}
+
+/// The places table and the builder script when the script was changed after the table.
+fn tables_predating_builder(dir: &Path) -> Option<(PathBuf, PathBuf)> {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let script = dir.join("../scripts/build_gazetteer.py");
+    let table = dir.join("gazetteer").join(TABLES[0]);
+    (modified(&script)? > modified(&table)?)
+        .then(|| (table, script.canonicalize().unwrap_or(script)))
+}
+
 /// The gazetteer of [`load_base_gazetteer`] with its representative points corrected: GeoNames'
 /// own country points from the hand-made `country_points.tsv`, and first-level divisions
 /// moved to the middle of their towns (see `sitrep_text::geo` `points`). Applied after every
@@ -128,6 +152,7 @@ const COUNTRY_POINTS: &str = "country_points.tsv";
 /// warning and the (slower) parsed gazetteer.
 pub fn load_base_gazetteer(dir: &Path) -> anyhow::Result<Gazetteer> {
     let g = dir.join("gazetteer");
+    warn_if_tables_predate_builder(dir);
     let mut digests = [0; 4];
     for (d, rel) in digests.iter_mut().zip(TABLES) {
         *d = digest_table(&g, rel)?;
@@ -195,6 +220,36 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tables_older_than_their_builder_are_reported() {
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().join("data");
+        std::fs::create_dir_all(data.join("gazetteer/generated")).unwrap();
+        std::fs::create_dir_all(tmp.path().join("scripts")).unwrap();
+        let table = data.join("gazetteer/generated/places.tsv");
+        let script = tmp.path().join("scripts/build_gazetteer.py");
+        std::fs::write(&table, "# places\n").unwrap();
+        std::fs::write(&script, "# builder\n").unwrap();
+        let set = |p: &Path, secs: u64| {
+            let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+            std::fs::File::options()
+                .write(true)
+                .open(p)
+                .unwrap()
+                .set_modified(t)
+                .unwrap();
+        };
+        set(&table, 2_000_000);
+        set(&script, 1_000_000);
+        assert!(tables_predating_builder(&data).is_none());
+        set(&script, 3_000_000);
+        let (t, _) = tables_predating_builder(&data).expect("stale tables are reported");
+        assert_eq!(t, table);
+        // A data folder outside a checkout has no builder beside it: nothing to compare.
+        std::fs::remove_file(&script).unwrap();
+        assert!(tables_predating_builder(&data).is_none());
+    }
 
     #[test]
     fn explicit_dir_wins_and_missing_dir_is_an_error() {
