@@ -2620,7 +2620,6 @@ fn merge_and_finish(
         let mut ev = Event {
             event_type: m.event_type,
             mode: m.mode.clone(),
-            modes: Vec::new(),
             status: m.status,
             certainty: certainty(m, b.mentions.len()),
             actors: m.actors.clone(),
@@ -2630,21 +2629,15 @@ fn merge_and_finish(
                 .clone()
                 .unwrap_or_else(|| publication_date(ctx.published)),
             duration: m.duration.clone(),
-            killed: None,
-            injured: None,
-            arrested: None,
-            abducted: None,
-            displaced: None,
-            participants: None,
-            counts: Default::default(),
             attribution: m.attribution.clone(),
-            relations: Vec::new(),
             evidence: b.evidence.clone(),
             acled_event_type: mapping.and_then(|x| x.acled_event_type.clone()),
             acled_sub_event_type: mapping.and_then(|x| x.acled_sub_event_type.clone()),
             cameo_root: mapping.and_then(|x| x.cameo_root.clone()),
             trigger: Some(m.trigger.clone()),
             sentence: Some(m.sentence),
+            // Counts, relations and further modes are filled below.
+            ..Event::new(m.event_type, m.status)
         };
         let mut modes: Vec<String> = b.mentions.iter().filter_map(|x| x.mode.clone()).collect();
         modes.dedup();
