@@ -189,3 +189,17 @@ fn an_attack_on_a_military_post_is_a_clash_with_its_garrison() {
         "Attack"
     );
 }
+
+#[test]
+fn missiles_fired_at_a_place_are_an_attack_but_a_rocket_launch_is_not() {
+    let (mode, _) = first(
+        "Late on Tuesday three missiles were fired at a coastal town.",
+        EventType::Assault,
+    );
+    assert_eq!(mode.as_deref(), Some("heavy-weapons"));
+    let evs = events("The agency launched a rocket carrying two weather satellites.");
+    assert!(
+        !evs.iter().any(|e| e.event_type == EventType::Assault),
+        "{evs:#?}"
+    );
+}

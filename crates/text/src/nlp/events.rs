@@ -448,6 +448,12 @@ fn has_enacting_word(toks: &[Token]) -> bool {
 fn has_violence_word(toks: &[Token]) -> bool {
     toks.iter()
         .any(|t| VIOLENCE_WORDS.contains(&t.lower.as_str()))
+        // "missiles fired at the city": something fired at a target is a shot, where "fired"
+        // alone may be a dismissal or a test launch.
+        || toks.windows(2).any(|w| {
+            w[0].lower == "fired"
+                && matches!(w[1].lower.as_str(), "at" | "into" | "toward" | "towards")
+        })
 }
 
 /// Whether a sentence tells of a natural disaster or an industrial accident.
