@@ -10,8 +10,9 @@ if [ ! -d "$gold" ]; then
   exit 1
 fi
 # Generated tables are not rebuilt by cargo: rebuild them when missing or older than their builder.
-if [ ! -f data/gazetteer/generated/places.tsv ] \
-  || [ scripts/build_gazetteer.py -nt data/gazetteer/generated/places.tsv ]; then
+gen=data/gazetteer/generated/places.tsv
+if [ ! -s "$gen" ] || [ scripts/build_gazetteer.py -nt "$gen" ] \
+  || [ data/gazetteer/regions.tsv -nt "$gen" ] || [ data/gazetteer/admin1_aliases.tsv -nt "$gen" ]; then
   scripts/setup.sh
 fi
 cargo build --release --quiet

@@ -106,21 +106,31 @@ fn as_text<'a>(dir: &Path, rel: &str, bytes: &'a [u8]) -> anyhow::Result<&'a str
 fn warn_if_tables_predate_builder(dir: &Path) {
     if let Some((table, script)) = tables_predating_builder(dir) {
         eprintln!(
-            "warning: {} is older than {}; the places may be stale. Run scripts/setup.sh to \
-             rebuild the gazetteer tables.",
+            "warning: {} is older than {}, which builds it; the places may be stale. Run \
+             scripts/setup.sh to rebuild the gazetteer tables.",
             table.display(),
             script.display()
         );
     }
 }
 
-/// The places table and the builder script when the script was changed after the table.
+/// The places table and the newest of its inputs (the builder script, or a hand-made table
+/// it merges in) when that input was changed after the table.
 fn tables_predating_builder(dir: &Path) -> Option<(PathBuf, PathBuf)> {
     let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let script = dir.join("../scripts/build_gazetteer.py");
     let table = dir.join("gazetteer").join(TABLES[0]);
-    (modified(&script)? > modified(&table)?)
-        .then(|| (table, script.canonicalize().unwrap_or(script)))
+    let built = modified(&table)?;
+    // Only a checkout (the builder beside the data folder) can be compared.
+    modified(&script)?;
+    [
+        script,
+        dir.join("gazetteer/regions.tsv"),
+        dir.join("gazetteer/admin1_aliases.tsv"),
+    ]
+    .into_iter()
+    .find(|input| modified(input).is_some_and(|t| t > built))
+    .map(|input| (table, input.canonicalize().unwrap_or(input)))
 }
 
 /// The gazetteer of [`load_base_gazetteer`] with its representative points corrected: GeoNames'
