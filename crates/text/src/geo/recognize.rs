@@ -593,7 +593,8 @@ fn is_notable_place(gaz: &Gazetteer, key: &str) -> bool {
 fn is_big_place(gaz: &Gazetteer, key: &str) -> bool {
     gaz.candidates(key).iter().any(|&i| {
         let e = &gaz.entries[i as usize];
-        e.kind != EntryKind::Town || e.population >= 100_000
+        // An airport has no population: like a small town it is no big place on its own.
+        !matches!(e.kind, EntryKind::Town | EntryKind::Airport) || e.population >= 100_000
     })
 }
 
@@ -798,6 +799,8 @@ fn classify(
         EntryKind::Country | EntryKind::Region => 0.95,
         EntryKind::Admin1 | EntryKind::Admin2 | EntryKind::Capital => 0.9,
         EntryKind::Town => 0.65 + 0.05 * ((max_pop as f64 + 1.0).log10() - 3.0).clamp(0.0, 4.0),
+        // Airport names are distinctive ("Gatwick", "Pearson International Airport").
+        EntryKind::Airport => 0.8,
     };
     if !single {
         recognition = recognition.max(0.85);
