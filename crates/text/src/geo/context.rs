@@ -80,10 +80,35 @@ pub(crate) fn qualify_by_following_place(places: &mut [EntityMention], text: &st
             let g = text.get(a.span.end..b.span.start).unwrap_or("").trim();
             matches!(g, "," | "and" | "or" | ", and" | ", or" | "&")
         };
-        if (i > 0 && joined(&places[i - 1], &places[i]))
-            || places
-                .get(i + 2)
-                .is_some_and(|next| joined(&places[i + 1], next))
+        // A list of "town, division" pairs ("Lexington, Kentucky, Nashville and Cordova,
+        // Tennessee, Richmond, Virginia") still pairs a town with the division read after it,
+        // unless the first name may itself be a division or country ("Oregon, Washington,
+        // Pennsylvania" lists states) or the list before it is not of such pairs ("Homs,
+        // Damascus, Palmyra, New York" lists towns): the member before must be a division.
+        let after_pair = i == 0
+            || !joined(&places[i - 1], &places[i])
+            || places[i - 1]
+                .place
+                .as_ref()
+                .is_some_and(|p| p.precision == Precision::Admin1);
+        let town_and_division = after_pair
+            && places[i]
+                .place
+                .as_ref()
+                .is_some_and(|p| p.precision == Precision::Town)
+            && !places[i]
+                .alternatives
+                .iter()
+                .any(|p| matches!(p.precision, Precision::Admin1 | Precision::Country))
+            && places[i + 1]
+                .place
+                .as_ref()
+                .is_some_and(|p| p.precision == Precision::Admin1);
+        if !town_and_division
+            && ((i > 0 && joined(&places[i - 1], &places[i]))
+                || places
+                    .get(i + 2)
+                    .is_some_and(|next| joined(&places[i + 1], next)))
         {
             continue;
         }

@@ -52,6 +52,8 @@ pub(crate) enum EntryKind {
     Admin2,
     Capital,
     Town,
+    /// A commercial airport (feature `S.AIRP`), known by its own name ("Heathrow").
+    Airport,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -240,6 +242,7 @@ impl Gazetteer {
                 "A.ADM2" => EntryKind::Admin2,
                 "P.PPLC" => EntryKind::Capital,
                 "L.CONT" => EntryKind::Region,
+                "S.AIRP" => EntryKind::Airport,
                 _ => EntryKind::Town,
             };
             let country = match iso(cc) {
@@ -320,6 +323,7 @@ impl Gazetteer {
             EntryKind::Admin2 => (Precision::Admin2, "A.ADM2"),
             EntryKind::Capital => (Precision::Town, "P.PPLC"),
             EntryKind::Town => (Precision::Town, "P.PPL"),
+            EntryKind::Airport => (Precision::Town, "S.AIRP"),
         };
         Place {
             name: e.name.to_string(),
@@ -651,6 +655,7 @@ fn kind_code(k: EntryKind) -> u8 {
         EntryKind::Capital => 3,
         EntryKind::Town => 4,
         EntryKind::Admin2 => 5,
+        EntryKind::Airport => 6,
     }
 }
 
@@ -662,6 +667,7 @@ fn kind_from(b: u8) -> Option<EntryKind> {
         3 => EntryKind::Capital,
         4 => EntryKind::Town,
         5 => EntryKind::Admin2,
+        6 => EntryKind::Airport,
         _ => return None,
     })
 }
@@ -1036,6 +1042,10 @@ pub(crate) fn prior(e: &Entry) -> f64 {
         EntryKind::Admin2 => 1.6 + 0.08 * pop,
         EntryKind::Capital => 0.6 + 0.4 * pop,
         EntryKind::Town => 0.4 * pop,
+        // The sources give no size; an airport with scheduled flights is ranked like a town of
+        // about 30,000, so a village that shares its name ("Heathrow", Florida) does not win
+        // on size alone and context decides.
+        EntryKind::Airport => 1.8,
     }
 }
 

@@ -8,8 +8,8 @@
 //! - [`Gazetteer::apply_country_points`] takes GeoNames' own country coordinates from the
 //!   hand-made `data/gazetteer/country_points.tsv`;
 //! - [`Gazetteer::recentre_divisions`] moves each division to the middle of the box around its
-//!   towns, which is near its geographic centre wherever towns are spread over the whole
-//!   division, as they are in most.
+//!   towns and airports (far islands left out), which is near its geographic centre wherever
+//!   these are spread over the whole division, as they are in most.
 //!
 //! No IO here: the application reads the table and hands its text in.
 
@@ -22,6 +22,10 @@ use super::resolve::distance_km;
 /// sea between the mainland and a far island, as Valparaíso's with Easter Island): the old
 /// point is kept then.
 const MAX_TOWN_KM: f64 = 300.0;
+
+/// A town or airport with no other one of its division within this distance is an outlying
+/// island and left out of the division's box.
+const ISOLATED_KM: f64 = 300.0;
 
 impl Gazetteer {
     /// Sets country coordinates from `country_points.tsv` (`iso2<TAB>lat<TAB>lon`, `#`
@@ -76,7 +80,13 @@ impl Gazetteer {
         };
         let mut towns: FxHashMap<u64, Vec<(f32, f32)>> = FxHashMap::default();
         for e in &self.entries {
-            if matches!(e.kind, EntryKind::Town | EntryKind::Capital) && e.admin1 != u32::MAX {
+            // Airports count too: remote parts of a division (northern Ontario) have airstrips
+            // but few towns, and leaving them out pulls the box towards the populous south.
+            let located = matches!(
+                e.kind,
+                EntryKind::Town | EntryKind::Capital | EntryKind::Airport
+            );
+            if located && e.admin1 != u32::MAX {
                 towns
                     .entry(key(e.country, e.admin1))
                     .or_default()
@@ -87,9 +97,11 @@ impl Gazetteer {
             if e.kind != EntryKind::Admin1 {
                 continue;
             }
-            let Some(points) = towns.get(&key(e.country, e.admin1)) else {
+            let Some(points) = towns.get_mut(&key(e.country, e.admin1)) else {
                 continue;
             };
+            drop_isolated(points);
+            let points = &*points;
             let mut lo = f64::INFINITY;
             let mut hi = f64::NEG_INFINITY;
             for p in points {
@@ -107,6 +119,37 @@ impl Gazetteer {
                 e.lon = lon as f32;
             }
         }
+    }
+}
+
+/// Drops the points with no other point within [`ISOLATED_KM`] (a far island such as Lord
+/// Howe for New South Wales): one lone island would stretch the box far out to sea. Keeps
+/// everything when fewer than three points or no point would remain. Points are sorted by
+/// latitude so each search stops at the first neighbour or when latitudes drift too far apart.
+fn drop_isolated(points: &mut Vec<(f32, f32)>) {
+    if points.len() < 3 {
+        return;
+    }
+    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let band = (ISOLATED_KM / 111.0) as f32;
+    let near = |i: usize, j: usize| {
+        let (a, b) = (points[i], points[j]);
+        distance_km(a.0 as f64, a.1 as f64, b.0 as f64, b.1 as f64) <= ISOLATED_KM
+    };
+    let keep: Vec<bool> = (0..points.len())
+        .map(|i| {
+            let up = (i + 1..points.len())
+                .take_while(|&j| points[j].0 - points[i].0 <= band)
+                .any(|j| near(i, j));
+            up || (0..i)
+                .rev()
+                .take_while(|&j| points[i].0 - points[j].0 <= band)
+                .any(|j| near(i, j))
+        })
+        .collect();
+    if keep.iter().any(|&k| k) {
+        let mut k = keep.iter();
+        points.retain(|_| *k.next().unwrap_or(&true));
     }
 }
 
@@ -183,8 +226,12 @@ mod tests {
         // Across the date line the shortest arc is 179..181: centre 180.
         let (_, lon) = point(&g, "Isles");
         assert!((lon.abs() - 180.0).abs() < 1e-3, "{lon}");
-        // The box centre would lie in the ocean, 1,400 km from any of its towns: kept.
-        assert_eq!(point(&g, "Shore"), (-31.0, -84.0));
+        // The far island (1,400 km out) is left out: the box is the mainland coast's.
+        let (lat, lon) = point(&g, "Shore");
+        assert!(
+            (lat + 33.25).abs() < 1e-4 && (lon + 71.25).abs() < 1e-4,
+            "{lat} {lon}"
+        );
     }
 
     #[test]

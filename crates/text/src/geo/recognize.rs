@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_core::Span;
 
-use super::gazetteer::{EntryKind, Gazetteer, LookupMemo};
+use super::gazetteer::{prior, EntryKind, Gazetteer, LookupMemo};
 use super::normalize::normalize;
 use super::normalize::ARTICLES;
 use super::words::{
@@ -241,8 +241,25 @@ pub(crate) fn lookup<'g>(gaz: &'g Gazetteer, key: &str) -> Cow<'g, [u32]> {
     found
 }
 
+/// English abbreviations of a place name's first word ("St. Marc", "Ft. Worth", "Mt. Kenya"),
+/// written out as gazetteers spell them.
+const ABBREVIATED_HEADS: &[(&str, &str)] = &[
+    ("st ", "saint "),
+    ("ste ", "sainte "),
+    ("ft ", "fort "),
+    ("mt ", "mount "),
+];
+
 /// Entries found under a transliteration variant of `key` (see [`lookup`]).
 fn variant_candidates<'g>(gaz: &'g Gazetteer, key: &str) -> Cow<'g, [u32]> {
+    for (short, long) in ABBREVIATED_HEADS {
+        if let Some(rest) = key.strip_prefix(short) {
+            let c = gaz.candidates(&format!("{long}{rest}"));
+            if !c.is_empty() {
+                return Cow::Borrowed(c);
+            }
+        }
+    }
     for v in spelling_variants(key) {
         // Only places whose names are romanised from Arabic or Persian script have such
         // variants; elsewhere a variant of an English word ("Door" -> "Dur") is a false match.
@@ -593,7 +610,8 @@ fn is_notable_place(gaz: &Gazetteer, key: &str) -> bool {
 fn is_big_place(gaz: &Gazetteer, key: &str) -> bool {
     gaz.candidates(key).iter().any(|&i| {
         let e = &gaz.entries[i as usize];
-        e.kind != EntryKind::Town || e.population >= 100_000
+        // An airport has no population: like a small town it is no big place on its own.
+        !matches!(e.kind, EntryKind::Town | EntryKind::Airport) || e.population >= 100_000
     })
 }
 
@@ -798,6 +816,8 @@ fn classify(
         EntryKind::Country | EntryKind::Region => 0.95,
         EntryKind::Admin1 | EntryKind::Admin2 | EntryKind::Capital => 0.9,
         EntryKind::Town => 0.65 + 0.05 * ((max_pop as f64 + 1.0).log10() - 3.0).clamp(0.0, 4.0),
+        // Airport names are distinctive ("Gatwick", "Pearson International Airport").
+        EntryKind::Airport => 0.8,
     };
     if !single {
         recognition = recognition.max(0.85);
@@ -855,6 +875,24 @@ pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidat
             keys.push(ws[1..].join(" "));
         }
     }
+    // "German" is an alternate name of the Mexican village San Germán, but written alone it is
+    // the adjective of Germany: a demonym wins over towns that bear it only as another name.
+    if let Some(cc) = gaz.demonym_entry(&key).flatten() {
+        let town_alias_only = lookup(gaz, &key).iter().all(|&i| {
+            let e = &gaz.entries[i as usize];
+            matches!(e.kind, EntryKind::Town | EntryKind::Airport) && normalize(&e.name) != key
+        });
+        if town_alias_only {
+            if let Some(country) = gaz.country_entry(cc) {
+                return Some(Candidate {
+                    span,
+                    key,
+                    kind: MatchKind::Demonym(country),
+                    recognition: 0.9,
+                });
+            }
+        }
+    }
     for (ki, k) in keys.iter().enumerate() {
         let places = lookup(gaz, k);
         if !places.is_empty() {
@@ -910,21 +948,31 @@ pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidat
     }
     // "Vancouver Art Gallery", "Montreal-Pierre Elliott Trudeau International Airport": a
     // name that holds a place name is taken to lie there (longest part first, then leftmost).
+    // Among parts of the same length the most important place wins ("Stade de France": the
+    // country, not the German town Stade): a facility is named after its famous location.
     for n in (1..ws.len()).rev() {
+        let mut best: Option<(f64, String, Vec<u32>)> = None;
         for part in ws.windows(n) {
             let k = part.join(" ");
             if k.len() < 3 || (n == 1 && words::contains(COMMON, &k)) {
                 continue;
             }
             let places = lookup(gaz, &k);
-            if !places.is_empty() {
-                return Some(Candidate {
-                    span,
-                    key: k,
-                    kind: MatchKind::Place(places.to_vec()),
-                    recognition: 0.5,
-                });
+            let top = places
+                .iter()
+                .map(|&i| prior(&gaz.entries[i as usize]))
+                .fold(f64::NEG_INFINITY, f64::max);
+            if !places.is_empty() && best.as_ref().is_none_or(|b| top > b.0) {
+                best = Some((top, k, places.to_vec()));
             }
+        }
+        if let Some((_, key, places)) = best {
+            return Some(Candidate {
+                span,
+                key,
+                kind: MatchKind::Place(places),
+                recognition: 0.5,
+            });
         }
     }
     None
@@ -1005,6 +1053,34 @@ mod tests {
             texts("A 30-year-old London man was arrested in London."),
             ["London", "London"]
         );
+    }
+
+    #[test]
+    fn forced_spans_prefer_demonyms_written_out_saints_and_the_bigger_part() {
+        let g = Gazetteer::parse(GazetteerSources {
+            places: "1\tStade\t53.6\t9.5\tDE\tLower Saxony\tP.PPL\t45000\t\n\
+                     2\tSaint-Marc\t19.1\t-72.7\tHT\tArtibonite\tP.PPL\t160000\t\n\
+                     3\tSan Germo\t25.2\t-97.9\tMX\tTamaulipas\tP.PPL\t1100\tGerman\n",
+            countries: "FR\tFRA\tFrance\t3017382\tParis\t46.0\t2.0\t67000000\t\n\
+                        DE\tDEU\tGermany\t2921044\tBerlin\t51.5\t10.5\t83000000\t\n",
+            country_aliases: "",
+            demonyms: "German\tDE\t\nFrench\tFR\t\n",
+        })
+        .unwrap();
+        let text = "Fans left the Stade de France. St. Marc is calm. German aid came.";
+        let span = |w: &str| {
+            let b = text.find(w).unwrap();
+            sitrep_core::Span::new(b, b + w.len())
+        };
+        let spans = [span("Stade de France"), span("St. Marc"), span("German")];
+        let r = resolve_spans(text, &spans, &g);
+        let names: Vec<&str> = r
+            .iter()
+            .map(|m| m.as_ref().unwrap().name.as_str())
+            .collect();
+        // The country in the stadium's name outranks the small town; "St." is "Saint"; the
+        // demonym wins over a village that has the word only as an alternate name.
+        assert_eq!(names, ["France", "Saint-Marc", "Germany"]);
     }
 
     #[test]

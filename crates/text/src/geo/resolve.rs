@@ -76,7 +76,11 @@ fn contribution(g: &Group, gaz: &Gazetteer) -> Evidence {
             ev.best = Some(g.entries[i]);
             if matches!(
                 entry.kind,
-                EntryKind::Town | EntryKind::Capital | EntryKind::Admin1 | EntryKind::Admin2
+                EntryKind::Town
+                    | EntryKind::Capital
+                    | EntryKind::Admin1
+                    | EntryKind::Admin2
+                    | EntryKind::Airport
             ) {
                 ev.points.push((entry.lat as f64, entry.lon as f64, w * q));
             }
@@ -186,7 +190,7 @@ pub(crate) fn resolve(groups: &mut [Group], votes: &[CountryVote], gaz: &Gazette
                 // Counties are small enough for the same neighbourhood test as towns.
                 if matches!(
                     entry.kind,
-                    EntryKind::Town | EntryKind::Capital | EntryKind::Admin2
+                    EntryKind::Town | EntryKind::Capital | EntryKind::Admin2 | EntryKind::Airport
                 ) {
                     let (lat, lon) = (entry.lat as f64, entry.lon as f64);
                     let near = contributions
@@ -234,7 +238,8 @@ fn outrank_towns(g: &Group, scores: &mut [f64], gaz: &Gazetteer) {
         // A national capital is as prominent as a division and keeps its chance when the text
         // writes its own name; by an alternate name ("Victoria", an old name of Hong Kong) it
         // is bounded like a town.
-        if entry.kind != EntryKind::Town && (entry.kind != EntryKind::Capital || primary) {
+        let town_like = matches!(entry.kind, EntryKind::Town | EntryKind::Airport);
+        if !town_like && (entry.kind != EntryKind::Capital || primary) {
             continue;
         }
         // The division bounds towns of its own country ("New York" the state over the city),

@@ -396,4 +396,12 @@ fn a_list_of_places_is_not_a_place_and_its_qualifier() {
     // Without the list it is the qualifier it looks like.
     let ms = find_places("The fair in Palmyra, New York opened on Friday.", &[], &g);
     assert_eq!(place_id(find(&ms, "Palmyra").unwrap()), Some(5132143));
+    // A list of "town, state" pairs keeps each pair.
+    let text = "Stores opened in Atlanta, Georgia, Palmyra, New York and Homs.";
+    let ms = find_places(text, &[], &g);
+    assert_eq!(
+        place_id(find(&ms, "Palmyra").unwrap()),
+        Some(5132143),
+        "{ms:?}"
+    );
 }
