@@ -750,7 +750,11 @@ fn sentence_mentions(
         let passive = !is_noun
             && ((ts.saturating_sub(3)..ts)
                 .any(|k| matches!(l(k), "was" | "were" | "been" | "being" | "be" | "got"))
-                || t.words[0] == "wounded");
+                // ... unless a number or determiner follows: then it has an object and is
+                // active ("guerrillas wounded two soldiers").
+                || t.words[0] == "wounded"
+                    && quantity_at(toks, te).is_none()
+                    && !matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its"));
         // Candidates, in order.
         let cands: Vec<&ActorMention> = s
             .actors
@@ -971,6 +975,18 @@ fn sentence_mentions(
         .flatten();
         if recipient.is_none() {
             recipient = object_np.as_ref();
+        }
+        // The people an active attack or arrest verb acts on, named by a plain noun phrase no
+        // lexicon entry covers ("arrested more than 100 Palestinians", "killed three ethnic
+        // Albanians"): the verb's direct object is its target.
+        let patient_np = (recipient.is_none()
+            && !is_noun
+            && !passive
+            && matches!(t.event_type, EventType::Assault | EventType::Coerce))
+        .then(|| patient_phrase(toks, te, cb, &s.actors, ctx.text))
+        .flatten();
+        if recipient.is_none() {
+            recipient = patient_np.as_ref();
         }
         // "X said that Y must ...": X demands, Y is asked.
         let demand_speaker_np;
@@ -1975,6 +1991,57 @@ fn object_phrase(
     Some(phrase_mention(toks, start, end.min(cb), text))
 }
 
+/// The direct object right after verb `te` when it names people: an optional quantity ("more
+/// than 100", "three", "thousands of"), then up to four words ending in a capitalised plural
+/// ("Liberians", "Iraqi youths") or a plural agent noun ("civilians", "protesters").
+fn patient_phrase(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    actors: &[ActorMention],
+    text: &str,
+) -> Option<ActorMention> {
+    let mut start = te;
+    if let Some(q) = quantity_at(toks, start) {
+        start = q.end;
+        if toks.get(start).is_some_and(|t| t.lower == "of") {
+            start += 1;
+        }
+    } else if toks.get(start).is_some_and(|t| t.lower == "the") {
+        start += 1;
+    }
+    // A plural demonym read as its country ("168 Liberians") names people here, not the state.
+    let people_demonym = |a: &ActorMention| {
+        a.country_as_actor && (a.text.ends_with("ans") || a.text.ends_with("is"))
+    };
+    if start >= cb
+        || actors
+            .iter()
+            .any(|a| start >= a.start && start < a.end && !people_demonym(a))
+    {
+        return None;
+    }
+    // The first plural head within four words, all words before it modifiers.
+    let mut end = start;
+    while end < cb && end < start + 4 && toks[end].is_word() {
+        let w = &toks[end];
+        let plural_people = (w.is_capitalized() && w.lower.ends_with('s') && w.lower.len() > 3)
+            || agent_plural(&w.lower);
+        end += 1;
+        if plural_people {
+            // "Iraqi youths and ...": stop at the head.
+            return Some(phrase_mention(toks, start, end, text));
+        }
+        if matches!(
+            w.lower.as_str(),
+            "and" | "or" | "of" | "in" | "at" | "on" | "to"
+        ) {
+            return None;
+        }
+    }
+    None
+}
+
 /// Day and month names.
 fn is_date_word(w: &str) -> bool {
     matches!(
@@ -2916,6 +2983,18 @@ mod tests {
         let text = "Both sides agreed on Friday to stop.";
         let toks = tokenize(text, 0);
         assert!(object_phrase(&toks, pos(&toks, "agreed") + 1, toks.len(), &[], text).is_none());
+    }
+
+    #[test]
+    fn patients_of_active_verbs() {
+        let text = "Police detained more than 40 Chilean miners at dawn.";
+        let toks = tokenize(text, 0);
+        let np = patient_phrase(&toks, pos(&toks, "detained") + 1, toks.len(), &[], text).unwrap();
+        assert_eq!(np.text, "Chilean miners");
+        // A thing, not people, is no patient.
+        let text = "Police seized two cars at dawn.";
+        let toks = tokenize(text, 0);
+        assert!(patient_phrase(&toks, pos(&toks, "seized") + 1, toks.len(), &[], text).is_none());
     }
 
     #[test]
