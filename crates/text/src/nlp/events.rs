@@ -1459,7 +1459,48 @@ fn sentence_mentions(
             ));
         }
     }
+    // "people who died in the police firing", "succumbed to the shelling": a death word tied
+    // to the trigger by a preposition says the attack killed someone, even with no number: at
+    // least one (codebook section 6: a stated death without a figure has low bound 1).
+    for m in out.iter_mut() {
+        if m.event_type == EventType::Assault && !m.counts.iter().any(|(f, _)| f == "killed") {
+            if let Some(k) = death_before(toks, m.trig.0) {
+                m.counts.push((
+                    "killed".to_string(),
+                    Count {
+                        low: Some(1),
+                        high: None,
+                        text: toks[k].text.to_string(),
+                        span: Some(toks[k].span),
+                    },
+                ));
+            }
+        }
+    }
     (out, leftovers)
+}
+
+/// A death word a few words before trigger `ts`, joined to it by a preposition ("died in
+/// (the) police firing", "killed due to the shelling", "succumbed to the firing").
+fn death_before(toks: &[Token], ts: usize) -> Option<usize> {
+    let from = ts.saturating_sub(5);
+    let k = (from..ts).find(|&k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "died" | "dead" | "killed" | "succumbed" | "perished"
+        )
+    })?;
+    let between: Vec<&str> = (k + 1..ts).map(|j| toks[j].lower.as_str()).collect();
+    let joined = matches!(
+        between.first().copied(),
+        Some("in" | "due" | "to" | "from" | "during" | "by")
+    ) && between.iter().all(|w| {
+        matches!(
+            *w,
+            "in" | "due" | "to" | "from" | "during" | "by" | "the" | "a" | "police" | "army"
+        )
+    });
+    joined.then_some(k)
 }
 
 /// "fired" on its own is a shot only when it is not the dismissal sense ("fired the minister",
@@ -2983,6 +3024,15 @@ mod tests {
         let text = "Both sides agreed on Friday to stop.";
         let toks = tokenize(text, 0);
         assert!(object_phrase(&toks, pos(&toks, "agreed") + 1, toks.len(), &[], text).is_none());
+    }
+
+    #[test]
+    fn deaths_tied_to_a_trigger() {
+        let toks = tokenize("Three men died in the police firing.", 0);
+        assert!(death_before(&toks, pos(&toks, "firing")).is_some());
+        // A death told beside the trigger, not caused by it, is not tied to it.
+        let toks = tokenize("One man died and police began firing.", 0);
+        assert!(death_before(&toks, pos(&toks, "firing")).is_none());
     }
 
     #[test]
