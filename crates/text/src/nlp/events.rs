@@ -693,6 +693,11 @@ fn sentence_mentions(
             Condition::Violent if !any_armed && !has_violence_word(toks) => continue,
             Condition::Enacted if !has_enacting_word(toks) => continue,
             Condition::Arms if !super::acled::mentions_weapons(toks) => continue,
+            Condition::ReportedMust
+                if reported_demand(toks, ts, ca0(toks, ts), &s.actors).is_none() =>
+            {
+                continue
+            }
             Condition::Authority
                 if !s.actors.iter().any(|a| {
                     !in_attribution(a)
@@ -726,6 +731,16 @@ fn sentence_mentions(
         let anaphoric = (ts.saturating_sub(3)..ts).any(|k| {
             DETERMINERS.contains(&l(k))
                 && !(k + 1..ts).any(|m| toks[m].is_capitalized() && !in_actor(m))
+                // An auxiliary in between makes a statement trigger a verb with the
+                // determiner's noun as its subject ("the parliament has demanded"), not a noun it
+                // determines. (Physical happenings keep the anaphoric reading: "its troops had
+                // killed" retells the attack already reported.)
+                && !(is_verbal_type(t.event_type) && (k + 1..ts).any(|m| {
+                    matches!(
+                        l(m),
+                        "has" | "have" | "had" | "is" | "are" | "was" | "were" | "will" | "would"
+                    )
+                }))
         }) || (ts > 0 && DETERMINERS.contains(&prev));
         let is_noun = t.pos == Pos::Noun
             || anaphoric
@@ -753,7 +768,11 @@ fn sentence_mentions(
         let passive = !is_noun
             && ((ts.saturating_sub(3)..ts)
                 .any(|k| matches!(l(k), "was" | "were" | "been" | "being" | "be" | "got"))
-                || t.words[0] == "wounded");
+                // ... unless a number or determiner follows: then it has an object and is
+                // active ("guerrillas wounded two soldiers").
+                || t.words[0] == "wounded"
+                    && quantity_at(toks, te).is_none()
+                    && !matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its"));
         // Candidates, in order.
         let cands: Vec<&ActorMention> = s
             .actors
@@ -952,6 +971,16 @@ fn sentence_mentions(
         if actor.is_none() {
             actor = subject_np.as_ref();
         }
+        if actor.is_none() && !is_noun && !passive {
+            // The speaker usually stands in the attribution ("Syria said it ..."), which the
+            // candidates leave out: look among all actors of the clause.
+            let clause_actors: Vec<&ActorMention> = s
+                .actors
+                .iter()
+                .filter(|a| a.start >= ca && a.end <= ts)
+                .collect();
+            actor = speaker_of_pronoun(toks, ts, ca, &clause_actors);
+        }
         let object_np = (recipient.is_none()
             && !is_noun
             && !passive
@@ -964,6 +993,31 @@ fn sentence_mentions(
         .flatten();
         if recipient.is_none() {
             recipient = object_np.as_ref();
+        }
+        // The people an active attack or arrest verb acts on, named by a plain noun phrase no
+        // lexicon entry covers ("arrested more than 100 Palestinians", "killed three ethnic
+        // Albanians"): the verb's direct object is its target.
+        let patient_np = (recipient.is_none()
+            && !is_noun
+            && !passive
+            && matches!(t.event_type, EventType::Assault | EventType::Coerce))
+        .then(|| patient_phrase(toks, te, cb, &s.actors, ctx.text))
+        .flatten();
+        if recipient.is_none() {
+            recipient = patient_np.as_ref();
+        }
+        // "X said that Y must ...": X demands, Y is asked.
+        let demand_speaker_np;
+        if t.condition == Condition::ReportedMust {
+            if let Some((verb, addressee)) = reported_demand(toks, ts, ca, &s.actors) {
+                recipient = Some(addressee);
+                demand_speaker_np = subject_phrase(toks, verb, ca, ctx.text);
+                actor = s
+                    .actors
+                    .iter()
+                    .find(|a| a.end == skip_back(toks, verb, ca))
+                    .or(demand_speaker_np.as_ref());
+            }
         }
         let mut actors: Vec<Actor> = Vec::new();
         if let Some(a) = actor {
@@ -1131,6 +1185,13 @@ fn sentence_mentions(
                                 && toks[k].text.chars().all(|c| c.is_ascii_digit()))
                     })
             });
+        // "will not accept", "refused to agree", "failed to reach agreement": a withheld
+        // acceptance is a rejection (PLOVER REJECT), not a negated agreement.
+        let refusal = t.event_type == EventType::Agree
+            && (negated && !is_noun
+                || (ts.saturating_sub(4)..ts)
+                    .any(|k| matches!(l(k), "failed" | "fails" | "refused")));
+        let negated = negated && !refusal;
         let status = if s.class == SentenceClass::Background || dated_rel {
             EventStatus::Background
         } else if t.event_type == EventType::Threaten || threatened_sanction {
@@ -1284,6 +1345,8 @@ fn sentence_mentions(
             (EventType::Assault, Some("territory".to_string()))
         } else if threatened_sanction {
             (EventType::Threaten, Some("restrict".to_string()))
+        } else if refusal {
+            (EventType::Reject, None)
         } else {
             (t.event_type, t.mode.clone())
         };
@@ -1413,6 +1476,24 @@ fn sentence_mentions(
                     span: Some(c.span),
                 },
             ));
+        }
+    }
+    // "people who died in the police firing", "succumbed to the shelling": a death word tied
+    // to the trigger by a preposition says the attack killed someone, even with no number: at
+    // least one (codebook section 6: a stated death without a figure has low bound 1).
+    for m in out.iter_mut() {
+        if m.event_type == EventType::Assault && !m.counts.iter().any(|(f, _)| f == "killed") {
+            if let Some(k) = death_before(toks, m.trig.0) {
+                m.counts.push((
+                    "killed".to_string(),
+                    Count {
+                        low: Some(1),
+                        high: None,
+                        text: toks[k].text.to_string(),
+                        span: Some(toks[k].span),
+                    },
+                ));
+            }
         }
     }
     (out, leftovers)
@@ -1604,6 +1685,29 @@ fn retype_by_object_and_actor(m: &mut Mention, toks: &[Token], te: usize) {
         }
         _ => {}
     }
+}
+
+/// A death word a few words before trigger `ts`, joined to it by a preposition ("died in
+/// (the) police firing", "killed due to the shelling", "succumbed to the firing").
+fn death_before(toks: &[Token], ts: usize) -> Option<usize> {
+    let from = ts.saturating_sub(5);
+    let k = (from..ts).find(|&k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "died" | "dead" | "killed" | "succumbed" | "perished"
+        )
+    })?;
+    let between: Vec<&str> = (k + 1..ts).map(|j| toks[j].lower.as_str()).collect();
+    let joined = matches!(
+        between.first().copied(),
+        Some("in" | "due" | "to" | "from" | "during" | "by")
+    ) && between.iter().all(|w| {
+        matches!(
+            *w,
+            "in" | "due" | "to" | "from" | "during" | "by" | "the" | "a" | "police" | "army"
+        )
+    });
+    joined.then_some(k)
 }
 
 /// "fired" on its own is a shot only when it is not the dismissal sense ("fired the minister",
@@ -1899,7 +2003,7 @@ fn subject_phrase(toks: &[Token], ts: usize, ca: usize, text: &str) -> Option<Ac
     let head = &toks[end - 1];
     let head_ok = head.is_word()
         && !NP_STOPS.contains(&head.lower.as_str())
-        && (head.is_capitalized() || agent_plural(&head.lower));
+        && (head.is_capitalized() || agent_plural(&head.lower) || agent_body(&head.lower));
     if !head_ok {
         return None;
     }
@@ -1951,6 +2055,146 @@ fn agent_plural(w: &str) -> bool {
         )
 }
 
+/// The start of the clause token `i` lies in (see `clause_bounds`).
+fn ca0(toks: &[Token], i: usize) -> usize {
+    clause_bounds(toks, i).0
+}
+
+/// Token index before `k` after skipping auxiliaries and time words leftwards ("Russia said on
+/// Tuesday": from "said" back to the end of "Russia").
+fn skip_back(toks: &[Token], mut k: usize, ca: usize) -> usize {
+    while k > ca
+        && (SUBJECT_SKIPS.contains(&toks[k - 1].lower.as_str()) || toks[k - 1].lower == "here")
+    {
+        k -= 1;
+    }
+    k
+}
+
+/// "must" at `ts` as a demand reported by a speaker: "X said (on Tuesday) that Y must ...".
+/// In a reported clause "must" states what the speaker requires of the clause's subject, which
+/// PLOVER codes as a demand. Returns the speech verb's index and the addressed actor (the first
+/// actor between the verb and "must").
+fn reported_demand<'a>(
+    toks: &[Token],
+    ts: usize,
+    ca: usize,
+    actors: &'a [ActorMention],
+) -> Option<(usize, &'a ActorMention)> {
+    let from = ts.saturating_sub(14).max(ca);
+    let verb = (from..ts).rev().find(|&k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "said"
+                | "says"
+                | "declared"
+                | "announced"
+                | "reiterated"
+                | "insisted"
+                | "stressed"
+                | "concluded"
+        )
+    })?;
+    // No other clause may intervene between the verb and "must".
+    if (verb + 1..ts).any(|k| matches!(toks[k].text, "," | ";" | ":")) {
+        return None;
+    }
+    let addressee = actors
+        .iter()
+        .filter(|a| a.start > verb && a.end <= ts)
+        .min_by_key(|a| a.start)?;
+    Some((verb, addressee))
+}
+
+/// A lower-case singular noun naming a body or an office holder that can speak or act
+/// ("Poland's parliament demanded", "the court ruled", "a senior minister said").
+fn agent_body(w: &str) -> bool {
+    matches!(
+        w,
+        "parliament"
+            | "government"
+            | "court"
+            | "ministry"
+            | "administration"
+            | "council"
+            | "committee"
+            | "commission"
+            | "cabinet"
+            | "assembly"
+            | "judge"
+            | "minister"
+            | "official"
+            | "president"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "leader"
+            | "envoy"
+            | "ambassador"
+            | "regime"
+            | "junta"
+            | "coalition"
+            | "alliance"
+            | "movement"
+            | "party"
+            | "union"
+            | "newspaper"
+            | "agency"
+            | "embassy"
+            | "watchdog"
+            | "delegation"
+    )
+}
+
+/// The speaker of a reported clause whose subject is a pronoun ("Syria said it would
+/// withdraw", "the rebels announced that they will free ..."): in English reporting, a subject
+/// pronoun right after the speech verb refers back to the speaker, so the speaker is the one who
+/// acts. Returns the actor mention that ends right before the speech verb, if any.
+fn speaker_of_pronoun<'a>(
+    toks: &[Token],
+    ts: usize,
+    ca: usize,
+    cands: &[&'a ActorMention],
+) -> Option<&'a ActorMention> {
+    let mut k = ts;
+    // Auxiliaries and stance words between the pronoun and the verb ("it is willing to").
+    while k > ca
+        && (SUBJECT_SKIPS.contains(&toks[k - 1].lower.as_str())
+            || matches!(
+                toks[k - 1].lower.as_str(),
+                "not" | "would" | "could" | "can" | "should" | "must" | "did" | "does" | "do"
+            ))
+    {
+        k -= 1;
+    }
+    if k == ca
+        || !matches!(
+            toks[k - 1].lower.as_str(),
+            "it" | "they" | "he" | "she" | "we"
+        )
+    {
+        return None;
+    }
+    k -= 1;
+    if k > ca && toks[k - 1].lower == "that" {
+        k -= 1;
+    }
+    if k == ca
+        || !matches!(
+            toks[k - 1].lower.as_str(),
+            "said" | "says" | "announced" | "announces" | "declared" | "stated" | "insisted"
+        )
+    {
+        return None;
+    }
+    k -= 1;
+    // "Hungary has said", "Syria on Tuesday said": skip auxiliaries and time words.
+    while k > ca && SUBJECT_SKIPS.contains(&toks[k - 1].lower.as_str()) {
+        k -= 1;
+    }
+    cands.iter().find(|a| a.end == k).copied()
+}
+
 /// An actor mention for the capitalised phrase right after verb `te` (after "to", "with",
 /// "against" or "the"), when no lexicon actor is there: the counterpart of a statement or
 /// cooperative act.
@@ -1978,6 +2222,10 @@ fn object_phrase(
     if start >= cb || !cap(start) || actors.iter().any(|a| start >= a.start && start < a.end) {
         return None;
     }
+    // "agreed on Wednesday", "met in March": a day or month is a time, not a counterpart.
+    if is_date_word(&toks[start].lower) {
+        return None;
+    }
     let mut end = start + 1;
     while end < cb && end - start < 6 {
         if cap(end) || toks[end].text == "'s" {
@@ -1989,6 +2237,83 @@ fn object_phrase(
         }
     }
     Some(phrase_mention(toks, start, end.min(cb), text))
+}
+
+/// The direct object right after verb `te` when it names people: an optional quantity ("more
+/// than 100", "three", "thousands of"), then up to four words ending in a capitalised plural
+/// ("Liberians", "Iraqi youths") or a plural agent noun ("civilians", "protesters").
+fn patient_phrase(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    actors: &[ActorMention],
+    text: &str,
+) -> Option<ActorMention> {
+    let mut start = te;
+    if let Some(q) = quantity_at(toks, start) {
+        start = q.end;
+        if toks.get(start).is_some_and(|t| t.lower == "of") {
+            start += 1;
+        }
+    } else if toks.get(start).is_some_and(|t| t.lower == "the") {
+        start += 1;
+    }
+    // A plural demonym read as its country ("168 Liberians") names people here, not the state.
+    let people_demonym = |a: &ActorMention| {
+        a.country_as_actor && (a.text.ends_with("ans") || a.text.ends_with("is"))
+    };
+    if start >= cb
+        || actors
+            .iter()
+            .any(|a| start >= a.start && start < a.end && !people_demonym(a))
+    {
+        return None;
+    }
+    // The first plural head within four words, all words before it modifiers.
+    let mut end = start;
+    while end < cb && end < start + 4 && toks[end].is_word() {
+        let w = &toks[end];
+        let plural_people = (w.is_capitalized() && w.lower.ends_with('s') && w.lower.len() > 3)
+            || agent_plural(&w.lower);
+        end += 1;
+        if plural_people {
+            // "Iraqi youths and ...": stop at the head.
+            return Some(phrase_mention(toks, start, end, text));
+        }
+        if matches!(
+            w.lower.as_str(),
+            "and" | "or" | "of" | "in" | "at" | "on" | "to"
+        ) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Day and month names.
+fn is_date_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
 }
 
 fn phrase_mention(toks: &[Token], start: usize, end: usize, text: &str) -> ActorMention {
@@ -2890,5 +3215,64 @@ mod tests {
         let text = "Later they agreed.";
         let toks = tokenize(text, 0);
         assert!(subject_phrase(&toks, pos(&toks, "agreed"), 0, text).is_none());
+        // A singular body can speak: "the tribunal's council has protested".
+        let text = "The regional council protested.";
+        let toks = tokenize(text, 0);
+        let np = subject_phrase(&toks, pos(&toks, "protested"), 0, text).unwrap();
+        assert_eq!(np.text, "The regional council");
+        // A weekday after the verb is a time, not a counterpart.
+        let text = "Both sides agreed on Friday to stop.";
+        let toks = tokenize(text, 0);
+        assert!(object_phrase(&toks, pos(&toks, "agreed") + 1, toks.len(), &[], text).is_none());
+    }
+
+    #[test]
+    fn deaths_tied_to_a_trigger() {
+        let toks = tokenize("Three men died in the police firing.", 0);
+        assert!(death_before(&toks, pos(&toks, "firing")).is_some());
+        // A death told beside the trigger, not caused by it, is not tied to it.
+        let toks = tokenize("One man died and police began firing.", 0);
+        assert!(death_before(&toks, pos(&toks, "firing")).is_none());
+    }
+
+    #[test]
+    fn patients_of_active_verbs() {
+        let text = "Police detained more than 40 Chilean miners at dawn.";
+        let toks = tokenize(text, 0);
+        let np = patient_phrase(&toks, pos(&toks, "detained") + 1, toks.len(), &[], text).unwrap();
+        assert_eq!(np.text, "Chilean miners");
+        // A thing, not people, is no patient.
+        let text = "Police seized two cars at dawn.";
+        let toks = tokenize(text, 0);
+        assert!(patient_phrase(&toks, pos(&toks, "seized") + 1, toks.len(), &[], text).is_none());
+    }
+
+    #[test]
+    fn reported_pronoun_and_must() {
+        let text = "Peru said it would accept the plan.";
+        let toks = tokenize(text, 0);
+        let peru = phrase_mention(&toks, 0, 1, text);
+        let cands = vec![&peru];
+        let sp = speaker_of_pronoun(&toks, pos(&toks, "accept"), 0, &cands).unwrap();
+        assert_eq!(sp.text, "Peru");
+        // No speech verb: the pronoun is not resolved.
+        let text = "Peru hopes it would accept the plan.";
+        let toks = tokenize(text, 0);
+        assert!(speaker_of_pronoun(&toks, pos(&toks, "accept"), 0, &cands).is_none());
+        // "X said on Monday that Y must ...": Y is asked.
+        let text = "Chile said on Monday that Bolivia must pay.";
+        let toks = tokenize(text, 0);
+        let actors = vec![
+            phrase_mention(&toks, 0, 1, text),
+            phrase_mention(&toks, 5, 6, text),
+        ];
+        let (verb, who) = reported_demand(&toks, pos(&toks, "must"), 0, &actors).unwrap();
+        assert_eq!(toks[verb].text, "said");
+        assert_eq!(who.text, "Bolivia");
+        // "must" in the speaker's own clause is no reported demand.
+        let text = "Bolivia must pay, Chile said.";
+        let toks = tokenize(text, 0);
+        let actors = vec![phrase_mention(&toks, 0, 1, text)];
+        assert!(reported_demand(&toks, pos(&toks, "must"), 0, &actors).is_none());
     }
 }

@@ -54,6 +54,8 @@ pub enum Condition {
     Enacted,
     /// Only with a weapon word in the sentence.
     Arms,
+    /// "must" as a demand: only in a clause reported by a speaker ("X said that Y must ...").
+    ReportedMust,
 }
 
 #[derive(Debug, Clone)]
@@ -220,6 +222,7 @@ impl Lexicon {
                 "authority" => Condition::Authority,
                 "enacted" => Condition::Enacted,
                 "arms" => Condition::Arms,
+                "reported_must" => Condition::ReportedMust,
                 _ => Condition::None,
             };
             for form in r[0].split('|') {
