@@ -10,7 +10,7 @@ use sitrep_core::{
 use crate::geo::{find_places, Gazetteer, GazetteerSources};
 use crate::nlp::actors::{find_actors, ActorMention, Countries};
 use crate::nlp::classify::{sentence_infos, Classifier};
-use crate::nlp::dates::parse_iso;
+use crate::nlp::dates::{month_number, parse_iso};
 use crate::nlp::events::{code_events, DocContext, PlaceRef, SentenceInput};
 use crate::nlp::lexicon::Lexicon;
 use crate::nlp::sentences;
@@ -143,24 +143,8 @@ fn only_old_years(toks: &[Token], published: NaiveDate) -> Option<i32> {
         if t.text.len() == 4
             && t.text.chars().all(|c| c.is_ascii_digit())
             && i > 0
-            && matches!(
-                toks[i - 1].lower.as_str(),
-                "in" | "since"
-                    | "of"
-                    | ","
-                    | "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "may"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-            )
+            && (matches!(toks[i - 1].lower.as_str(), "in" | "since" | "of" | ",")
+                || month_number(&toks[i - 1].lower).is_some())
         {
             let y: i32 = t.text.parse().ok()?;
             if !(1900..=2100).contains(&y) {

@@ -2290,30 +2290,9 @@ fn patient_phrase(
     None
 }
 
-/// Day and month names.
+/// Day and month names (full or abbreviated, as the date reader knows them).
 fn is_date_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    super::dates::weekday(w).is_some() || super::dates::month_number(w).is_some()
 }
 
 fn phrase_mention(toks: &[Token], start: usize, end: usize, text: &str) -> ActorMention {
