@@ -10,7 +10,7 @@ use sitrep_core::{
 use crate::geo::{find_places, Gazetteer, GazetteerSources};
 use crate::nlp::actors::{find_actors, ActorMention, Countries};
 use crate::nlp::classify::{sentence_infos, Classifier};
-use crate::nlp::dates::{month_number, parse_iso};
+use crate::nlp::dates::{month_number, parse_iso, weekday};
 use crate::nlp::events::{code_events, DocContext, PlaceRef, SentenceInput};
 use crate::nlp::lexicon::Lexicon;
 use crate::nlp::sentences;
@@ -108,19 +108,15 @@ fn only_old_years(toks: &[Token], published: NaiveDate) -> Option<i32> {
         "yesterday",
         "today",
         "tonight",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "week",
         "overnight",
         "now",
         "currently",
     ];
-    if toks.iter().any(|t| RECENT.contains(&t.lower.as_str())) {
+    if toks
+        .iter()
+        .any(|t| RECENT.contains(&t.lower.as_str()) || weekday(&t.lower).is_some())
+    {
         return None;
     }
     // Years inside ", who/which ... ," describe an actor's past, not this sentence's news.

@@ -729,13 +729,6 @@ const NAME_STOP: &[&str] = &[
     "they",
     "he",
     "she",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "january",
     "february",
     "march",
@@ -873,7 +866,10 @@ const GENERIC_MODS: &[&str] = &[
 ];
 
 fn name_word(t: &Token) -> bool {
-    t.is_capitalized() && t.is_word() && !NAME_STOP.contains(&t.lower.as_str())
+    t.is_capitalized()
+        && t.is_word()
+        && !NAME_STOP.contains(&t.lower.as_str())
+        && super::dates::weekday(&t.lower).is_none()
 }
 
 /// A place name (1-3 capitalised words) ending right before `end`: (start, ISO2, words).

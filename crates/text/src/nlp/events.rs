@@ -1936,7 +1936,14 @@ fn conjuncts<'a>(
     out
 }
 
-/// Words between a subject and its verb that are not part of the subject.
+/// A word between a subject and its verb that is not part of the subject ("Police on Monday
+/// arrested").
+fn subject_skip(w: &str) -> bool {
+    SUBJECT_SKIPS.contains(&w) || super::dates::weekday(w).is_some()
+}
+
+/// Words between a subject and its verb that are not part of the subject (weekdays too: see
+/// [`subject_skip`]).
 const SUBJECT_SKIPS: &[&str] = &[
     "has",
     "have",
@@ -1963,13 +1970,6 @@ const SUBJECT_SKIPS: &[&str] = &[
     "earlier",
     "then",
     "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "tonight",
     "already",
     "just",
@@ -1994,7 +1994,7 @@ const NP_STOPS: &[&str] = &[
 /// plural noun ("A top U.S. official", "Doctors from two American aid groups").
 fn subject_phrase(toks: &[Token], ts: usize, ca: usize, text: &str) -> Option<ActorMention> {
     let mut end = ts;
-    while end > ca && SUBJECT_SKIPS.contains(&toks[end - 1].lower.as_str()) {
+    while end > ca && subject_skip(toks[end - 1].lower.as_str()) {
         end -= 1;
     }
     if end == ca {
@@ -2063,9 +2063,7 @@ fn ca0(toks: &[Token], i: usize) -> usize {
 /// Token index before `k` after skipping auxiliaries and time words leftwards ("Russia said on
 /// Tuesday": from "said" back to the end of "Russia").
 fn skip_back(toks: &[Token], mut k: usize, ca: usize) -> usize {
-    while k > ca
-        && (SUBJECT_SKIPS.contains(&toks[k - 1].lower.as_str()) || toks[k - 1].lower == "here")
-    {
+    while k > ca && (subject_skip(toks[k - 1].lower.as_str()) || toks[k - 1].lower == "here") {
         k -= 1;
     }
     k
@@ -2159,7 +2157,7 @@ fn speaker_of_pronoun<'a>(
     let mut k = ts;
     // Auxiliaries and stance words between the pronoun and the verb ("it is willing to").
     while k > ca
-        && (SUBJECT_SKIPS.contains(&toks[k - 1].lower.as_str())
+        && (subject_skip(toks[k - 1].lower.as_str())
             || matches!(
                 toks[k - 1].lower.as_str(),
                 "not" | "would" | "could" | "can" | "should" | "must" | "did" | "does" | "do"
@@ -2189,7 +2187,7 @@ fn speaker_of_pronoun<'a>(
     }
     k -= 1;
     // "Hungary has said", "Syria on Tuesday said": skip auxiliaries and time words.
-    while k > ca && SUBJECT_SKIPS.contains(&toks[k - 1].lower.as_str()) {
+    while k > ca && subject_skip(toks[k - 1].lower.as_str()) {
         k -= 1;
     }
     cands.iter().find(|a| a.end == k).copied()
