@@ -44,10 +44,10 @@ fn is_armed(k: ActorKind) -> bool {
 fn unidentified_armed(a: &Actor) -> bool {
     a.kind == ActorKind::Unknown
         && a.text.as_deref().is_some_and(|t| {
-            let t = t.to_lowercase();
-            super::events::ARMED_WORDS.iter().any(|w| t.ends_with(w))
-                || t.ends_with("terrorists")
-                || t.ends_with("terrorist")
+            super::events::written_armed(t) || {
+                let t = t.to_lowercase();
+                t.ends_with("terrorists") || t.ends_with("terrorist")
+            }
         })
 }
 
@@ -243,7 +243,8 @@ pub fn refine(events: &mut [Event], sentences: &[SentenceInput]) {
     for e in events.iter_mut() {
         let at_protest = e.sentence.is_some_and(|s| protest_sentences.contains(&s));
         let violent_protest = e.sentence.is_some_and(violent_protest_at);
-        let protesters_named = sentence_of(e).is_some_and(names_protesters);
+        let sentence = sentence_of(e);
+        let protesters_named = sentence.is_some_and(names_protesters);
         let mode = e.mode.clone();
         match e.event_type {
             EventType::Assault => {
@@ -293,24 +294,20 @@ pub fn refine(events: &mut [Event], sentences: &[SentenceInput]) {
                     // whoever started it; the same violence on unarmed people is an attack.
                     let armed_actor = armed_in_role(e, ActorRole::Actor);
                     let armed_target = armed_in_role(e, ActorRole::Recipient)
-                        || sentence_of(e).is_some_and(|s| attacks_military_target(e, s))
+                        || sentence.is_some_and(|s| attacks_military_target(e, s))
                         || e.actors.iter().any(|a| {
                             a.role == ActorRole::Partner && mode.as_deref() == Some("clash")
                         });
                     // "a shoot-out between bandits and soldiers": a clash word with two armed
                     // sides named in its sentence is a clash, whoever the casualties were.
                     let two_armed_sides = mode.as_deref() == Some("clash")
-                        && sentence_of(e).is_some_and(|s| {
+                        && sentence.is_some_and(|s| {
                             s.actors
                                 .iter()
                                 .filter(|a| {
                                     is_armed(a.kind)
-                                        || a.kind == ActorKind::Unknown && {
-                                            let t = a.text.to_lowercase();
-                                            super::events::ARMED_WORDS
-                                                .iter()
-                                                .any(|w| t.ends_with(w))
-                                        }
+                                        || a.kind == ActorKind::Unknown
+                                            && super::events::written_armed(&a.text)
                                 })
                                 .count()
                                 >= 2
@@ -332,7 +329,7 @@ pub fn refine(events: &mut [Event], sentences: &[SentenceInput]) {
                 set(e, "Protests", "Protest with intervention");
             }
             EventType::Coerce if mode.as_deref() == Some("seize") => {
-                let about_arms = sentence_of(e).is_some_and(|s| mentions_weapons(&s.toks));
+                let about_arms = sentence.is_some_and(|s| mentions_weapons(&s.toks));
                 if about_arms {
                     set(e, "Strategic developments", "Disrupted weapons use");
                 } else if kinds(e, ActorRole::Actor)

@@ -54,7 +54,7 @@ pub struct DocContext<'a> {
 const DETERMINERS: &[&str] = &[
     "the", "this", "that", "these", "those", "such", "its", "their", "his", "her", "'s",
 ];
-pub(super) const ARMED_WORDS: &[&str] = &[
+const ARMED_WORDS: &[&str] = &[
     "gunmen",
     "gunman",
     "militants",
@@ -144,10 +144,12 @@ fn is_armed_kind(k: ActorKind) -> bool {
 }
 
 fn is_armed(a: &ActorMention) -> bool {
-    if is_armed_kind(a.kind) {
-        return true;
-    }
-    let text = a.text.to_lowercase();
+    is_armed_kind(a.kind) || written_armed(&a.text)
+}
+
+/// Whether an actor's words name armed people ("gunmen", "Islamist militants").
+pub(super) fn written_armed(text: &str) -> bool {
+    let text = text.to_lowercase();
     ARMED_WORDS.iter().any(|w| text.ends_with(w))
 }
 
