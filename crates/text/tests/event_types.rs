@@ -203,3 +203,93 @@ fn missiles_fired_at_a_place_are_an_attack_but_a_rocket_launch_is_not() {
         "{evs:#?}"
     );
 }
+
+fn types(text: &str) -> Vec<EventType> {
+    events(text).iter().map(|e| e.event_type).collect()
+}
+
+fn role_texts(e: &Event, role: sitrep_core::ActorRole) -> Vec<String> {
+    e.actors
+        .iter()
+        .filter(|a| a.role == role)
+        .filter_map(|a| a.text.clone())
+        .collect()
+}
+
+#[test]
+fn giving_is_aid_only_when_what_is_given_is_aid() {
+    assert!(
+        types("The European Union gave Chad 12 million euros of aid on Monday.")
+            .contains(&EventType::Aid)
+    );
+    assert!(
+        types("Swiss doctors handed over two tonnes of medicine to a hospital in Herat.")
+            .contains(&EventType::Aid)
+    );
+    assert!(
+        !types("The ministry provided few details about the new rules.").contains(&EventType::Aid)
+    );
+    // Progressive, not passive: the agency does the giving.
+    let evs = events("The UN agency was providing food aid to flood victims in Sindh.");
+    let aid = evs.iter().find(|e| e.event_type == EventType::Aid).unwrap();
+    assert!(role_texts(aid, sitrep_core::ActorRole::Actor)
+        .iter()
+        .any(|t| t.contains("UN")));
+}
+
+#[test]
+fn an_announced_future_act_of_help_is_a_promise_but_a_withdrawal_stays_planned() {
+    let evs = events("Norway will give Haiti a grant of five million dollars, its minister said.");
+    assert_eq!(evs.first().map(|e| e.event_type), Some(EventType::Agree));
+    let evs = events("The rebels said on Friday they would withdraw their fighters from the town.");
+    let r = evs
+        .iter()
+        .find(|e| e.event_type == EventType::Retreat)
+        .unwrap();
+    assert_eq!(r.status, sitrep_core::EventStatus::Planned);
+    // Their own fighters are what they move, not someone they act on.
+    assert!(role_texts(r, sitrep_core::ActorRole::Recipient).is_empty());
+}
+
+#[test]
+fn carrying_on_or_attempting_makes_the_infinitive_happen() {
+    let (mode, _) = first(
+        "Gunmen attempted to assassinate the provincial governor on Tuesday.",
+        EventType::Assault,
+    );
+    assert_eq!(mode.as_deref(), Some("assassinate"));
+    // A plan is still no happening of its own.
+    assert!(
+        !types("The militia plans to attack the convoy next week.").contains(&EventType::Assault)
+    );
+}
+
+#[test]
+fn a_verb_after_a_determined_noun_is_still_a_verb() {
+    let evs =
+        events("The prime minister and his allies demanded that the junta free the prisoners.");
+    let r = evs
+        .iter()
+        .find(|e| e.event_type == EventType::Request)
+        .unwrap();
+    assert!(!role_texts(r, sitrep_core::ActorRole::Actor).is_empty());
+}
+
+#[test]
+fn object_words_decide_the_sense_of_blocking_and_sharing() {
+    assert!(
+        types("Angry farmers blocked the main highway into the capital with tractors.")
+            .contains(&EventType::Protest)
+    );
+    assert!(
+        !types("The regulator blocked the merger of the two banks.").contains(&EventType::Protest)
+    );
+    assert!(
+        types("Spain and Morocco shared intelligence on smuggling networks last month.")
+            .contains(&EventType::Cooperate)
+    );
+    assert!(
+        !types("The two companies shared a stand at the trade fair.")
+            .contains(&EventType::Cooperate)
+    );
+}

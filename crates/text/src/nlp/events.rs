@@ -192,7 +192,23 @@ fn trigger_at<'t>(lex: &'t Lexicon, toks: &[Token], i: usize) -> Option<&'t Trig
             .iter()
             .enumerate()
             .all(|(k, w)| toks.get(i + k).is_some_and(|tk| tk.lower == *w))
+            && (t.objects.is_empty() || has_object(toks, i + t.words.len(), &t.objects))
     })
+}
+
+/// One of `objects` in the object slot: within eight words after the trigger, before the
+/// clause ends ("gave the Ivory Coast 5 million dollars of aid", not "gave up; aid arrived").
+fn has_object(toks: &[Token], from: usize, objects: &[String]) -> bool {
+    toks.iter()
+        .skip(from)
+        .take(8)
+        .take_while(|t| {
+            !matches!(
+                t.lower.as_str(),
+                "." | ";" | ":" | "but" | "while" | "who" | "which" | "after" | "because"
+            )
+        })
+        .any(|t| objects.iter().any(|o| *o == t.lower))
 }
 
 /// Code one document: sentence inputs in order -> merged events.
@@ -716,7 +732,33 @@ fn sentence_mentions(
             continue;
         }
         // Infinitives after a threat or plan are the threat's content, not events of their own.
+        // A verb of carrying on, starting or trying makes the infinitive a happening ("continued
+        // to send arms", "attempted to assassinate", "decided to allow"); attempts count (PLOVER).
+        let done_infinitive = prev == "to"
+            && matches!(
+                l(ts.saturating_sub(2)),
+                "continued"
+                    | "continues"
+                    | "continue"
+                    | "began"
+                    | "begun"
+                    | "begins"
+                    | "started"
+                    | "starts"
+                    | "attempted"
+                    | "attempts"
+                    | "attempting"
+                    | "tried"
+                    | "tries"
+                    | "managed"
+                    | "decided"
+                    | "decides"
+                    | "voted"
+                    | "moved"
+                    | "proceeded"
+            );
         if prev == "to"
+            && !done_infinitive
             && !t.words[0].ends_with('s')
             && !t.words[0].ends_with("ed")
             && !t.words[0].ends_with("ing")
@@ -743,6 +785,12 @@ fn sentence_mentions(
                         "has" | "have" | "had" | "is" | "are" | "was" | "were" | "will" | "would"
                     )
                 }))
+                // So does a past form after a determined noun ("its allies demanded", "the
+                // minister rejected"): a determiner sets off the noun before it, not the verb.
+                && !(is_verbal_type(t.event_type)
+                    && k + 1 < ts
+                    && t.words[0].ends_with("ed")
+                    && t.pos == Pos::Verb)
         }) || (ts > 0 && DETERMINERS.contains(&prev));
         let is_noun = t.pos == Pos::Noun
             || anaphoric
@@ -767,7 +815,9 @@ fn sentence_mentions(
             || (toks[ts].is_capitalized() && s.headline);
         // "wounded" in news is nearly always a participle ("three others wounded"): the noun
         // before it is hurt, not hurting.
+        // "was providing" is progressive, not passive: an -ing form keeps its subject as agent.
         let passive = !is_noun
+            && !t.words[0].ends_with("ing")
             && ((ts.saturating_sub(3)..ts)
                 .any(|k| matches!(l(k), "was" | "were" | "been" | "being" | "be" | "got"))
                 // ... unless a number or determiner follows: then it has an object and is
@@ -886,6 +936,13 @@ fn sentence_mentions(
                     a.start >= te
                         && Some(a.start) != actor.map(|x| x.start)
                         && !(a.start > 0 && l(a.start - 1) == "by")
+                })
+                // The actor's own forces ("withdraw its fighters", "offered their troops") are
+                // what it moves, not a party it acts on.
+                .filter(|a| {
+                    !(a.kind == ActorKind::StateForces || is_armed(a))
+                        || !(a.start > 0
+                            && matches!(l(a.start - 1), "its" | "their" | "his" | "her" | "our"))
                 })
                 .filter(|a| {
                     // A country after a statement or a cooperative act is its counterpart
@@ -1343,7 +1400,24 @@ fn sentence_mentions(
                 }
                 k < toks.len() && in_place(k)
             };
-        let (event_type, mode) = if takes_place {
+        // An announced future act of cooperation ("Finland will give Tanzania a grant", "Portugal
+        // will support the bid") is a promise to cooperate: PLOVER codes the announcement, which
+        // has happened, as AGREE. A scheduled meeting stays a planned CONSULT, an announced
+        // withdrawal a planned RETREAT (codebook 7).
+        let promise = status == EventStatus::Planned
+            && !is_noun
+            && matches!(
+                t.event_type,
+                EventType::Aid | EventType::Support | EventType::Cooperate | EventType::Concede
+            );
+        let status = if promise {
+            EventStatus::Occurred
+        } else {
+            status
+        };
+        let (event_type, mode) = if promise {
+            (EventType::Agree, None)
+        } else if takes_place {
             (EventType::Assault, Some("territory".to_string()))
         } else if threatened_sanction {
             (EventType::Threaten, Some("restrict".to_string()))

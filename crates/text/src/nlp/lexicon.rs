@@ -66,6 +66,10 @@ pub struct Trigger {
     pub pos: Pos,
     pub count: Option<String>,
     pub condition: Condition,
+    /// Words one of which must stand in the object slot, within a few words after the trigger
+    /// in its clause (`object:aid,arms` in the table): "provided" is an act of aid only when
+    /// what is provided is aid, "shared" is cooperation only when intelligence is shared.
+    pub objects: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -212,6 +216,10 @@ impl Lexicon {
             let event_type =
                 EventType::parse(r[1]).ok_or_else(|| format!("triggers.tsv: bad type {}", r[1]))?;
             let pos = if r[3] == "n" { Pos::Noun } else { Pos::Verb };
+            let objects: Vec<String> = r[5]
+                .strip_prefix("object:")
+                .map(|list| list.split(',').map(|w| w.trim().to_lowercase()).collect())
+                .unwrap_or_default();
             let condition = match r[5] {
                 "armed" => Condition::Armed,
                 "armed_noun" => Condition::ArmedNoun,
@@ -237,6 +245,7 @@ impl Lexicon {
                     pos,
                     count: opt(r.get(4)),
                     condition,
+                    objects: objects.clone(),
                 });
             }
         }
