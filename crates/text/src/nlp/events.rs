@@ -208,7 +208,7 @@ fn has_object(toks: &[Token], from: usize, objects: &[String]) -> bool {
                 "." | ";" | ":" | "but" | "while" | "who" | "which" | "after" | "because"
             )
         })
-        .any(|t| objects.iter().any(|o| *o == t.lower))
+        .any(|t| objects.contains(&t.lower))
 }
 
 /// Code one document: sentence inputs in order -> merged events.
