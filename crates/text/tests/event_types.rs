@@ -293,3 +293,26 @@ fn object_words_decide_the_sense_of_blocking_and_sharing() {
             .contains(&EventType::Cooperate)
     );
 }
+
+#[test]
+fn protesters_are_the_written_subject_and_the_target_follows_a_word_of_opposition() {
+    let evs = events("Hundreds of ethnic Uzbeks began a hunger strike on Monday to protest against the government's new law.");
+    let p = evs
+        .iter()
+        .find(|e| e.event_type == EventType::Protest)
+        .unwrap();
+    assert!(role_texts(p, sitrep_core::ActorRole::Actor)
+        .iter()
+        .any(|t| t.contains("Uzbeks")));
+    assert!(role_texts(p, sitrep_core::ActorRole::Recipient)
+        .iter()
+        .any(|t| t.contains("government")));
+    let evs = events("Guerrillas wounded three soldiers near the border on Sunday.");
+    let a = evs
+        .iter()
+        .find(|e| e.event_type == EventType::Assault)
+        .unwrap();
+    assert!(role_texts(a, sitrep_core::ActorRole::Actor)
+        .iter()
+        .any(|t| t.contains("Guerrillas")));
+}

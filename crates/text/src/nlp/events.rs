@@ -1017,6 +1017,18 @@ fn sentence_mentions(
         // passive with its patient before it: no subject phrase is read from them. A first line
         // ending in a full stop is a sentence, not a headline.
         let headline_style = s.headline && toks.last().is_none_or(|t| t.text != ".");
+        // Protesters are whoever the sentence says protested ("Thousands of Iraqi Kurds
+        // demonstrated", "ethnic Turks began a hunger strike"): a protest has no hidden
+        // perpetrator, so the written subject is read, through a support verb for a noun.
+        let protest_verb = (t.event_type == EventType::Protest && !passive && !headline_style)
+            .then(|| {
+                if is_noun {
+                    support_verb_at(toks, ts)
+                } else {
+                    Some(ts)
+                }
+            })
+            .flatten();
         let subject_np = (actor.is_none()
             && !is_noun
             && !passive
@@ -1026,7 +1038,12 @@ fn sentence_mentions(
                 EventType::Assault | EventType::Coerce | EventType::Mobilize | EventType::Protest
             ))
         .then(|| subject_phrase(toks, ts, ca, ctx.text))
-        .flatten();
+        .flatten()
+        .or_else(|| {
+            protest_verb
+                .filter(|_| actor.is_none())
+                .and_then(|v| subject_phrase(toks, v, ca, ctx.text))
+        });
         if actor.is_none() {
             actor = subject_np.as_ref();
         }
@@ -1064,6 +1081,33 @@ fn sentence_mentions(
         .flatten();
         if recipient.is_none() {
             recipient = patient_np.as_ref();
+        }
+        // What a protest is against: the first party named after a word of opposition or demand
+        // ("a hunger strike to protest President Assad's failure", "rallies against the
+        // party's leader", "calling for independence from Iraq").
+        if recipient.is_none() && t.event_type == EventType::Protest {
+            recipient = s
+                .actors
+                .iter()
+                .filter(|a| a.start >= te && !in_attribution(a))
+                .filter(|a| Some(a.start) != actor.map(|x| x.start))
+                .find(|a| {
+                    (te..a.start).any(|k| {
+                        matches!(
+                            l(k),
+                            "against"
+                                | "protest"
+                                | "protesting"
+                                | "demand"
+                                | "demanding"
+                                | "demanded"
+                                | "calling"
+                                | "resignation"
+                                | "from"
+                                | "over"
+                        )
+                    }) && !(te..a.start).any(|k| matches!(l(k), "." | ";" | "said" | "says"))
+                });
         }
         // "X said that Y must ...": X demands, Y is asked.
         let demand_speaker_np;
@@ -2442,6 +2486,15 @@ const SUPPORT_VERBS: &[&str] = &[
     "participated",
     "joined",
     "took",
+    "began",
+    "begun",
+    "begins",
+    "started",
+    "starts",
+    "continued",
+    "continues",
+    "called",
+    "declared",
 ];
 
 /// The subject of a support verb governing a noun trigger: walks back from the trigger over
@@ -2453,6 +2506,21 @@ fn support_verb_subject<'a>(
     cands: &[&'a ActorMention],
     rel: &[(usize, usize)],
 ) -> Option<&'a ActorMention> {
+    let verb = support_verb_at(toks, ts)?;
+    cands
+        .iter()
+        .rev()
+        .find(|a| a.end <= verb && !in_rel_range(rel, a.start))
+        .filter(|a| {
+            !(a.end..verb)
+                .any(|j| CLAUSE_BREAKS.contains(&toks[j].lower.as_str()) && !in_rel_range(rel, j))
+        })
+        .copied()
+}
+
+/// The support verb governing the noun trigger at `ts` ("staged a protest", "carried out a
+/// series of attacks"): walks back over determiners and modifiers to the verb.
+fn support_verb_at(toks: &[Token], ts: usize) -> Option<usize> {
     let mut k = ts;
     let mut steps = 0;
     while k > 0 && steps < 5 {
@@ -2494,15 +2562,7 @@ fn support_verb_subject<'a>(
     if toks[verb].lower == "took" && toks.get(verb + 1).is_none_or(|t| t.lower != "part") {
         return None;
     }
-    cands
-        .iter()
-        .rev()
-        .find(|a| a.end <= verb && !in_rel_range(rel, a.start))
-        .filter(|a| {
-            !(a.end..verb)
-                .any(|j| CLAUSE_BREAKS.contains(&toks[j].lower.as_str()) && !in_rel_range(rel, j))
-        })
-        .copied()
+    Some(verb)
 }
 
 /// The event type a count field belongs to.
