@@ -316,3 +316,23 @@ fn protesters_are_the_written_subject_and_the_target_follows_a_word_of_oppositio
         .iter()
         .any(|t| t.contains("Guerrillas")));
 }
+
+#[test]
+fn the_counterpart_of_a_statement_may_follow_with_or_from() {
+    let evs = events("The defence minister rejected a fresh appeal from the rebels for talks.");
+    let r = evs
+        .iter()
+        .find(|e| e.event_type == EventType::Reject)
+        .unwrap();
+    assert!(role_texts(r, sitrep_core::ActorRole::Recipient)
+        .iter()
+        .any(|t| t.contains("rebels")));
+    let evs = events("The parliament threatened on Monday to cut all contacts with the militia.");
+    let r = evs
+        .iter()
+        .find(|e| e.event_type == EventType::Threaten)
+        .unwrap();
+    assert!(role_texts(r, sitrep_core::ActorRole::Recipient)
+        .iter()
+        .any(|t| t.contains("militia")));
+}

@@ -619,7 +619,38 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
             i += 1;
             continue;
         }
+        // ... except after a statement's noun, where "from" names who made it ("an offer from
+        // Afghanistan", "pressure from Russia", "independence from Iraq").
+        let from_a_party = i > 1
+            && toks[i - 1].lower == "from"
+            && matches!(
+                toks[i - 2].lower.as_str(),
+                "offer"
+                    | "offers"
+                    | "demand"
+                    | "demands"
+                    | "appeal"
+                    | "appeals"
+                    | "call"
+                    | "calls"
+                    | "request"
+                    | "requests"
+                    | "proposal"
+                    | "proposals"
+                    | "invitation"
+                    | "pressure"
+                    | "criticism"
+                    | "independence"
+                    | "support"
+                    | "aid"
+                    | "assistance"
+                    | "threat"
+                    | "threats"
+                    | "ultimatum"
+                    | "warning"
+            );
         if i > 0
+            && !from_a_party
             && matches!(
                 toks[i - 1].lower.as_str(),
                 "in" | "from" | "across" | "throughout" | "inside" | "within" | "into"

@@ -968,8 +968,20 @@ fn sentence_mentions(
                 after
                     .iter()
                     .find(|a| {
-                        a.start <= te + 8
-                            && !(te..a.start).any(|k| matches!(l(k), "from" | "with" | "alongside"))
+                        a.start <= te + if is_verbal_type(t.event_type) { 12 } else { 8 }
+                            // A party after "with" or "from" is a partner of a physical act, but
+                            // the counterpart of a statement ("threatened to break relations with
+                            // Russia", "rejected a fresh offer from Kabul").
+                            && (is_verbal_type(t.event_type)
+                                || !(te..a.start)
+                                    .any(|k| matches!(l(k), "from" | "with" | "alongside")))
+                            // A country where something happens is no counterpart ("in Syria").
+                            && !(a.country_as_actor
+                                && a.start > 0
+                                && matches!(
+                                    l(a.start - 1),
+                                    "in" | "at" | "near" | "inside" | "into" | "across" | "throughout"
+                                ))
                             // An object never lies past a subordinating conjunction ("one man
                             // was killed when police fired": police are in the next clause).
                             && !(te..a.start).any(|k| {
