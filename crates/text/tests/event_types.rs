@@ -336,3 +336,18 @@ fn the_counterpart_of_a_statement_may_follow_with_or_from() {
         .iter()
         .any(|t| t.contains("militia")));
 }
+
+#[test]
+fn an_announced_boycott_is_a_threat_but_planned_deportations_are_not() {
+    let evs =
+        events("The opposition leaders said they would boycott all talks with the ministers.");
+    assert!(evs
+        .iter()
+        .any(|e| e.event_type == EventType::Threaten
+            && e.status == sitrep_core::EventStatus::Threatened));
+    assert!(
+        !events("The ministry published plans for mass deportations of migrants.")
+            .iter()
+            .any(|e| e.event_type == EventType::Threaten)
+    );
+}

@@ -1471,8 +1471,30 @@ fn sentence_mentions(
         } else {
             status
         };
+        // An announced future boycott, blockade, curfew or ban ("said they would boycott all
+        // contact", "will extend the curfew") is a threat of protest or restriction (PLOVER
+        // THREATEN, as a threatened tariff is), not a planned happening of that type.
+        let threat = status == EventStatus::Planned
+            && !is_noun
+            // "-ion(s)" words are nouns ("plans for mass deportations": a plan, not a threat).
+            && !t.words[0].ends_with("ion")
+            && !t.words[0].ends_with("ions")
+            && matches!(
+                t.event_type,
+                EventType::Protest | EventType::Coerce | EventType::Sanction
+            );
+        let status = if threat {
+            EventStatus::Threatened
+        } else {
+            status
+        };
         let (event_type, mode) = if promise {
             (EventType::Agree, None)
+        } else if threat {
+            (
+                EventType::Threaten,
+                (t.event_type != EventType::Protest).then(|| "restrict".to_string()),
+            )
         } else if takes_place {
             (EventType::Assault, Some("territory".to_string()))
         } else if threatened_sanction {
