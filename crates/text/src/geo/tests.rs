@@ -405,3 +405,42 @@ fn a_list_of_places_is_not_a_place_and_its_qualifier() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn home_country_comes_from_country_code_domains_only() {
+    let g = small();
+    let home = |u: &str| home_country_of_url(u, &g);
+    assert_eq!(home("https://www.example.sy/news/1").as_deref(), Some("SY"));
+    assert_eq!(home("news.example.us").as_deref(), Some("US"));
+    assert_eq!(home("http://user@paper.jo:8080/a?b").as_deref(), Some("JO"));
+    // Generic, vanity and unknown domains, and things that are no address, say nothing.
+    for u in [
+        "https://example.com/x",
+        "example.tv",
+        "example.zz",
+        "localhost",
+        "",
+        "sy",
+    ] {
+        assert_eq!(home(u), None, "{u}");
+    }
+}
+
+#[test]
+fn the_sources_home_country_leans_an_unqualified_town_its_way() {
+    let g = small();
+    let text = "Syracuse police closed the main square on Friday after a water main burst.";
+    let country = |home: Option<&str>| {
+        let ms = find_places_from(text, &[], &g, home);
+        find(&ms, "Syracuse").and_then(|m| m.country.clone())
+    };
+    assert_eq!(country(Some("it")).as_deref(), Some("IT"));
+    assert_eq!(country(Some("US")).as_deref(), Some("US"));
+    // Evidence in the text still outweighs the outlet's country.
+    let text = "Syracuse police in New York closed a road near Rochester.";
+    let ms = find_places_from(text, &[], &g, Some("IT"));
+    assert_eq!(
+        find(&ms, "Syracuse").unwrap().country.as_deref(),
+        Some("US")
+    );
+}
