@@ -833,6 +833,49 @@ fn classify(
     })
 }
 
+/// "PARIS, Mo.", "Churchill, Man.": a short dotted word right after a place name and a comma
+/// is a dateline abbreviation of a first-level division (news style cuts a division's name
+/// after a few letters), not the town or word it also spells. Its candidates are the divisions
+/// whose names begin with it; document context then picks one (Missouri in an article on
+/// Missouri towns, Manitoba in a Canadian paper).
+fn dotted_division(text: &str, span: Span, key: &str, gaz: &Gazetteer) -> Option<Candidate> {
+    let surface = span.slice(text);
+    let stem = surface.strip_suffix('.')?;
+    if !(2..=5).contains(&stem.len())
+        || !stem.chars().all(|c| c.is_ascii_alphabetic())
+        || !stem.starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let before = text.get(..span.start)?.trim_end();
+    let head = before.strip_suffix(',')?.trim_end();
+    // The comma must follow a capitalised name ("Holliday, Mo."), not a list or a clause.
+    let last = head.rsplit(|c: char| c.is_whitespace()).next()?;
+    if !last.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let divisions: Vec<u32> = (0..gaz.entries.len() as u32)
+        .filter(|&i| {
+            let e = &gaz.entries[i as usize];
+            e.kind == EntryKind::Admin1 && normalize(&e.name).starts_with(key)
+        })
+        .collect();
+    if divisions.is_empty() {
+        return None;
+    }
+    let mut divisions = divisions;
+    divisions.sort_by(|&a, &b| {
+        let (ea, eb) = (&gaz.entries[a as usize], &gaz.entries[b as usize]);
+        eb.population.cmp(&ea.population)
+    });
+    Some(Candidate {
+        span,
+        key: key.to_string(),
+        kind: MatchKind::Place(divisions),
+        recognition: 0.9,
+    })
+}
+
 /// A candidate for a span given from outside, with no recognition filters: the span's text as
 /// a gazetteer name, else without a possessive or plural "s", else as a demonym.
 pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidate> {
@@ -892,6 +935,9 @@ pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidat
                 });
             }
         }
+    }
+    if let Some(c) = dotted_division(text, span, &key, gaz) {
+        return Some(c);
     }
     for (ki, k) in keys.iter().enumerate() {
         let places = lookup(gaz, k);

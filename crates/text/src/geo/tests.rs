@@ -444,3 +444,27 @@ fn the_sources_home_country_leans_an_unqualified_town_its_way() {
         Some("US")
     );
 }
+
+#[test]
+fn a_dotted_abbreviation_after_a_place_and_comma_is_a_division() {
+    let g = small();
+    let text = "ATLANTA, Geo. - Firefighters saved a dog, Geo. Smith said.";
+    let at = |w: &str, nth: usize| {
+        let b = text.match_indices(w).nth(nth).unwrap().0;
+        Span::new(b, b + w.len())
+    };
+    let r = resolve_spans(text, &[at("Geo.", 0), at("Geo.", 1)], &g);
+    let p = r[0]
+        .as_ref()
+        .and_then(|m| m.place.as_ref())
+        .expect("resolved");
+    assert_eq!(
+        (p.name.as_str(), p.precision),
+        ("Georgia", Precision::Admin1)
+    );
+    // After a lower-case word and a comma it is no dateline qualifier.
+    assert!(r[1]
+        .as_ref()
+        .and_then(|m| m.place.as_ref())
+        .is_none_or(|p| p.precision != Precision::Admin1));
+}
