@@ -68,8 +68,12 @@ pub fn find_places_from(
 }
 
 /// Resolves given toponym spans (e.g. from an annotator or another recogniser) in the context
-/// of the whole document. The result has one entry per span, in order: `None` where the span's
-/// text is neither a gazetteer name nor a demonym. Spans that do not fit `text` give `None`.
+/// of the whole document. The result has one entry per span, in order. A span whose text is
+/// neither a gazetteer name nor a demonym takes the place the text puts it in ("St. Takla
+/// Church in Alexandria", "Cairo's Abbasiya"; codebook section 4: a sub-place the gazetteer
+/// lacks takes its town's point), else the document's main country at country precision with
+/// a low confidence; `None` only when the document names no place at all. Spans that do not
+/// fit `text` give `None`.
 pub fn resolve_spans(text: &str, spans: &[Span], gaz: &Gazetteer) -> Vec<Option<EntityMention>> {
     resolve_spans_from(text, spans, gaz, None)
 }
@@ -103,9 +107,16 @@ pub fn resolve_spans_from(
         context::prefer_town(m, text);
     }
     context::qualify_by_following_place(&mut ms, text);
+    let main = context::main_country(&ms, home_country, gaz);
     spans
         .iter()
-        .map(|s| ms.iter().find(|m| m.span == *s).cloned())
+        .map(|s| {
+            ms.iter().find(|m| m.span == *s).cloned().or_else(|| {
+                valid(s)
+                    .then(|| context::locate_unknown(*s, text, &ms, main.as_ref()))
+                    .flatten()
+            })
+        })
         .collect()
 }
 

@@ -317,7 +317,9 @@ fn resolve_spans_uses_document_context() {
     let d = out[1].as_ref().expect("plural demonym");
     assert_eq!(d.country.as_deref(), Some("SY"));
     assert!(out[2].is_none(), "inverted span");
-    assert!(out[3].is_none(), "not a place name");
+    // Not a place name: given as one all the same, it gets the document's main country.
+    let m = out[3].as_ref().expect("main country");
+    assert_eq!((m.country.as_deref(), m.confidence), (Some("SY"), Some(0.1)));
 }
 
 proptest::proptest! {
@@ -467,4 +469,31 @@ fn a_dotted_abbreviation_after_a_place_and_comma_is_a_division() {
         .as_ref()
         .and_then(|m| m.place.as_ref())
         .is_none_or(|p| p.precision != Precision::Admin1));
+}
+
+#[test]
+fn a_given_name_the_gazetteer_lacks_takes_the_place_the_text_puts_it_in() {
+    let g = small();
+    let text = "Mourners filled Mar Elias Chapel in Homs on Sunday. Damascus's Qaymariyya quarter \
+                was quiet. Police in Syria guarded the Old Souk.";
+    let at = |w: &str| {
+        let b = text.find(w).unwrap();
+        Span::new(b, b + w.len())
+    };
+    let r = resolve_spans(
+        text,
+        &[at("Mar Elias Chapel"), at("Qaymariyya"), at("Old Souk")],
+        &g,
+    );
+    let name = |i: usize| r[i].as_ref().map(|m| m.name.clone());
+    assert_eq!(name(0).as_deref(), Some("Homs"));
+    assert_eq!(name(1).as_deref(), Some("Damascus"));
+    // Not located by the text: the document's main country, with a low confidence.
+    let m = r[2].as_ref().expect("main country");
+    assert_eq!(m.place.as_ref().unwrap().precision, Precision::Country);
+    assert_eq!(m.country.as_deref(), Some("SY"));
+    assert!(m.confidence.unwrap() < 0.2);
+    // A document that names no place leaves it unanswered.
+    let text = "The Old Souk was quiet.";
+    assert!(resolve_spans(text, &[Span::new(4, 12)], &g)[0].is_none());
 }
