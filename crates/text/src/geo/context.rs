@@ -255,3 +255,47 @@ pub(crate) fn locate_unknown(
     }
     main.cloned().map(|p| answer(p, MAIN_COUNTRY_CONFIDENCE))
 }
+
+/// A district lies within this distance of the town that owns it ("Giza's Haram").
+const DISTRICT_KM: f64 = 100.0;
+
+/// "Giza's Haram district", "Syria's Idlib": a place owned by the place written just before it
+/// with a possessive lies inside that place. The owned name takes its reading inside the
+/// owner's country or division, or near the owning town; a town's district that has no such
+/// reading (the gazetteer knows the name only elsewhere) takes the town's place.
+pub(crate) fn qualify_by_possessive_owner(places: &mut [EntityMention], text: &str) {
+    use sitrep_core::{EntityKind, Place, Precision};
+    for i in 0..places.len().saturating_sub(1) {
+        let gap = text
+            .get(places[i].span.end..places[i + 1].span.start)
+            .unwrap_or("");
+        if !matches!(gap, "'s " | "\u{2019}s ") || places[i + 1].kind != EntityKind::Place {
+            continue;
+        }
+        let Some(owner) = places[i].place.clone() else {
+            continue;
+        };
+        let inside = |p: &Place| match owner.precision {
+            Precision::Country => p.country == owner.country,
+            Precision::Admin1 => p.country == owner.country && p.admin1 == Some(owner.name.clone()),
+            Precision::Town | Precision::Point | Precision::Admin2 => {
+                super::distance_km(owner.lat, owner.lon, p.lat, p.lon) <= DISTRICT_KM
+            }
+            _ => true,
+        };
+        let m = &mut places[i + 1];
+        if m.place.as_ref().is_none_or(|p| inside(p)) {
+            continue;
+        }
+        let pick = match m.alternatives.iter().position(|p| inside(p)) {
+            Some(k) => m.alternatives.remove(k),
+            None if matches!(owner.precision, Precision::Town | Precision::Point) => owner,
+            None => continue,
+        };
+        if let Some(old) = m.place.replace(pick) {
+            m.alternatives.insert(0, old);
+        }
+        m.country = m.place.as_ref().and_then(|p| p.country.clone());
+        m.name = m.place.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+    }
+}

@@ -10,8 +10,8 @@ use super::gazetteer::{prior, EntryKind, Gazetteer, LookupMemo};
 use super::normalize::normalize;
 use super::normalize::ARTICLES;
 use super::words::{
-    self, COMMON, CONNECTORS, DISEASE_WORDS, DIVISION_HEADS, KIN_WORDS, NAME_QUALIFIERS,
-    NOT_NOUN_AFTER_ABBREV, ORG_HEADS, QUALIFIERS, TITLES,
+    self, COMMON, CONNECTORS, DISEASE_WORDS, DIVISION_HEADS, FACILITY_HEADS, KIN_WORDS,
+    NAME_QUALIFIERS, NOT_NOUN_AFTER_ABBREV, ORG_HEADS, QUALIFIERS, TITLES,
 };
 
 /// One word of the text with its byte span.
@@ -833,6 +833,10 @@ fn classify(
     })
 }
 
+/// Population from which a town named after a saint is taken as the location of a facility
+/// that bears the saint's name.
+const SAINT_TOWN_POPULATION: u64 = 100_000;
+
 /// "PARIS, Mo.", "Churchill, Man.": a short dotted word right after a place name and a comma
 /// is a dateline abbreviation of a first-level division (news style cuts a division's name
 /// after a few letters), not the town or word it also spells. Its candidates are the divisions
@@ -996,11 +1000,27 @@ pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidat
     // name that holds a place name is taken to lie there (longest part first, then leftmost).
     // Among parts of the same length the most important place wins ("Stade de France": the
     // country, not the German town Stade): a facility is named after its famous location.
-    for n in (1..ws.len()).rev() {
+    // "St. Michael's Hospital", "St. Mark's Cathedral": a leading saint's name is the
+    // building's dedication, not the village named after the same saint (nor a place bearing
+    // the saint's name alone); only a large town of that name ("St. Louis Children's
+    // Hospital") is taken as its location. The rest of the name may still hold a place.
+    let dedication = ws.len() > 2
+        && matches!(ws[0], "st" | "saint" | "ste" | "sainte")
+        && lookup(gaz, &ws[..2].join(" "))
+            .iter()
+            .all(|&i| gaz.entries[i as usize].population < SAINT_TOWN_POPULATION);
+    let (parts, longest) = if dedication {
+        (&ws[2..], ws.len() - 2)
+    } else {
+        (&ws[..], ws.len() - 1)
+    };
+    for n in (1..=longest).rev() {
         let mut best: Option<(f64, String, Vec<u32>)> = None;
-        for part in ws.windows(n) {
+        for part in parts.windows(n) {
             let k = part.join(" ");
-            if k.len() < 3 || (n == 1 && words::contains(COMMON, &k)) {
+            if k.len() < 3
+                || (n == 1 && (words::contains(COMMON, &k) || words::contains(FACILITY_HEADS, &k)))
+            {
                 continue;
             }
             let places = lookup(gaz, &k);

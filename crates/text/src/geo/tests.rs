@@ -319,7 +319,10 @@ fn resolve_spans_uses_document_context() {
     assert!(out[2].is_none(), "inverted span");
     // Not a place name: given as one all the same, it gets the document's main country.
     let m = out[3].as_ref().expect("main country");
-    assert_eq!((m.country.as_deref(), m.confidence), (Some("SY"), Some(0.1)));
+    assert_eq!(
+        (m.country.as_deref(), m.confidence),
+        (Some("SY"), Some(0.1))
+    );
 }
 
 proptest::proptest! {
@@ -496,4 +499,49 @@ fn a_given_name_the_gazetteer_lacks_takes_the_place_the_text_puts_it_in() {
     // A document that names no place leaves it unanswered.
     let text = "The Old Souk was quiet.";
     assert!(resolve_spans(text, &[Span::new(4, 12)], &g)[0].is_none());
+}
+
+#[test]
+fn a_place_owned_with_a_possessive_lies_inside_its_owner() {
+    let g = small();
+    let text = "Shelling hit Homs in Syria. New York's Palmyra held a vigil, and Atlanta's \
+                Palmyra did too.";
+    let spans: Vec<Span> = text
+        .match_indices("Palmyra")
+        .map(|(b, w)| Span::new(b, b + w.len()))
+        .collect();
+    let r = resolve_spans(text, &spans, &g);
+    let country = |i: usize| r[i].as_ref().and_then(|m| m.country.clone());
+    assert_eq!(country(0).as_deref(), Some("US"));
+    // No Palmyra near Atlanta: the district takes the town's place.
+    assert_eq!(r[1].as_ref().map(|m| m.name.as_str()), Some("Atlanta"));
+}
+
+#[test]
+fn a_saints_name_in_a_facility_is_its_dedication_not_a_village() {
+    let g = Gazetteer::parse(GazetteerSources {
+        places: "1\tSaint Michaels\t38.78\t-76.22\tUS\tMaryland\tP.PPL\t600\tSt. Michaels\n\
+                 2\tToronto\t43.7\t-79.4\tCA\tOntario\tP.PPL\t2600000\t\n\
+                 3\tSaint Louis\t38.63\t-90.2\tUS\tMissouri\tP.PPL\t300000\tSt. Louis\n",
+        countries: COUNTRIES,
+        country_aliases: ALIASES,
+        demonyms: DEMONYMS,
+    })
+    .unwrap();
+    let text = "She was taken to St. Michael's Hospital in Toronto, then to St. Louis Children's \
+                Hospital.";
+    let at = |w: &str| {
+        let b = text.find(w).unwrap();
+        Span::new(b, b + w.len())
+    };
+    let r = resolve_spans(
+        text,
+        &[
+            at("St. Michael's Hospital"),
+            at("St. Louis Children's Hospital"),
+        ],
+        &g,
+    );
+    assert_eq!(r[0].as_ref().unwrap().name, "Toronto");
+    assert_eq!(r[1].as_ref().unwrap().name, "Saint Louis");
 }
