@@ -497,7 +497,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let gold = tmp.path().join("tiny.jsonl");
         // "Palmyra" (a gazetteer alias), "Syria" (a country) and "Atlantis" (unknown: never
-        // found, and the oracle cannot answer it).
+        // found; the oracle answers it with the document's main country, far from its point).
         let text = "Fighting near Palmyra in Syria. Atlantis was quiet.";
         let span = |w: &str| {
             let b = text.find(w).unwrap();
@@ -516,7 +516,7 @@ mod tests {
         assert_eq!((r.set.as_str(), r.docs), ("tiny", 1));
         assert_eq!((r.exact.tp, r.exact.gold, r.exact.predicted), (2, 3, 2));
         assert_eq!(r.oracle.n, 3);
-        assert_eq!(r.oracle_unanswered, 1);
+        assert_eq!(r.oracle_unanswered, 0);
         assert!((r.oracle.acc161 - 2.0 / 3.0).abs() < 1e-9);
         assert_eq!(r.country_oracle, Ratio { correct: 2, n: 2 });
         assert!((r.e2e_exact.acc161 - 2.0 / 3.0).abs() < 1e-9);
