@@ -284,10 +284,10 @@ pub(crate) fn qualify_by_possessive_owner(places: &mut [EntityMention], text: &s
             _ => true,
         };
         let m = &mut places[i + 1];
-        if m.place.as_ref().is_none_or(|p| inside(p)) {
+        if m.place.as_ref().is_none_or(&inside) {
             continue;
         }
-        let pick = match m.alternatives.iter().position(|p| inside(p)) {
+        let pick = match m.alternatives.iter().position(inside) {
             Some(k) => m.alternatives.remove(k),
             None if matches!(owner.precision, Precision::Town | Precision::Point) => owner,
             None => continue,
