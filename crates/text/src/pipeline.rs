@@ -7,7 +7,7 @@ use sitrep_core::{
     Span,
 };
 
-use crate::geo::{find_places, Gazetteer, GazetteerSources};
+use crate::geo::{find_places_from, home_country_of_url, Gazetteer, GazetteerSources};
 use crate::nlp::actors::{find_actors, ActorMention, Countries};
 use crate::nlp::classify::{sentence_infos, Classifier};
 use crate::nlp::dates::{month_number, parse_iso, weekday};
@@ -69,6 +69,9 @@ impl Countries for Gazetteer {
 pub struct ExtractOptions {
     /// Publication date (`YYYY-MM-DD`) overriding the document's own.
     pub published: Option<String>,
+    /// The source's home country (ISO2) overriding the one read from the document's address
+    /// (`geo::home_country_of_url`); country evidence for the document's places.
+    pub home_country: Option<String>,
 }
 
 fn entity_kind(a: &ActorMention) -> Option<EntityKind> {
@@ -239,7 +242,14 @@ pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extrac
                 .map(|s| s.span),
         )
         .collect();
-    let places = find_places(text, &exclude, &res.gazetteer);
+    // The source's home country (from the address's country-code domain) leans local papers'
+    // places towards their own country.
+    let home = opts.home_country.clone().or_else(|| {
+        doc.url
+            .as_deref()
+            .and_then(|u| home_country_of_url(u, &res.gazetteer))
+    });
+    let places = find_places_from(text, &exclude, &res.gazetteer, home.as_deref());
     for p in &places {
         let Some(s) = inputs.iter_mut().find(|s| s.span.contains(p.span)) else {
             continue;

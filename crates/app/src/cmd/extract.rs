@@ -82,6 +82,7 @@ pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     let res = load_resources(data_dir)?;
     let opts = ExtractOptions {
         published: args.input.published.clone(),
+        home_country: args.input.home_country.clone(),
     };
     let src_opts = args.input.source_options();
     let mut summary = Summary {

@@ -30,7 +30,10 @@ pub struct Args {
 pub fn run(args: Args, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     let res = load_resources(data_dir)?;
     let mut store = open_store(args.db.as_deref())?;
-    let opts = ExtractOptions { published: None };
+    let opts = ExtractOptions {
+        published: None,
+        home_country: args.input.home_country.clone(),
+    };
     let src_opts = args.input.source_options();
     let mut summary = Summary {
         started: Some(std::time::Instant::now()),

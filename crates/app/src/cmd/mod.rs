@@ -24,6 +24,10 @@ pub struct InputArgs {
     /// Input format instead of detection: text, html, feed or jsonl.
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub format: Option<crate::sources::InputFormat>,
+    /// The sources' home country (ISO 3166-1 alpha-2, e.g. CA), evidence for reading their
+    /// places; by default each document's is read from its URL's country-code domain, if any.
+    #[arg(long, value_name = "ISO2", value_parser = parse_iso2)]
+    pub home_country: Option<String>,
 }
 
 impl InputArgs {
@@ -34,6 +38,16 @@ impl InputArgs {
             format: self.format,
             ..crate::sources::SourceOptions::default()
         }
+    }
+}
+
+fn parse_iso2(s: &str) -> Result<String, String> {
+    if s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(s.to_ascii_uppercase())
+    } else {
+        Err(format!(
+            "'{s}' is not a two-letter country code (ISO 3166-1 alpha-2)"
+        ))
     }
 }
 

@@ -165,3 +165,137 @@ pub(crate) fn qualify_by_following_place(places: &mut [EntityMention], text: &st
         }
     }
 }
+
+/// The country the document is mostly about: the one most of its place mentions lie in (a
+/// demonym counts like a place), the source's home country breaking ties and standing in when
+/// no mention has a country.
+pub(crate) fn main_country(
+    ms: &[EntityMention],
+    home_country: Option<&str>,
+    gaz: &super::Gazetteer,
+) -> Option<sitrep_core::Place> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for cc in ms.iter().filter_map(|m| m.place.as_ref()?.country.clone()) {
+        match counts.iter_mut().find(|(c, _)| *c == cc) {
+            Some(e) => e.1 += 1,
+            None => counts.push((cc, 1)),
+        }
+    }
+    let home = home_country.map(str::to_ascii_uppercase);
+    let best = counts
+        .iter()
+        .max_by_key(|(c, n)| (*n, Some(c) == home.as_ref()))
+        .map(|(c, _)| c.clone())
+        .or(home)?;
+    gaz.country(&best)
+}
+
+/// Confidence of an answer that only locates a name the gazetteer lacks.
+const LOCATED_CONFIDENCE: f64 = 0.3;
+/// Confidence of the document's main country given for a name the text does not locate.
+const MAIN_COUNTRY_CONFIDENCE: f64 = 0.1;
+
+/// A given span the gazetteer does not know: the place the text puts it in, by a known place
+/// right after it ("St. Takla Church in Alexandria", "Qatraneh in the Karak district",
+/// "University Hospital in Columbia, Missouri", "Maoxian county in Sichuan") or owning it
+/// right before ("Cairo's Abbasiya"); else `main`, the document's main country.
+pub(crate) fn locate_unknown(
+    span: sitrep_core::Span,
+    text: &str,
+    ms: &[EntityMention],
+    main: Option<&sitrep_core::Place>,
+) -> Option<EntityMention> {
+    let surface = span.slice(text).to_string();
+    let answer = |place: sitrep_core::Place, confidence: f64| EntityMention {
+        span,
+        text: surface.clone(),
+        kind: sitrep_core::EntityKind::Place,
+        name: place.name.clone(),
+        country: place.country.clone(),
+        place: Some(place),
+        alternatives: vec![],
+        confidence: Some(confidence),
+    };
+    let placed = |m: &&EntityMention| m.kind == sitrep_core::EntityKind::Place && m.place.is_some();
+    // A locating word and an optional article, then a known place within a few words
+    // ("county in Sichuan", "in the Karak district").
+    let after = ms
+        .iter()
+        .filter(placed)
+        .find(|m| m.span.start >= span.end)
+        .filter(|m| {
+            let gap = text
+                .get(span.end..m.span.start)
+                .unwrap_or("")
+                .to_lowercase();
+            let words: Vec<&str> = gap
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .collect();
+            words.len() <= 3
+                && words
+                    .iter()
+                    .any(|w| matches!(*w, "in" | "at" | "near" | "of" | "outside"))
+                && words
+                    .last()
+                    .is_some_and(|w| matches!(*w, "in" | "at" | "near" | "of" | "outside" | "the"))
+        });
+    // "Cairo's Abbasiya": a place with a possessive just before.
+    let before = ms
+        .iter()
+        .filter(placed)
+        .rev()
+        .find(|m| m.span.end <= span.start)
+        .filter(|m| {
+            let gap = text.get(m.span.end..span.start).unwrap_or("");
+            matches!(gap, "'s " | "\u{2019}s " | "' " | "\u{2019} ")
+        });
+    if let Some(p) = after.or(before).and_then(|m| m.place.clone()) {
+        return Some(answer(p, LOCATED_CONFIDENCE));
+    }
+    main.cloned().map(|p| answer(p, MAIN_COUNTRY_CONFIDENCE))
+}
+
+/// A district lies within this distance of the town that owns it ("Giza's Haram").
+const DISTRICT_KM: f64 = 100.0;
+
+/// "Giza's Haram district", "Syria's Idlib": a place owned by the place written just before it
+/// with a possessive lies inside that place. The owned name takes its reading inside the
+/// owner's country or division, or near the owning town; a town's district that has no such
+/// reading (the gazetteer knows the name only elsewhere) takes the town's place.
+pub(crate) fn qualify_by_possessive_owner(places: &mut [EntityMention], text: &str) {
+    use sitrep_core::{EntityKind, Place, Precision};
+    for i in 0..places.len().saturating_sub(1) {
+        let gap = text
+            .get(places[i].span.end..places[i + 1].span.start)
+            .unwrap_or("");
+        if !matches!(gap, "'s " | "\u{2019}s ") || places[i + 1].kind != EntityKind::Place {
+            continue;
+        }
+        let Some(owner) = places[i].place.clone() else {
+            continue;
+        };
+        let inside = |p: &Place| match owner.precision {
+            Precision::Country => p.country == owner.country,
+            Precision::Admin1 => p.country == owner.country && p.admin1 == Some(owner.name.clone()),
+            Precision::Town | Precision::Point | Precision::Admin2 => {
+                super::distance_km(owner.lat, owner.lon, p.lat, p.lon) <= DISTRICT_KM
+            }
+            _ => true,
+        };
+        let m = &mut places[i + 1];
+        if m.place.as_ref().is_none_or(&inside) {
+            continue;
+        }
+        let pick = match m.alternatives.iter().position(inside) {
+            Some(k) => m.alternatives.remove(k),
+            None if matches!(owner.precision, Precision::Town | Precision::Point) => owner,
+            None => continue,
+        };
+        if let Some(old) = m.place.replace(pick) {
+            m.alternatives.insert(0, old);
+        }
+        m.country = m.place.as_ref().and_then(|p| p.country.clone());
+        m.name = m.place.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+    }
+}

@@ -7,6 +7,7 @@
 
 mod context;
 mod gazetteer;
+mod home;
 mod normalize;
 mod points;
 mod recognize;
@@ -17,6 +18,7 @@ use rustc_hash::FxHashMap;
 use sitrep_core::{EntityKind, EntityMention, Span};
 
 pub use gazetteer::{table_digest, CacheError, Gazetteer, GazetteerSources, GeoError};
+pub use home::home_country_of_url;
 pub use normalize::normalize;
 pub use resolve::distance_km;
 
@@ -33,8 +35,21 @@ const MAX_ALTERNATIVES: usize = 5;
 /// as `place`), in text order, with byte spans into `text`. Nothing overlapping a span of
 /// `exclude` (actors, persons, organisations found earlier) becomes a mention.
 pub fn find_places(text: &str, exclude: &[Span], gaz: &Gazetteer) -> Vec<EntityMention> {
+    find_places_from(text, exclude, gaz, None)
+}
+
+/// [`find_places`] for a document whose source's home country (ISO2, e.g. from
+/// [`home_country_of_url`]) is known: it counts as one demonym's worth of country evidence, so
+/// a local paper's "London" or "Edmonton" leans towards its own country when the text does
+/// not say otherwise.
+pub fn find_places_from(
+    text: &str,
+    exclude: &[Span],
+    gaz: &Gazetteer,
+    home_country: Option<&str>,
+) -> Vec<EntityMention> {
     let cands = recognize::candidates(text, exclude, gaz);
-    let mut found = mentions(text, &cands, gaz);
+    let mut found = mentions(text, &cands, gaz, home_country);
     // "Syrians", "Americans": a plural noun names people, not a place. It counted as country
     // evidence above, but is no toponym (the geoparsing gold sets annotate the adjective
     // "Syrian", never the plural noun). Given spans (`resolve_spans`) still resolve it.
@@ -49,13 +64,28 @@ pub fn find_places(text: &str, exclude: &[Span], gaz: &Gazetteer) -> Vec<EntityM
         context::prefer_town(m, text);
     }
     context::qualify_by_following_place(&mut found, text);
+    context::qualify_by_possessive_owner(&mut found, text);
     found
 }
 
 /// Resolves given toponym spans (e.g. from an annotator or another recogniser) in the context
-/// of the whole document. The result has one entry per span, in order: `None` where the span's
-/// text is neither a gazetteer name nor a demonym. Spans that do not fit `text` give `None`.
+/// of the whole document. The result has one entry per span, in order. A span whose text is
+/// neither a gazetteer name nor a demonym takes the place the text puts it in ("St. Takla
+/// Church in Alexandria", "Cairo's Abbasiya"; codebook section 4: a sub-place the gazetteer
+/// lacks takes its town's point), else the document's main country at country precision with
+/// a low confidence; `None` only when the document names no place at all. Spans that do not
+/// fit `text` give `None`.
 pub fn resolve_spans(text: &str, spans: &[Span], gaz: &Gazetteer) -> Vec<Option<EntityMention>> {
+    resolve_spans_from(text, spans, gaz, None)
+}
+
+/// [`resolve_spans`] with the source's home country as evidence (see [`find_places_from`]).
+pub fn resolve_spans_from(
+    text: &str,
+    spans: &[Span],
+    gaz: &Gazetteer,
+    home_country: Option<&str>,
+) -> Vec<Option<EntityMention>> {
     let valid = |s: &Span| s.start < s.end && text.get(s.start..s.end).is_some();
     let mut cands: Vec<recognize::Candidate> = recognize::candidates(text, &[], gaz)
         .into_iter()
@@ -73,22 +103,43 @@ pub fn resolve_spans(text: &str, spans: &[Span], gaz: &Gazetteer) -> Vec<Option<
         }
     }
     cands.sort_by_key(|c| c.span);
-    let mut ms = mentions(text, &cands, gaz);
+    let mut ms = mentions(text, &cands, gaz, home_country);
     for m in ms.iter_mut() {
         context::prefer_town(m, text);
     }
     context::qualify_by_following_place(&mut ms, text);
+    context::qualify_by_possessive_owner(&mut ms, text);
+    let main = context::main_country(&ms, home_country, gaz);
     spans
         .iter()
-        .map(|s| ms.iter().find(|m| m.span == *s).cloned())
+        .map(|s| {
+            ms.iter().find(|m| m.span == *s).cloned().or_else(|| {
+                valid(s)
+                    .then(|| context::locate_unknown(*s, text, &ms, main.as_ref()))
+                    .flatten()
+            })
+        })
         .collect()
 }
 
-fn mentions(text: &str, cands: &[recognize::Candidate], gaz: &Gazetteer) -> Vec<EntityMention> {
+fn mentions(
+    text: &str,
+    cands: &[recognize::Candidate],
+    gaz: &Gazetteer,
+    home_country: Option<&str>,
+) -> Vec<EntityMention> {
     let mut group_of: FxHashMap<&str, usize> = FxHashMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut vote_of: FxHashMap<[u8; 2], usize> = FxHashMap::default();
     let mut votes: Vec<CountryVote> = Vec::new();
+    if let Some(&[a, b]) = home_country.map(str::as_bytes) {
+        let cc = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+        vote_of.insert(cc, 0);
+        votes.push(CountryVote {
+            country: cc,
+            count: 1,
+        });
+    }
     for c in cands {
         match &c.kind {
             MatchKind::Place(entries) => match group_of.get(c.key.as_str()) {

@@ -10,8 +10,8 @@ use super::gazetteer::{prior, EntryKind, Gazetteer, LookupMemo};
 use super::normalize::normalize;
 use super::normalize::ARTICLES;
 use super::words::{
-    self, COMMON, CONNECTORS, DISEASE_WORDS, DIVISION_HEADS, KIN_WORDS, NAME_QUALIFIERS,
-    NOT_NOUN_AFTER_ABBREV, ORG_HEADS, QUALIFIERS, TITLES,
+    self, COMMON, CONNECTORS, DISEASE_WORDS, DIVISION_HEADS, FACILITY_HEADS, KIN_WORDS,
+    NAME_QUALIFIERS, NOT_NOUN_AFTER_ABBREV, ORG_HEADS, QUALIFIERS, TITLES,
 };
 
 /// One word of the text with its byte span.
@@ -833,6 +833,53 @@ fn classify(
     })
 }
 
+/// Population from which a town named after a saint is taken as the location of a facility
+/// that bears the saint's name.
+const SAINT_TOWN_POPULATION: u64 = 100_000;
+
+/// "PARIS, Mo.", "Churchill, Man.": a short dotted word right after a place name and a comma
+/// is a dateline abbreviation of a first-level division (news style cuts a division's name
+/// after a few letters), not the town or word it also spells. Its candidates are the divisions
+/// whose names begin with it; document context then picks one (Missouri in an article on
+/// Missouri towns, Manitoba in a Canadian paper).
+fn dotted_division(text: &str, span: Span, key: &str, gaz: &Gazetteer) -> Option<Candidate> {
+    let surface = span.slice(text);
+    let stem = surface.strip_suffix('.')?;
+    if !(2..=5).contains(&stem.len())
+        || !stem.chars().all(|c| c.is_ascii_alphabetic())
+        || !stem.starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let before = text.get(..span.start)?.trim_end();
+    let head = before.strip_suffix(',')?.trim_end();
+    // The comma must follow a capitalised name ("Holliday, Mo."), not a list or a clause.
+    let last = head.rsplit(|c: char| c.is_whitespace()).next()?;
+    if !last.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let divisions: Vec<u32> = (0..gaz.entries.len() as u32)
+        .filter(|&i| {
+            let e = &gaz.entries[i as usize];
+            e.kind == EntryKind::Admin1 && normalize(&e.name).starts_with(key)
+        })
+        .collect();
+    if divisions.is_empty() {
+        return None;
+    }
+    let mut divisions = divisions;
+    divisions.sort_by(|&a, &b| {
+        let (ea, eb) = (&gaz.entries[a as usize], &gaz.entries[b as usize]);
+        eb.population.cmp(&ea.population)
+    });
+    Some(Candidate {
+        span,
+        key: key.to_string(),
+        kind: MatchKind::Place(divisions),
+        recognition: 0.9,
+    })
+}
+
 /// A candidate for a span given from outside, with no recognition filters: the span's text as
 /// a gazetteer name, else without a possessive or plural "s", else as a demonym.
 pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidate> {
@@ -893,6 +940,9 @@ pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidat
             }
         }
     }
+    if let Some(c) = dotted_division(text, span, &key, gaz) {
+        return Some(c);
+    }
     for (ki, k) in keys.iter().enumerate() {
         let places = lookup(gaz, k);
         if !places.is_empty() {
@@ -950,11 +1000,27 @@ pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidat
     // name that holds a place name is taken to lie there (longest part first, then leftmost).
     // Among parts of the same length the most important place wins ("Stade de France": the
     // country, not the German town Stade): a facility is named after its famous location.
-    for n in (1..ws.len()).rev() {
+    // "St. Michael's Hospital", "St. Mark's Cathedral": a leading saint's name is the
+    // building's dedication, not the village named after the same saint (nor a place bearing
+    // the saint's name alone); only a large town of that name ("St. Louis Children's
+    // Hospital") is taken as its location. The rest of the name may still hold a place.
+    let dedication = ws.len() > 2
+        && matches!(ws[0], "st" | "saint" | "ste" | "sainte")
+        && lookup(gaz, &ws[..2].join(" "))
+            .iter()
+            .all(|&i| gaz.entries[i as usize].population < SAINT_TOWN_POPULATION);
+    let (parts, longest) = if dedication {
+        (&ws[2..], ws.len() - 2)
+    } else {
+        (&ws[..], ws.len() - 1)
+    };
+    for n in (1..=longest).rev() {
         let mut best: Option<(f64, String, Vec<u32>)> = None;
-        for part in ws.windows(n) {
+        for part in parts.windows(n) {
             let k = part.join(" ");
-            if k.len() < 3 || (n == 1 && words::contains(COMMON, &k)) {
+            if k.len() < 3
+                || (n == 1 && (words::contains(COMMON, &k) || words::contains(FACILITY_HEADS, &k)))
+            {
                 continue;
             }
             let places = lookup(gaz, &k);

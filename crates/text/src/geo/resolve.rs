@@ -206,7 +206,19 @@ pub(crate) fn resolve(groups: &mut [Group], votes: &[CountryVote], gaz: &Gazette
                 }
                 scores.push(s);
             }
-            outrank_towns(g, &mut scores, gaz);
+            // Country and division evidence from the rest of the document, for the bound on
+            // towns abroad.
+            let others = |e: &Entry| {
+                let cc = e.country;
+                let a1 = (cc, e.admin1);
+                (
+                    total.country.get(&cc).copied().unwrap_or(0.0)
+                        - own.country.get(&cc).copied().unwrap_or(0.0),
+                    total.admin1.get(&a1).copied().unwrap_or(0.0)
+                        - own.admin1.get(&a1).copied().unwrap_or(0.0),
+                )
+            };
+            outrank_towns(g, &mut scores, gaz, others);
             g.probs = softmax(&scores);
             g.scores = scores;
         }
@@ -218,7 +230,12 @@ pub(crate) fn resolve(groups: &mut [Group], votes: &[CountryVote], gaz: &Gazette
 /// area; likewise a first-level division written by its own name ("Ontario", "Illinois") is
 /// not a town elsewhere that bears it. Context may still choose between places of equal rank,
 /// and `context::prefer_town` may still pick a division's own town.
-fn outrank_towns(g: &Group, scores: &mut [f64], gaz: &Gazetteer) {
+fn outrank_towns(
+    g: &Group,
+    scores: &mut [f64],
+    gaz: &Gazetteer,
+    evidence: impl Fn(&Entry) -> (f64, f64),
+) {
     let top = |kind: EntryKind| {
         g.entries
             .iter()
@@ -246,8 +263,21 @@ fn outrank_towns(g: &Group, scores: &mut [f64], gaz: &Gazetteer) {
         // and towns abroad only when it is a major one ("Ontario" the province, not the
         // Californian city); a small division abroad (the Jamaican parish of Kingston) leaves
         // the choice to context.
+        // A major division abroad yields when the rest of the document points to the town's
+        // country and division and hardly at all to the country of any other reading
+        // ("Kingston" in an article on Queensland towns, not the Jamaican parish; "Victoria"
+        // in a British Columbia paper; but "Santiago" beside "Chile" stays Chilean).
+        let (town_country, town_division) = evidence(entry);
+        let rival_country = g.entries.iter().any(|&o| {
+            let o = &gaz.entries[o as usize];
+            o.country != entry.country && evidence(o).0 >= 0.5
+        });
+        let abroad_major = |a: &Entry| {
+            a.population >= MAJOR_DIVISION
+                && (rival_country || town_country < 1.0 || town_division < 0.5)
+        };
         let in_division_country = admin1
-            .filter(|a| a.1.country == entry.country || a.1.population >= MAJOR_DIVISION)
+            .filter(|a| a.1.country == entry.country || abroad_major(a.1))
             .map(|a| a.0);
         let bound = match (country, in_division_country) {
             (Some(c), Some(a)) => Some(c.max(a)),

@@ -317,7 +317,12 @@ fn resolve_spans_uses_document_context() {
     let d = out[1].as_ref().expect("plural demonym");
     assert_eq!(d.country.as_deref(), Some("SY"));
     assert!(out[2].is_none(), "inverted span");
-    assert!(out[3].is_none(), "not a place name");
+    // Not a place name: given as one all the same, it gets the document's main country.
+    let m = out[3].as_ref().expect("main country");
+    assert_eq!(
+        (m.country.as_deref(), m.confidence),
+        (Some("SY"), Some(0.1))
+    );
 }
 
 proptest::proptest! {
@@ -404,4 +409,139 @@ fn a_list_of_places_is_not_a_place_and_its_qualifier() {
         Some(5132143),
         "{ms:?}"
     );
+}
+
+#[test]
+fn home_country_comes_from_country_code_domains_only() {
+    let g = small();
+    let home = |u: &str| home_country_of_url(u, &g);
+    assert_eq!(home("https://www.example.sy/news/1").as_deref(), Some("SY"));
+    assert_eq!(home("news.example.us").as_deref(), Some("US"));
+    assert_eq!(home("http://user@paper.jo:8080/a?b").as_deref(), Some("JO"));
+    // Generic, vanity and unknown domains, and things that are no address, say nothing.
+    for u in [
+        "https://example.com/x",
+        "example.tv",
+        "example.zz",
+        "localhost",
+        "",
+        "sy",
+    ] {
+        assert_eq!(home(u), None, "{u}");
+    }
+}
+
+#[test]
+fn the_sources_home_country_leans_an_unqualified_town_its_way() {
+    let g = small();
+    let text = "Syracuse police closed the main square on Friday after a water main burst.";
+    let country = |home: Option<&str>| {
+        let ms = find_places_from(text, &[], &g, home);
+        find(&ms, "Syracuse").and_then(|m| m.country.clone())
+    };
+    assert_eq!(country(Some("it")).as_deref(), Some("IT"));
+    assert_eq!(country(Some("US")).as_deref(), Some("US"));
+    // Evidence in the text still outweighs the outlet's country.
+    let text = "Syracuse police in New York closed a road near Rochester.";
+    let ms = find_places_from(text, &[], &g, Some("IT"));
+    assert_eq!(
+        find(&ms, "Syracuse").unwrap().country.as_deref(),
+        Some("US")
+    );
+}
+
+#[test]
+fn a_dotted_abbreviation_after_a_place_and_comma_is_a_division() {
+    let g = small();
+    let text = "ATLANTA, Geo. - Firefighters saved a dog, Geo. Smith said.";
+    let at = |w: &str, nth: usize| {
+        let b = text.match_indices(w).nth(nth).unwrap().0;
+        Span::new(b, b + w.len())
+    };
+    let r = resolve_spans(text, &[at("Geo.", 0), at("Geo.", 1)], &g);
+    let p = r[0]
+        .as_ref()
+        .and_then(|m| m.place.as_ref())
+        .expect("resolved");
+    assert_eq!(
+        (p.name.as_str(), p.precision),
+        ("Georgia", Precision::Admin1)
+    );
+    // After a lower-case word and a comma it is no dateline qualifier.
+    assert!(r[1]
+        .as_ref()
+        .and_then(|m| m.place.as_ref())
+        .is_none_or(|p| p.precision != Precision::Admin1));
+}
+
+#[test]
+fn a_given_name_the_gazetteer_lacks_takes_the_place_the_text_puts_it_in() {
+    let g = small();
+    let text = "Mourners filled Mar Elias Chapel in Homs on Sunday. Damascus's Qaymariyya quarter \
+                was quiet. Police in Syria guarded the Old Souk.";
+    let at = |w: &str| {
+        let b = text.find(w).unwrap();
+        Span::new(b, b + w.len())
+    };
+    let r = resolve_spans(
+        text,
+        &[at("Mar Elias Chapel"), at("Qaymariyya"), at("Old Souk")],
+        &g,
+    );
+    let name = |i: usize| r[i].as_ref().map(|m| m.name.clone());
+    assert_eq!(name(0).as_deref(), Some("Homs"));
+    assert_eq!(name(1).as_deref(), Some("Damascus"));
+    // Not located by the text: the document's main country, with a low confidence.
+    let m = r[2].as_ref().expect("main country");
+    assert_eq!(m.place.as_ref().unwrap().precision, Precision::Country);
+    assert_eq!(m.country.as_deref(), Some("SY"));
+    assert!(m.confidence.unwrap() < 0.2);
+    // A document that names no place leaves it unanswered.
+    let text = "The Old Souk was quiet.";
+    assert!(resolve_spans(text, &[Span::new(4, 12)], &g)[0].is_none());
+}
+
+#[test]
+fn a_place_owned_with_a_possessive_lies_inside_its_owner() {
+    let g = small();
+    let text = "Shelling hit Homs in Syria. New York's Palmyra held a vigil, and Atlanta's \
+                Palmyra did too.";
+    let spans: Vec<Span> = text
+        .match_indices("Palmyra")
+        .map(|(b, w)| Span::new(b, b + w.len()))
+        .collect();
+    let r = resolve_spans(text, &spans, &g);
+    let country = |i: usize| r[i].as_ref().and_then(|m| m.country.clone());
+    assert_eq!(country(0).as_deref(), Some("US"));
+    // No Palmyra near Atlanta: the district takes the town's place.
+    assert_eq!(r[1].as_ref().map(|m| m.name.as_str()), Some("Atlanta"));
+}
+
+#[test]
+fn a_saints_name_in_a_facility_is_its_dedication_not_a_village() {
+    let g = Gazetteer::parse(GazetteerSources {
+        places: "1\tSaint Michaels\t38.78\t-76.22\tUS\tMaryland\tP.PPL\t600\tSt. Michaels\n\
+                 2\tToronto\t43.7\t-79.4\tCA\tOntario\tP.PPL\t2600000\t\n\
+                 3\tSaint Louis\t38.63\t-90.2\tUS\tMissouri\tP.PPL\t300000\tSt. Louis\n",
+        countries: COUNTRIES,
+        country_aliases: ALIASES,
+        demonyms: DEMONYMS,
+    })
+    .unwrap();
+    let text = "She was taken to St. Michael's Hospital in Toronto, then to St. Louis Children's \
+                Hospital.";
+    let at = |w: &str| {
+        let b = text.find(w).unwrap();
+        Span::new(b, b + w.len())
+    };
+    let r = resolve_spans(
+        text,
+        &[
+            at("St. Michael's Hospital"),
+            at("St. Louis Children's Hospital"),
+        ],
+        &g,
+    );
+    assert_eq!(r[0].as_ref().unwrap().name, "Toronto");
+    assert_eq!(r[1].as_ref().unwrap().name, "Saint Louis");
 }

@@ -883,6 +883,50 @@ pub(crate) const ORG_HEADS: &[&str] = &[
     "bucks",
 ];
 
+/// Head nouns of buildings and sites ("St. Mark's Cathedral", "Bob's Museum"): alone, never
+/// the place a facility's name holds, even where a village bears the word.
+pub(crate) const FACILITY_HEADS: &[&str] = &[
+    "cathedral",
+    "church",
+    "chapel",
+    "mosque",
+    "temple",
+    "synagogue",
+    "shrine",
+    "monastery",
+    "hospital",
+    "clinic",
+    "museum",
+    "gallery",
+    "stadium",
+    "arena",
+    "park",
+    "square",
+    "station",
+    "airport",
+    "bridge",
+    "tower",
+    "centre",
+    "center",
+    "hall",
+    "theatre",
+    "theater",
+    "library",
+    "prison",
+    "jail",
+    "palace",
+    "castle",
+    "market",
+    "mall",
+    "building",
+    "street",
+    "road",
+    "avenue",
+    "school",
+    "university",
+    "college",
+];
+
 /// Words that may directly precede a place without making it part of a name.
 pub(crate) const QUALIFIERS: &[&str] = &[
     "north",
