@@ -77,6 +77,31 @@ const CLAUSE_BREAKS: &[&str] = &[
     ",", "when", "after", "as", "while", "because", "before", "since", "until", "who", "which",
     "that", "where", "but", "although", "though",
 ];
+/// Verbs that report speech: what follows them is the reported content, not their subject's act.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "claimed",
+    "claims",
+    "stated",
+    "added",
+    "confirmed",
+    "describe",
+    "described",
+];
+/// Prepositions that put a statement or meeting at a place ("in Geneva", "at the border").
+const VENUE_PREPS: &[&str] = &["in", "at", "inside"];
+/// Nouns that introduce a named place ("the city of X", "the province of Y").
+const PLACE_NOUNS: &[&str] = &[
+    "city", "town", "village", "capital", "province", "region", "state", "district", "port",
+];
 const LOCATION_PREPS: &[&str] = &[
     "in",
     "at",
@@ -866,6 +891,9 @@ fn sentence_mentions(
                 .iter()
                 .rev()
                 .find(|a| a.end <= ts && !a.country_as_actor)
+                // "Officials said the leader was killed": the speaker of a reporting verb is
+                // not the patient of the passive it reports.
+                .filter(|a| !(a.end..ts).any(|k| REPORTING_VERBS.contains(&l(k))))
                 .filter(|a| {
                     // "died after being stabbed": a participle clause shares the main subject.
                     l(ts.saturating_sub(1)) == "being"
@@ -1202,6 +1230,8 @@ fn sentence_mentions(
                 "will"
                     | "would"
                     | "could"
+                    | "should"
+                    | "must"
                     | "might"
                     | "may"
                     | "plans"
@@ -1226,9 +1256,19 @@ fn sentence_mentions(
                     | EventType::Concede
                     | EventType::Consult
             );
-        let cue_before = |words: &[&str]| (ts.saturating_sub(4)..ts).any(|k| words.contains(&l(k)));
+        // The cue governs the whole clause before the noun ("the possible actions will include
+        // target sanctions such as asset freeze"), not just the few words next to it.
+        // A coordinated main clause (", and the government announced a ceasefire") starts afresh.
+        let cue_from = (ca..ts)
+            .rev()
+            .find(|&k| l(k) == "," && matches!(l(k + 1), "and" | "but" | "while" | "whereas"))
+            .map_or(ca, |k| k + 1);
+        let cue_before = |words: &[&str]| (cue_from..ts).any(|k| words.contains(&l(k)));
         if policy_noun
             && (cue_before(&[
+                "discussed",
+                "discussing",
+                "discuss",
                 "call",
                 "calls",
                 "called",
@@ -1266,7 +1306,9 @@ fn sentence_mentions(
                 "mulling",
                 "awaiting",
             ]) || (te..(te + 3).min(toks.len()))
-                .any(|k| matches!(l(k), "could" | "would" | "may" | "might" | "should")))
+                .any(|k| matches!(l(k), "could" | "would" | "may" | "might" | "should"))
+                // "sanctions ... are in Congress awaiting ratification": not yet in force.
+                || (te..cb).any(|k| l(k) == "awaiting"))
         {
             continue;
         }
@@ -1307,9 +1349,28 @@ fn sentence_mentions(
                 || (ts.saturating_sub(4)..ts)
                     .any(|k| matches!(l(k), "failed" | "fails" | "refused")));
         let negated = negated && !refusal;
-        let status = if s.class == SentenceClass::Background || dated_rel {
+        // "since Kim and Putin held a summit in September, ...": a happening in a clause opened
+        // by a temporal "since" is the starting point of what the sentence reports, not news.
+        let since_clause = (ca..ts).rev().find(|&k| l(k) == "since").is_some_and(|k| {
+            let opens_clause = toks.get(k + 1).is_some_and(|n| {
+                !is_date_word(&n.lower)
+                    && !n.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    && !matches!(
+                        n.lower.as_str(),
+                        "then" | "last" | "early" | "late" | "mid" | "the"
+                    )
+            });
+            opens_clause && !(k + 1..ts).any(|j| matches!(l(j), "," | ";"))
+        });
+        // "prosecutors ordered the arrest of X": a warrant, not an arrest made (PLOVER codes an
+        // unexecuted warrant as a threat of arrest).
+        let ordered_arrest = t.event_type == EventType::Coerce
+            && t.mode.as_deref() == Some("arrest")
+            && (ts.saturating_sub(3)..ts)
+                .any(|k| matches!(l(k), "ordered" | "order" | "orders" | "ordering"));
+        let status = if s.class == SentenceClass::Background || dated_rel || since_clause {
             EventStatus::Background
-        } else if t.event_type == EventType::Threaten || threatened_sanction {
+        } else if t.event_type == EventType::Threaten || threatened_sanction || ordered_arrest {
             EventStatus::Threatened
         } else if negated {
             EventStatus::Negated
@@ -1361,7 +1422,7 @@ fn sentence_mentions(
         // Duration: "lasted (for) at least two hours".
         let duration = find_duration(toks, ca, cb, ctx.text);
         // Location: a non-demonym place in the clause, preferring ones after a locative preposition.
-        let location = s
+        let placed = s
             .places
             .iter()
             .filter(|p| {
@@ -1373,7 +1434,30 @@ fn sentence_mentions(
                         .iter()
                         .any(|a| !a.country_as_actor && p.start >= a.start && p.end <= a.end)
             })
-            .filter(|p| in_rel || !in_rel_range(&rel, p.start))
+            .filter(|p| in_rel || !in_rel_range(&rel, p.start));
+        // A statement's place is where it is made ("told reporters in Kabul"): a place named
+        // as its addressee, topic or target ("urged Russia", "talks on Syria") is not its venue.
+        let venue = placed
+            .clone()
+            .filter(|p| {
+                p.start > 0 && VENUE_PREPS.contains(&l(p.start - 1))
+                    // A dateline ("WASHINGTON — ...") names where the report was made.
+                    || p.start == 0 && matches!(l(p.end), "\u{2014}" | "\u{2013}" | "-" | "(")
+                    // "in the capital city of Algiers": the place noun's "of" names the venue.
+                    || p.start > 2
+                        && l(p.start - 1) == "of"
+                        && PLACE_NOUNS.contains(&l(p.start - 2))
+                        && (p.start.saturating_sub(6)..p.start - 2)
+                            .any(|k| VENUE_PREPS.contains(&l(k)))
+            })
+            .min_by_key(|p| {
+                (
+                    p.location.precision.rank(),
+                    (p.start as isize - ts as isize).unsigned_abs(),
+                )
+            })
+            .map(|p| p.location.clone());
+        let location = placed
             .min_by_key(|p| {
                 let prep = p.start > 0 && LOCATION_PREPS.contains(&l(p.start - 1));
                 (
@@ -1499,6 +1583,8 @@ fn sentence_mentions(
             (EventType::Assault, Some("territory".to_string()))
         } else if threatened_sanction {
             (EventType::Threaten, Some("restrict".to_string()))
+        } else if ordered_arrest {
+            (EventType::Threaten, Some("arrest".to_string()))
         } else if refusal {
             (EventType::Reject, None)
         } else {
@@ -1531,6 +1617,23 @@ fn sentence_mentions(
             },
         };
         retype_by_object_and_actor(&mut mention, toks, te);
+        if is_verbal_type(mention.event_type) {
+            // "Kyiv has urged ...": a capital named as the speaker stands for its government,
+            // whose seat is the place to fall back on.
+            let speaker_place = || {
+                s.places.iter().find(|p| {
+                    !p.demonym
+                        && mention.actors.iter().any(|a| {
+                            a.role == ActorRole::Actor
+                                && a.span.is_some_and(|sp| {
+                                    toks[p.start].span.start >= sp.start
+                                        && toks[p.end - 1].span.end <= sp.end
+                                })
+                        })
+                })
+            };
+            mention.location = venue.or_else(|| speaker_place().map(|p| p.location.clone()));
+        }
         // One mention per type within a sentence unless they are clearly separate (other place or actor).
         if let Some(prev_m) = out.iter_mut().find(|m| {
             m.event_type == mention.event_type
@@ -2747,6 +2850,17 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
 }
 
 fn absorb(into: &mut Mention, m: Mention) {
+    // A named side replaces an unnamed one in the same role ("the attackers" -> "ISIS").
+    for role in [ActorRole::Actor, ActorRole::Recipient] {
+        let named_in_m = m.actors.iter().any(|a| a.role == role && a.name.is_some());
+        let named_in_into = into
+            .actors
+            .iter()
+            .any(|a| a.role == role && a.name.is_some());
+        if named_in_m && !named_in_into {
+            into.actors.retain(|a| a.role != role);
+        }
+    }
     for a in m.actors {
         let dup = into.actors.iter().any(|x| {
             x.role == a.role
@@ -2837,6 +2951,13 @@ fn merge_and_finish(
                         && m.sentence <= 4
                         && (e.main.mode.is_none() || m.mode.is_none() || e.main.mode == m.mode)
                     || e.main.sentence == m.sentence && e.main.segment == m.segment
+                    // A retelling that names no one who acted ("the leader was killed in an
+                    // air strike") adds nothing that tells it apart from the happening already
+                    // coded: one happening, told again further down.
+                    || (e.main.mode.is_none() || m.mode.is_none() || e.main.mode == m.mode)
+                        && (named(&m.actors, ActorRole::Actor).is_empty()
+                            || named(&e.main.actors, ActorRole::Actor).is_empty())
+                        && !e.main.headline
                     || (e.main.mode.is_none() || m.mode.is_none() || e.main.mode == m.mode)
                         && !named(&m.actors, ActorRole::Actor).is_empty()
                         && named(&m.actors, ActorRole::Actor).iter().any(|n| named(&e.main.actors, ActorRole::Actor).contains(n)))
@@ -3083,6 +3204,9 @@ fn merge_and_finish(
                 .iter()
                 .find(|a| a.role == ActorRole::Actor)
                 .and_then(|a| a.country.clone());
+            // A speaker of unknown allegiance most likely speaks where the story is set: its
+            // main place's country, claimed at country precision only.
+            let cc = cc.or_else(|| main_location.as_ref().and_then(|l| l.country.clone()));
             e.main.location = cc.and_then(|c| (ctx.country_location)(&c));
         }
         if !verbal && e.main.location.is_some() && e.main.status != EventStatus::Background {

@@ -1,0 +1,185 @@
+//! Place and status of statements and reported happenings, end to end through `extract` with the
+//! built-in lexicons and a small hand-written gazetteer. Each sentence is written for the rule it
+//! exercises.
+
+use sitrep_core::{ActorRole, Document, DocumentFormat, Event, EventStatus, EventType, OffsetMap};
+use sitrep_text::geo::{Gazetteer, GazetteerSources};
+use sitrep_text::{extract, ExtractOptions, Resources};
+
+const COUNTRIES: &str = "# iso2\tiso3\tname\tgeonameid\tcapital\tlat\tlon\tpopulation\tnames\n\
+SY\tSYR\tSyria\t163843\tDamascus\t35.0\t38.0\t17000000\t\n\
+JO\tJOR\tJordan\t248816\tAmman\t31.0\t36.0\t9900000\t\n\
+TR\tTUR\tTurkey\t298795\tAnkara\t39.0\t35.0\t82000000\t\n";
+const DEMONYMS: &str = "# demonym\tiso2\tnote\nSyrian\tSY\t\nTurkish\tTR\t\nJordanian\tJO\t\n";
+const PLACES: &str = "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tnames\n\
+250441\tAmman\t31.95\t35.93\tJO\tAmman\tP.PPLC\t1300000\t\n\
+170654\tDamascus\t33.51\t36.29\tSY\tDimashq\tP.PPLC\t1570000\t\n\
+169577\tHoms\t34.73\t36.72\tSY\tHoms\tP.PPL\t775000\t\n";
+
+fn events(text: &str) -> Vec<Event> {
+    let g = Gazetteer::parse(GazetteerSources {
+        places: PLACES,
+        countries: COUNTRIES,
+        country_aliases: "",
+        demonyms: DEMONYMS,
+    })
+    .expect("test gazetteer parses");
+    let res = Resources::new(g).expect("resources");
+    let doc = Document {
+        id: "t".into(),
+        url: None,
+        title: None,
+        source: None,
+        published: Some("2025-06-01".into()),
+        format: DocumentFormat::Text,
+        origin: "test".into(),
+        raw: text.to_string(),
+        text: text.to_string(),
+        offsets: OffsetMap::identity(),
+        content_hash: String::new(),
+    };
+    extract(&doc, &res, &ExtractOptions::default()).events
+}
+
+fn find(evs: &[Event], t: EventType) -> &Event {
+    evs.iter()
+        .find(|e| e.event_type == t)
+        .unwrap_or_else(|| panic!("no {t:?} event: {evs:#?}"))
+}
+
+fn country(e: &Event) -> Option<&str> {
+    e.location.as_ref().and_then(|l| l.country.as_deref())
+}
+
+#[test]
+fn a_statement_is_placed_where_it_is_made_not_at_its_addressee() {
+    // The addressee is no venue: the speaker's country stands in.
+    let evs =
+        events("The Turkish foreign minister urged Syria on Monday to release the reporters.");
+    let e = find(&evs, EventType::Request);
+    let from_addressee = e
+        .location
+        .as_ref()
+        .is_some_and(|l| l.text.as_deref() == Some("Syria") && l.span.is_some());
+    assert!(!from_addressee, "{e:#?}");
+    // A place after "in" is the venue.
+    let evs = events(
+        "Speaking to reporters in Amman, the Turkish foreign minister urged Syria to release them.",
+    );
+    let e = find(&evs, EventType::Request);
+    assert_eq!(country(e), Some("JO"), "{e:#?}");
+    let evs = events(
+        "The Turkish foreign minister met reporters in the capital city of Amman and urged Syria \
+         to release them.",
+    );
+    let e = find(&evs, EventType::Request);
+    assert_eq!(country(e), Some("JO"), "{e:#?}");
+}
+
+#[test]
+fn a_happening_in_a_since_clause_is_background() {
+    let evs = events("Aid deliveries have stopped since militants attacked a convoy near Homs.");
+    let e = find(&evs, EventType::Assault);
+    assert_eq!(e.status, EventStatus::Background);
+    // A "since" before a date is no clause: the happening is news.
+    let evs = events("Militants have attacked a convoy near Homs since Monday.");
+    assert_ne!(
+        find(&evs, EventType::Assault).status,
+        EventStatus::Background
+    );
+}
+
+#[test]
+fn what_should_or_must_happen_is_no_event() {
+    let evs = events("No one should be detained for talking to reporters, the lawyer said.");
+    assert!(!evs.iter().any(|e| e.event_type == EventType::Coerce
+        && matches!(e.status, EventStatus::Occurred | EventStatus::Claimed)));
+}
+
+#[test]
+fn an_ordered_arrest_is_a_warrant_not_an_arrest() {
+    let evs =
+        events("Prosecutors in Damascus on Monday ordered the arrest of the former minister.");
+    assert!(
+        !evs.iter().any(|e| e.event_type == EventType::Coerce),
+        "{evs:#?}"
+    );
+    let e = find(&evs, EventType::Threaten);
+    assert_eq!(e.mode.as_deref(), Some("arrest"));
+    assert_eq!(e.status, EventStatus::Threatened);
+}
+
+#[test]
+fn a_possible_sanction_anywhere_in_the_clause_is_not_imposed() {
+    let evs = events(
+        "The possible measures against the officials will include an asset freeze on their accounts.",
+    );
+    assert!(
+        !evs.iter().any(|e| e.event_type == EventType::Sanction),
+        "{evs:#?}"
+    );
+    let evs = events("New sanctions against Syria are in parliament awaiting a final vote.");
+    assert!(
+        !evs.iter().any(|e| e.event_type == EventType::Sanction),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn the_speaker_of_a_report_is_not_the_victim_it_reports() {
+    let evs =
+        events("Syrian officials said the commander was killed in an air strike on Thursday.");
+    let e = find(&evs, EventType::Assault);
+    assert!(
+        !e.actors.iter().any(|a| a.role == ActorRole::Recipient
+            && a.text.as_deref().is_some_and(|t| t.contains("officials"))),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn a_demand_does_not_reach_into_the_next_main_clause() {
+    let evs = events(
+        "Envoys in Amman called for an end to the fighting, and the government in Damascus \
+         announced a ceasefire on Monday.",
+    );
+    assert!(
+        evs.iter().any(|e| e.event_type == EventType::Retreat),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_dateline_is_the_venue_of_a_statement() {
+    let evs = events("AMMAN — The Turkish foreign minister on Monday urged Syria to release them.");
+    let e = find(&evs, EventType::Request);
+    assert_eq!(country(e), Some("JO"), "{e:#?}");
+}
+
+#[test]
+fn a_capital_named_as_the_speaker_places_the_statement() {
+    let evs = events("Amman has urged Damascus to reopen the border crossing.");
+    let e = find(&evs, EventType::Request);
+    assert_eq!(country(e), Some("JO"), "{e:#?}");
+}
+
+#[test]
+fn a_retelling_that_names_no_actor_merges_with_the_happening() {
+    let evs = events(
+        "Syrian troops shelled a market near Homs on Monday, officials said. Residents said the \
+         market was shelled again before dawn. A local doctor said the market was shelled for \
+         hours.",
+    );
+    let n = evs
+        .iter()
+        .filter(|e| e.event_type == EventType::Assault)
+        .count();
+    assert_eq!(n, 1, "{evs:#?}");
+    let e = find(&evs, EventType::Assault);
+    assert!(
+        e.actors
+            .iter()
+            .any(|a| a.role == ActorRole::Actor && a.name.is_some()),
+        "{e:#?}"
+    );
+}
