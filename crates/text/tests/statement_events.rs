@@ -162,24 +162,3 @@ fn a_capital_named_as_the_speaker_places_the_statement() {
     let e = find(&evs, EventType::Request);
     assert_eq!(country(e), Some("JO"), "{e:#?}");
 }
-
-#[test]
-fn a_retelling_that_names_no_actor_merges_with_the_happening() {
-    let evs = events(
-        "Syrian troops shelled a market near Homs on Monday, officials said. Residents said the \
-         market was shelled again before dawn. A local doctor said the market was shelled for \
-         hours.",
-    );
-    let n = evs
-        .iter()
-        .filter(|e| e.event_type == EventType::Assault)
-        .count();
-    assert_eq!(n, 1, "{evs:#?}");
-    let e = find(&evs, EventType::Assault);
-    assert!(
-        e.actors
-            .iter()
-            .any(|a| a.role == ActorRole::Actor && a.name.is_some()),
-        "{e:#?}"
-    );
-}

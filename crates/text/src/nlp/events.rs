@@ -2850,17 +2850,6 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
 }
 
 fn absorb(into: &mut Mention, m: Mention) {
-    // A named side replaces an unnamed one in the same role ("the attackers" -> "ISIS").
-    for role in [ActorRole::Actor, ActorRole::Recipient] {
-        let named_in_m = m.actors.iter().any(|a| a.role == role && a.name.is_some());
-        let named_in_into = into
-            .actors
-            .iter()
-            .any(|a| a.role == role && a.name.is_some());
-        if named_in_m && !named_in_into {
-            into.actors.retain(|a| a.role != role);
-        }
-    }
     for a in m.actors {
         let dup = into.actors.iter().any(|x| {
             x.role == a.role
@@ -2951,13 +2940,6 @@ fn merge_and_finish(
                         && m.sentence <= 4
                         && (e.main.mode.is_none() || m.mode.is_none() || e.main.mode == m.mode)
                     || e.main.sentence == m.sentence && e.main.segment == m.segment
-                    // A retelling that names no one who acted ("the leader was killed in an
-                    // air strike") adds nothing that tells it apart from the happening already
-                    // coded: one happening, told again further down.
-                    || (e.main.mode.is_none() || m.mode.is_none() || e.main.mode == m.mode)
-                        && (named(&m.actors, ActorRole::Actor).is_empty()
-                            || named(&e.main.actors, ActorRole::Actor).is_empty())
-                        && !e.main.headline
                     || (e.main.mode.is_none() || m.mode.is_none() || e.main.mode == m.mode)
                         && !named(&m.actors, ActorRole::Actor).is_empty()
                         && named(&m.actors, ActorRole::Actor).iter().any(|n| named(&e.main.actors, ActorRole::Actor).contains(n)))
