@@ -93,6 +93,26 @@ pub struct Document {
     pub content_hash: String,
 }
 
+impl Document {
+    /// A plain-text document whose cleaned text is its raw input (tests, benches, snippets
+    /// scored one by one): no offsets to map and no content hash.
+    pub fn plain_text(id: &str, text: &str, published: Option<&str>) -> Document {
+        Document {
+            id: id.into(),
+            url: None,
+            title: None,
+            source: None,
+            published: published.map(str::to_string),
+            format: DocumentFormat::Text,
+            origin: "test".into(),
+            raw: text.to_string(),
+            text: text.to_string(),
+            offsets: OffsetMap::identity(),
+            content_hash: String::new(),
+        }
+    }
+}
+
 /// Codebook section 8.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

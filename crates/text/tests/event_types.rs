@@ -1,23 +1,11 @@
 //! Type, mode and ACLED sub-event type of short reports, end to end through `extract` with the
 //! built-in lexicons (no gazetteer). Each sentence is written for the rule it exercises.
 
-use sitrep_core::{Document, DocumentFormat, Event, EventType, OffsetMap};
+use sitrep_core::{Document, Event, EventType};
 use sitrep_text::{extract, ExtractOptions, Resources};
 
 fn events(text: &str) -> Vec<Event> {
-    let doc = Document {
-        id: "t".into(),
-        url: None,
-        title: None,
-        source: None,
-        published: Some("2025-06-01".into()),
-        format: DocumentFormat::Text,
-        origin: "test".into(),
-        raw: text.to_string(),
-        text: text.to_string(),
-        offsets: OffsetMap::identity(),
-        content_hash: String::new(),
-    };
+    let doc = Document::plain_text("t", text, Some("2025-06-01"));
     extract(&doc, &Resources::empty(), &ExtractOptions::default()).events
 }
 

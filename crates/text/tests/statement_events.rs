@@ -2,7 +2,7 @@
 //! built-in lexicons and a small hand-written gazetteer. Each sentence is written for the rule it
 //! exercises.
 
-use sitrep_core::{ActorRole, Document, DocumentFormat, Event, EventStatus, EventType, OffsetMap};
+use sitrep_core::{ActorRole, Document, Event, EventStatus, EventType};
 use sitrep_text::geo::{Gazetteer, GazetteerSources};
 use sitrep_text::{extract, ExtractOptions, Resources};
 
@@ -25,19 +25,7 @@ fn events(text: &str) -> Vec<Event> {
     })
     .expect("test gazetteer parses");
     let res = Resources::new(g).expect("resources");
-    let doc = Document {
-        id: "t".into(),
-        url: None,
-        title: None,
-        source: None,
-        published: Some("2025-06-01".into()),
-        format: DocumentFormat::Text,
-        origin: "test".into(),
-        raw: text.to_string(),
-        text: text.to_string(),
-        offsets: OffsetMap::identity(),
-        content_hash: String::new(),
-    };
+    let doc = Document::plain_text("t", text, Some("2025-06-01"));
     extract(&doc, &res, &ExtractOptions::default()).events
 }
 
