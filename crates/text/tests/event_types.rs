@@ -339,3 +339,15 @@ fn an_announced_boycott_is_a_threat_but_planned_deportations_are_not() {
             .any(|e| e.event_type == EventType::Threaten)
     );
 }
+
+#[test]
+fn a_demonstration_of_resolve_is_no_protest_but_one_of_workers_is() {
+    assert!(
+        !types("The visit was a demonstration of support for the alliance.")
+            .contains(&EventType::Protest)
+    );
+    assert!(
+        types("A demonstration of teachers marched to the ministry on Monday.")
+            .contains(&EventType::Protest)
+    );
+}

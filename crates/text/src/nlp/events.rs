@@ -707,6 +707,16 @@ fn sentence_mentions(
         {
             continue;
         }
+        // "a demonstration of our commitment", "a show of force": a display, not a protest,
+        // unless people follow ("a demonstration of thousands of workers").
+        if t.event_type == EventType::Protest
+            && matches!(t.words[0].as_str(), "demonstration" | "demonstrations")
+            && next == "of"
+            && quantity_at(toks, te + 1).is_none()
+            && !agent_plural(l(te + 1))
+        {
+            continue;
+        }
         if bare_fired_not_shooting(lex, toks, t, te)
             || threat_noun_not_issued(toks, ts, t)
             || weapon_not_used(toks, ts, te, t)
