@@ -139,6 +139,23 @@ pub(crate) fn qualify_by_following_place(places: &mut [EntityMention], text: &st
                 .find(|h| fits(h, q))
                 .map(|h| (h.clone(), q.clone()))
         }) else {
+            // "Charlevoix, Quebec" where the gazetteer knows Charlevoix only in another
+            // country: the written qualifier outranks a reading it contradicts, so the name is
+            // a place the gazetteer lacks inside the qualifier (codebook 4: coarser, not wrong).
+            let division = quals
+                .iter()
+                .find(|q| matches!(q.precision, Precision::Admin1 | Precision::Country))
+                .cloned();
+            if let (Some(h), Some(q)) = (places[i].place.clone(), division) {
+                if h.precision == Precision::Town && h.country.is_some() && h.country != q.country {
+                    let m = &mut places[i];
+                    m.alternatives.insert(0, h);
+                    m.country = q.country.clone();
+                    m.name = q.name.clone();
+                    m.place = Some(q);
+                    m.confidence = Some(LOCATED_CONFIDENCE);
+                }
+            }
             continue;
         };
         // The pair's reading holds for every mention of either name in the document.

@@ -545,3 +545,18 @@ fn a_saints_name_in_a_facility_is_its_dedication_not_a_village() {
     assert_eq!(r[0].as_ref().unwrap().name, "Toronto");
     assert_eq!(r[1].as_ref().unwrap().name, "Saint Louis");
 }
+
+#[test]
+fn a_written_division_outranks_a_reading_in_another_country() {
+    let g = small();
+    // The gazetteer knows this Rochester only in New York: after "Homs," it is a place it
+    // lacks inside the Syrian governorate, at the governorate's point and low confidence.
+    let ms = find_places("Aid convoys reached Rochester, Homs on Monday.", &[], &g);
+    let r = find(&ms, "Rochester").expect("Rochester is found");
+    assert_eq!(place_id(r), Some(169575), "{ms:?}");
+    assert_eq!(r.country.as_deref(), Some("SY"));
+    assert!(r.confidence.unwrap_or(1.0) < 0.5);
+    // A qualifier the reading fits keeps it.
+    let ms = find_places("The fair in Rochester, New York opened on Friday.", &[], &g);
+    assert_eq!(place_id(find(&ms, "Rochester").unwrap()), Some(5134086));
+}
