@@ -149,10 +149,7 @@ pub(crate) fn qualify_by_following_place(places: &mut [EntityMention], text: &st
             if let (Some(h), Some(q)) = (places[i].place.clone(), division) {
                 if h.precision == Precision::Town && h.country.is_some() && h.country != q.country {
                     let m = &mut places[i];
-                    m.alternatives.insert(0, h);
-                    m.country = q.country.clone();
-                    m.name = q.name.clone();
-                    m.place = Some(q);
+                    adopt(m, q);
                     m.confidence = Some(LOCATED_CONFIDENCE);
                 }
             }
@@ -172,11 +169,7 @@ pub(crate) fn qualify_by_following_place(places: &mut [EntityMention], text: &st
                 }
                 if let Some(k) = m.alternatives.iter().position(|p| same(p, &pick)) {
                     let b = m.alternatives.remove(k);
-                    if let Some(old) = m.place.replace(b) {
-                        m.alternatives.insert(0, old);
-                    }
-                    m.country = m.place.as_ref().and_then(|p| p.country.clone());
-                    m.name = m.place.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+                    adopt(m, b);
                 }
             }
         }
@@ -309,10 +302,16 @@ pub(crate) fn qualify_by_possessive_owner(places: &mut [EntityMention], text: &s
             None if matches!(owner.precision, Precision::Town | Precision::Point) => owner,
             None => continue,
         };
-        if let Some(old) = m.place.replace(pick) {
-            m.alternatives.insert(0, old);
-        }
-        m.country = m.place.as_ref().and_then(|p| p.country.clone());
-        m.name = m.place.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+        adopt(m, pick);
+    }
+}
+
+/// Make `pick` the mention's reading: the old reading becomes the first alternative, and the
+/// mention's country and name follow the new reading.
+fn adopt(m: &mut EntityMention, pick: sitrep_core::Place) {
+    m.country = pick.country.clone();
+    m.name = pick.name.clone();
+    if let Some(old) = m.place.replace(pick) {
+        m.alternatives.insert(0, old);
     }
 }
