@@ -368,7 +368,7 @@ const STOPWORDS: &[&str] = &[
 /// Lower-cased content words of a text, lightly stemmed so "prices" meets "price".
 /// `STOPWORDS` is kept sorted (a unit test checks) so that lookup is a binary search: this runs
 /// twice for every word of every document.
-fn is_stopword(w: &str) -> bool {
+pub(super) fn is_stopword(w: &str) -> bool {
     // A hash set: this runs twice per word of every line and sentence.
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();

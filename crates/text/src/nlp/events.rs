@@ -14,6 +14,7 @@ use sitrep_core::{
 
 use super::actors::ActorMention;
 use super::attribution::{read_stance, SentenceStance};
+use super::classify::is_stopword;
 use super::counts::{find_counts, quantity_at};
 use super::dates::{find_dates, publication_date};
 use super::lexicon::{Condition, Lexicon, Pos, Trigger};
@@ -978,9 +979,12 @@ fn sentence_mentions(
                 // The actor's own forces ("withdraw its fighters", "offered their troops") are
                 // what it moves, not a party it acts on.
                 .filter(|a| {
-                    !(a.kind == ActorKind::StateForces || is_armed(a))
-                        || !(a.start > 0
-                            && matches!(l(a.start - 1), "its" | "their" | "his" | "her" | "our"))
+                    // The possessive may stand before a modifier or two ("its last soldiers").
+                    let own = (a.start.saturating_sub(3)..a.start)
+                        .rev()
+                        .take_while(|&k| k >= te && toks[k].is_word())
+                        .any(|k| matches!(l(k), "its" | "their" | "his" | "her" | "our"));
+                    !(a.kind == ActorKind::StateForces || is_armed(a)) || !own
                 })
                 .filter(|a| {
                     // A country after a statement or a cooperative act is its counterpart
@@ -1158,6 +1162,16 @@ fn sentence_mentions(
                         )
                     }) && !(te..a.start).any(|k| matches!(l(k), "." | ";" | "said" | "says"))
                 });
+        }
+        // A place the act is done to stands for its people or rulers when no party is named
+        // ("lifted the curfew in Montenegro", "withdraw troops from Chad", "arrived in Amman on
+        // a visit", "shelled Kabul"): PLOVER and CAMEO code such a place as the target.
+        let place_np = recipient
+            .is_none()
+            .then(|| place_target(toks, te, cb, t, &s.places, ctx.text))
+            .flatten();
+        if recipient.is_none() {
+            recipient = place_np.as_ref();
         }
         // "X said that Y must ...": X demands, Y is asked.
         let demand_speaker_np;
@@ -2553,6 +2567,159 @@ fn patient_phrase(
         }
     }
     None
+}
+
+/// The place an act is done to, as its target: the first place after trigger end `te` in its
+/// clause, governed by a preposition that makes it the act's object for this kind of act
+/// (restrictions *in* or *on* a place, withdrawal *from* it, a visit or deployment *to* it,
+/// an attack *on* it), or by none at all ("blockaded Paris", "visited Tehran"). Places that only
+/// say where something else stands ("near the town of X") stay locations.
+fn place_target(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    t: &Trigger,
+    places: &[PlaceRef],
+    text: &str,
+) -> Option<ActorMention> {
+    let visit = t.words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "arrived" | "arrives" | "visit" | "visited" | "visiting" | "visits" | "trip" | "toured"
+        )
+    });
+    let preps: &[&str] = match t.event_type {
+        EventType::Coerce | EventType::Concede | EventType::Sanction | EventType::Threaten => {
+            &["in", "on", "over", "against", "to", "into"]
+        }
+        EventType::Retreat => &["from"],
+        EventType::Mobilize | EventType::Aid => &["to", "in", "into", "from"],
+        EventType::Consult if visit => &["in", "to"],
+        EventType::Assault => &["on", "against"],
+        _ => return None,
+    };
+    let p = places
+        .iter()
+        .filter(|p| !p.demonym && p.start >= te && p.start < cb && p.start <= te + 10)
+        .min_by_key(|p| p.start)?;
+    // Seas, deserts and continents are where things happen, never whom they happen to.
+    if matches!(p.location.precision, Precision::Region | Precision::Unknown) {
+        return None;
+    }
+    // A place naming what follows it ("the Burkina Faso army base", "a Savannah house party")
+    // is a modifier: the target is that thing, not the place. (Stopwords have three letters or
+    // more; shorter words are function words.)
+    let container = |w: &str| {
+        matches!(
+            w,
+            "town"
+                | "city"
+                | "village"
+                | "province"
+                | "region"
+                | "state"
+                | "district"
+                | "county"
+                | "governorate"
+                | "area"
+                | "prefecture"
+                | "territory"
+                | "island"
+                | "islands"
+        )
+    };
+    // A match followed by another capitalised word is the start of a longer name the
+    // gazetteer lacks ("Kan Taw village"): too uncertain to name a target.
+    if toks
+        .get(p.end)
+        .is_some_and(|n| n.is_word() && n.is_capitalized() && !is_date_word(&n.lower))
+    {
+        return None;
+    }
+    if toks.get(p.end).is_some_and(|n| {
+        n.is_word()
+            && !n.is_capitalized()
+            && n.lower.len() > 2
+            && !is_stopword(&n.lower)
+            && !container(&n.lower)
+            && !is_date_word(&n.lower)
+    }) {
+        return None;
+    }
+    let gap = &toks[te..p.start];
+    if gap
+        .iter()
+        .any(|k| CLAUSE_BREAKS.contains(&k.lower.as_str()) || !(k.is_word() || k.text == "-"))
+    {
+        return None;
+    }
+    // The governing word: the nearest preposition before the place, reading "the town of X"
+    // and "the republic of X" as X itself.
+    let mut k = p.start;
+    let governor = loop {
+        if k == te {
+            break None;
+        }
+        k -= 1;
+        let w = toks[k].lower.as_str();
+        if w == "of"
+            && k > te
+            && (container(&toks[k - 1].lower)
+                || toks[k - 1].lower == "capital"
+                || toks[k - 1].lower == "republic")
+        {
+            continue;
+        }
+        if matches!(
+            w,
+            "in" | "on"
+                | "over"
+                | "against"
+                | "to"
+                | "into"
+                | "from"
+                | "at"
+                | "of"
+                | "near"
+                | "for"
+                | "with"
+                | "by"
+                | "between"
+                | "through"
+                | "across"
+                | "outside"
+                | "around"
+        ) {
+            // An infinitive's "to" ("threatened to ban voting in X") governs a verb, not X.
+            let infinitive = w == "to" && k + 1 < p.start && toks[k + 1].lower != "the";
+            break Some(if infinitive { "" } else { w });
+        }
+    };
+    match governor {
+        // No preposition: the place is the direct object of a verb trigger, right after it or
+        // after a determiner and modifiers ("blockaded Paris", "besieged the town of X").
+        None => {
+            let det = gap.first().is_none_or(|w| {
+                matches!(
+                    w.lower.as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                )
+            });
+            if t.pos == Pos::Noun || !det || gap.len() > 4 {
+                return None;
+            }
+        }
+        Some(w) if !preps.contains(&w) => return None,
+        Some(_) => {}
+    }
+    let mut m = phrase_mention(toks, p.start, p.end, text);
+    m.name = p.location.name.clone();
+    m.country = p.location.country.clone();
+    // A country acted on stands for its government, as a country named as an actor does.
+    if p.location.precision == Precision::Country {
+        m.kind = ActorKind::Government;
+    }
+    Some(m)
 }
 
 /// Day and month names (full or abbreviated, as the date reader knows them).

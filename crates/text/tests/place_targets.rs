@@ -1,0 +1,92 @@
+//! A place an act is done to becomes the act's target when no party is named, end to end through
+//! `extract` with a small hand-written gazetteer. Each sentence is written for the rule it tests.
+
+use sitrep_core::{ActorKind, ActorRole, Document, Event, EventType};
+use sitrep_text::geo::{Gazetteer, GazetteerSources};
+use sitrep_text::{extract, ExtractOptions, Resources};
+
+const COUNTRIES: &str = "# iso2\tiso3\tname\tgeonameid\tcapital\tlat\tlon\tpopulation\tnames\n\
+TD\tTCD\tChad\t2434508\tN'Djamena\t15.0\t19.0\t16000000\t\n\
+JO\tJOR\tJordan\t248816\tAmman\t31.0\t36.0\t9900000\t\n\
+FR\tFRA\tFrance\t3017382\tParis\t46.0\t2.0\t67000000\t\n";
+
+// Approximate coordinates and populations: enough for resolution to pick these readings.
+const PLACES: &str = "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tnames\n\
+250441\tAmman\t31.95\t35.93\tJO\tAmman\tP.PPLC\t1300000\t\n\
+2988507\tParis\t48.85\t2.35\tFR\tIle-de-France\tP.PPLC\t2100000\t\n\
+2427123\tAbeche\t13.83\t20.83\tTD\tOuaddai\tP.PPL\t75000\tAbéché\n";
+
+fn events(text: &str) -> Vec<Event> {
+    let gazetteer = Gazetteer::parse(GazetteerSources {
+        places: PLACES,
+        countries: COUNTRIES,
+        country_aliases: "",
+        demonyms: "# demonym\tiso2\tnote\n",
+    })
+    .expect("test gazetteer parses");
+    let res = Resources::new(gazetteer).expect("lexicons compile");
+    let doc = Document::plain_text("t", text, Some("2025-06-01"));
+    extract(&doc, &res, &ExtractOptions::default()).events
+}
+
+fn recipients(text: &str, t: EventType) -> Vec<(String, ActorKind)> {
+    let evs = events(text);
+    let e = evs
+        .iter()
+        .find(|e| e.event_type == t)
+        .unwrap_or_else(|| panic!("no {t:?} event in {text:?}: {evs:#?}"));
+    e.actors
+        .iter()
+        .filter(|a| a.role == ActorRole::Recipient)
+        .filter_map(|a| Some((a.text.clone()?, a.kind)))
+        .collect()
+}
+
+#[test]
+fn a_place_restricted_left_or_visited_is_the_target() {
+    assert_eq!(
+        recipients(
+            "The army imposed a night curfew in Abeche after two days of unrest.",
+            EventType::Coerce
+        ),
+        vec![("Abeche".to_string(), ActorKind::Unknown)]
+    );
+    assert_eq!(
+        recipients(
+            "France will withdraw its last soldiers from Chad by the end of the year.",
+            EventType::Retreat
+        ),
+        vec![("Chad".to_string(), ActorKind::Government)]
+    );
+    let visit = recipients(
+        "The Iraqi foreign minister arrived in Amman on Tuesday for a two-day visit.",
+        EventType::Consult,
+    );
+    assert_eq!(visit, vec![("Amman".to_string(), ActorKind::Unknown)]);
+}
+
+#[test]
+fn a_place_that_only_says_where_or_what_kind_is_no_target() {
+    // Where a meeting is held is its venue, not the other party.
+    assert!(recipients(
+        "The two foreign ministers held talks in Amman on Tuesday.",
+        EventType::Consult
+    )
+    .iter()
+    .all(|(t, _)| t != "Amman"));
+    // A place naming the thing attacked modifies it.
+    assert!(recipients(
+        "Gunmen launched an assault on an Abeche army base overnight.",
+        EventType::Assault
+    )
+    .iter()
+    .all(|(t, _)| t != "Abeche"));
+    // A party named after the verb wins over the place.
+    assert_eq!(
+        recipients(
+            "Police arrested 12 protesters in Paris on Saturday.",
+            EventType::Coerce
+        ),
+        vec![("protesters".to_string(), ActorKind::Protesters)]
+    );
+}
