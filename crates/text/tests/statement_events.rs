@@ -212,3 +212,17 @@ fn a_name_hyphenated_to_a_participle_is_no_party() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn the_statement_as_subject_speaks_for_whoever_issued_it() {
+    let evs = events(
+        "The Turkish foreign minister issued a statement on Monday about the border. The \
+         statement threatened sanctions against Syria.",
+    );
+    let e = find(&evs, EventType::Threaten);
+    assert!(
+        e.actors.iter().any(|a| a.role == ActorRole::Actor
+            && a.text.as_deref().is_some_and(|t| t.contains("minister"))),
+        "{e:#?}"
+    );
+}

@@ -281,7 +281,10 @@ pub fn code_events(sentences: &[SentenceInput], lex: &Lexicon, ctx: &DocContext)
             }
         }
         if s.class == SentenceClass::Report {
-            let (found, leftovers) = sentence_mentions(s, lex, ctx, &stance);
+            let (mut found, leftovers) = sentence_mentions(s, lex, ctx, &stance);
+            if let Some(prev) = s.index.checked_sub(1).and_then(|k| sentences.get(k)) {
+                speaker_of_document_subject(s, prev, &mut found);
+            }
             mentions.extend(found);
             // A count stated in a sentence of its own belongs to the latest event of its type in
             // the last few sentences, if that event has no such count yet.
@@ -315,6 +318,49 @@ pub fn code_events(sentences: &[SentenceInput], lex: &Lexicon, ctx: &DocContext)
         });
     }
     merge_and_finish(sentences, mentions, &refs, lex, ctx)
+}
+
+/// Nouns for a written statement that can stand as the subject of a statement trigger.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "letter",
+    "communique",
+    "communiqué",
+    "declaration",
+];
+
+/// "X issued a statement on Tuesday. The statement threatened sanctions": a sentence opening
+/// with "The statement" (or letter, communique) refers back to the one the previous sentence
+/// says someone issued, so that someone, the nearest actor before the noun there, speaks.
+fn speaker_of_document_subject(s: &SentenceInput, prev: &SentenceInput, found: &mut [Mention]) {
+    let toks = &s.toks;
+    if toks.len() < 3 || toks[0].lower != "the" || !DOCUMENT_NOUNS.contains(&toks[1].lower.as_str())
+    {
+        return;
+    }
+    let Some(noun_at) = prev.toks.iter().position(|t| t.lower == toks[1].lower) else {
+        return;
+    };
+    let Some(speaker) = prev
+        .actors
+        .iter()
+        .filter(|a| a.end <= noun_at && a.name.is_some())
+        .max_by_key(|a| a.end)
+    else {
+        return;
+    };
+    for m in found.iter_mut() {
+        // Only a trigger right after the noun, whose subject the noun is.
+        if !is_verbal_type(m.event_type)
+            || m.trig.0 > 4
+            || !named(&m.actors, ActorRole::Actor).is_empty()
+        {
+            continue;
+        }
+        m.actors.retain(|a| a.role != ActorRole::Actor);
+        m.actors
+            .insert(0, to_actor(speaker, ActorRole::Actor, m.event_type));
+    }
 }
 
 /// Natural hazards: deaths they cause are not attacks.
