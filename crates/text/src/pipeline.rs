@@ -3,8 +3,8 @@
 
 use chrono::{Datelike, NaiveDate};
 use sitrep_core::{
-    ActorKind, Document, EntityKind, EntityMention, Extraction, Location, Sentence, SentenceClass,
-    Span,
+    ActorKind, Document, EntityKind, EntityMention, Extraction, Location, Precision, Sentence,
+    SentenceClass, Span,
 };
 
 use crate::geo::{find_places_from, home_country_of_url, Gazetteer, GazetteerSources};
@@ -202,7 +202,31 @@ pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extrac
         let headline =
             info.whole_line && info.line_index == 0 && *first_line.get_or_insert(idx) == idx;
         let toks = tokenize(span.slice(text), span.start);
-        let actors = find_actors(&toks, &res.lexicon, &res.gazetteer);
+        let mut actors = find_actors(&toks, &res.lexicon, &res.gazetteer);
+        // "a U.S.-proposed ceasefire": a name joined by a hyphen to a participle modifies the
+        // noun after it; it is no party to the sentence's events. A sponsor of armed people
+        // ("Iran-backed militias", "Saudi-led forces") stays: it is read as their side.
+        actors.retain(|a| {
+            !(toks.get(a.end).is_some_and(|t| t.text == "-")
+                && toks.get(a.end + 1).is_some_and(|t| {
+                    t.text.ends_with("ed")
+                        && t.text.chars().all(|c| c.is_ascii_lowercase())
+                        && !matches!(
+                            t.text,
+                            "backed"
+                                | "led"
+                                | "allied"
+                                | "sponsored"
+                                | "supported"
+                                | "funded"
+                                | "armed"
+                                | "trained"
+                                | "aligned"
+                                | "affiliated"
+                                | "linked"
+                        )
+                }))
+        });
         if class == SentenceClass::Report {
             if let Some(year) = published.and_then(|p| only_old_years(&toks, p)) {
                 class = SentenceClass::Background;
@@ -272,11 +296,19 @@ pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extrac
             .country(cc)
             .map(|p| Location::from_place(&p, None, None))
     };
+    let town_location = |name: &str, cc: &str| {
+        res.gazetteer
+            .lookup(name)
+            .into_iter()
+            .find(|p| p.country.as_deref() == Some(cc) && p.precision == Precision::Town)
+            .map(|p| Location::from_place(&p, None, None))
+    };
     let ctx = DocContext {
         doc_id: &doc.id,
         text,
         published,
         country_location: &country_location,
+        town_location: &town_location,
     };
     let events = code_events(&inputs, &res.lexicon, &ctx);
     let mut entities: Vec<EntityMention> = Vec::new();

@@ -9,12 +9,14 @@ use sitrep_text::{extract, ExtractOptions, Resources};
 const COUNTRIES: &str = "# iso2\tiso3\tname\tgeonameid\tcapital\tlat\tlon\tpopulation\tnames\n\
 SY\tSYR\tSyria\t163843\tDamascus\t35.0\t38.0\t17000000\t\n\
 JO\tJOR\tJordan\t248816\tAmman\t31.0\t36.0\t9900000\t\n\
-TR\tTUR\tTurkey\t298795\tAnkara\t39.0\t35.0\t82000000\t\n";
+TR\tTUR\tTurkey\t298795\tAnkara\t39.0\t35.0\t82000000\t\n\
+US\tUSA\tUnited States\t6252001\tWashington\t39.8\t-98.5\t330000000\t\n";
 const DEMONYMS: &str = "# demonym\tiso2\tnote\nSyrian\tSY\t\nTurkish\tTR\t\nJordanian\tJO\t\n";
 const PLACES: &str = "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tnames\n\
 250441\tAmman\t31.95\t35.93\tJO\tAmman\tP.PPLC\t1300000\t\n\
 170654\tDamascus\t33.51\t36.29\tSY\tDimashq\tP.PPLC\t1570000\t\n\
-169577\tHoms\t34.73\t36.72\tSY\tHoms\tP.PPL\t775000\t\n";
+169577\tHoms\t34.73\t36.72\tSY\tHoms\tP.PPL\t775000\t\n\
+5128581\tNew York City\t40.71\t-74.01\tUS\tNew York\tP.PPL\t8800000\t\n";
 
 fn events(text: &str) -> Vec<Event> {
     let g = Gazetteer::parse(GazetteerSources {
@@ -149,4 +151,78 @@ fn a_capital_named_as_the_speaker_places_the_statement() {
     let evs = events("Amman has urged Damascus to reopen the border crossing.");
     let e = find(&evs, EventType::Request);
     assert_eq!(country(e), Some("JO"), "{e:#?}");
+}
+
+#[test]
+fn a_un_chief_or_ambassador_speaks_at_the_headquarters() {
+    let evs = events("The U.N. Secretary-General on Monday condemned the shelling of Homs.");
+    let e = find(&evs, EventType::Accuse);
+    let town = e.location.as_ref().and_then(|l| l.name.as_deref());
+    assert_eq!(town, Some("New York City"), "{e:#?}");
+    let evs =
+        events("Jordan's ambassador to the United Nations urged Syria to open the crossings.");
+    let e = find(&evs, EventType::Request);
+    assert_eq!(country(e), Some("US"), "{e:#?}");
+    // A body named only as the addressee puts nothing at its seat.
+    let evs = events("The Turkish foreign minister urged the Security Council to act on Syria.");
+    let e = find(&evs, EventType::Request);
+    assert_ne!(country(e), Some("US"), "{e:#?}");
+}
+
+#[test]
+fn a_place_in_a_following_as_clause_is_not_the_venue_of_a_statement() {
+    let evs = events(
+        "The Turkish foreign minister condemned the violence, as three people were killed in Homs.",
+    );
+    let e = find(&evs, EventType::Accuse);
+    let town = e.location.as_ref().and_then(|l| l.name.as_deref());
+    assert_ne!(town, Some("Homs"), "{e:#?}");
+}
+
+#[test]
+fn a_statement_told_again_without_its_speaker_is_one_event() {
+    let evs = events(
+        "Turkey threatened Syria with sanctions on Monday over the border closure. The warning \
+         came as trucks queued at the crossing. It also threatened to close its airspace to \
+         Syrian flights.",
+    );
+    let n = evs
+        .iter()
+        .filter(|e| e.event_type == EventType::Threaten)
+        .count();
+    assert_eq!(n, 1, "{evs:#?}");
+}
+
+#[test]
+fn a_name_hyphenated_to_a_participle_is_no_party() {
+    let evs = events(
+        "Jordanian diplomats urged Syria on Monday to accept a Turkey-brokered truce or face \
+         more sanctions.",
+    );
+    assert!(
+        evs.iter().all(|e| e
+            .actors
+            .iter()
+            .all(|a| a.role != ActorRole::Actor || a.country.as_deref() != Some("TR"))),
+        "{evs:#?}"
+    );
+    let evs = events("Jordan urged Syria to accept a U.S.-backed plan for the crossings.");
+    assert!(
+        evs.iter().all(|e| e.event_type != EventType::Support),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn the_statement_as_subject_speaks_for_whoever_issued_it() {
+    let evs = events(
+        "The Turkish foreign minister issued a statement on Monday about the border. The \
+         statement threatened sanctions against Syria.",
+    );
+    let e = find(&evs, EventType::Threaten);
+    assert!(
+        e.actors.iter().any(|a| a.role == ActorRole::Actor
+            && a.text.as_deref().is_some_and(|t| t.contains("minister"))),
+        "{e:#?}"
+    );
 }

@@ -50,7 +50,33 @@ pub struct DocContext<'a> {
     pub published: Option<NaiveDate>,
     /// Country-precision location for an ISO code (for verbal events with no venue).
     pub country_location: &'a dyn Fn(&str) -> Option<Location>,
+    /// Town-precision location for a gazetteer town name in a country (ISO code): the most
+    /// important entry of that name there (for seats of bodies, [`SEATS`]).
+    pub town_location: &'a dyn Fn(&str, &str) -> Option<Location>,
 }
+
+/// Bodies that speak from a fixed seat, with the words that name them in a sentence and the
+/// seat (gazetteer town, country): a statement by one with no venue stated is made there.
+/// The U.N. Secretary-General, Security Council, General Assembly and the states' U.N.
+/// ambassadors speak at the headquarters in New York; U.N. agencies elsewhere do not count.
+const SEATS: &[(&[&str], &str, &str)] = &[(
+    &[
+        "security council",
+        "general assembly",
+        "secretary-general",
+        "secretary general",
+        "u.n. ambassador",
+        "un ambassador",
+        "ambassador to the united nations",
+        "ambassador to the u.n.",
+        "envoy to the united nations",
+        "envoy to the u.n.",
+        "representative to the united nations",
+        "representative to the u.n.",
+    ],
+    "New York City",
+    "US",
+)];
 
 const DETERMINERS: &[&str] = &[
     "the", "this", "that", "these", "those", "such", "its", "their", "his", "her", "'s",
@@ -256,7 +282,10 @@ pub fn code_events(sentences: &[SentenceInput], lex: &Lexicon, ctx: &DocContext)
             }
         }
         if s.class == SentenceClass::Report {
-            let (found, leftovers) = sentence_mentions(s, lex, ctx, &stance);
+            let (mut found, leftovers) = sentence_mentions(s, lex, ctx, &stance);
+            if let Some(prev) = s.index.checked_sub(1).and_then(|k| sentences.get(k)) {
+                speaker_of_document_subject(s, prev, &mut found);
+            }
             mentions.extend(found);
             // A count stated in a sentence of its own belongs to the latest event of its type in
             // the last few sentences, if that event has no such count yet.
@@ -290,6 +319,49 @@ pub fn code_events(sentences: &[SentenceInput], lex: &Lexicon, ctx: &DocContext)
         });
     }
     merge_and_finish(sentences, mentions, &refs, lex, ctx)
+}
+
+/// Nouns for a written statement that can stand as the subject of a statement trigger.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "letter",
+    "communique",
+    "communiqué",
+    "declaration",
+];
+
+/// "X issued a statement on Tuesday. The statement threatened sanctions": a sentence opening
+/// with "The statement" (or letter, communique) refers back to the one the previous sentence
+/// says someone issued, so that someone, the nearest actor before the noun there, speaks.
+fn speaker_of_document_subject(s: &SentenceInput, prev: &SentenceInput, found: &mut [Mention]) {
+    let toks = &s.toks;
+    if toks.len() < 3 || toks[0].lower != "the" || !DOCUMENT_NOUNS.contains(&toks[1].lower.as_str())
+    {
+        return;
+    }
+    let Some(noun_at) = prev.toks.iter().position(|t| t.lower == toks[1].lower) else {
+        return;
+    };
+    let Some(speaker) = prev
+        .actors
+        .iter()
+        .filter(|a| a.end <= noun_at && a.name.is_some())
+        .max_by_key(|a| a.end)
+    else {
+        return;
+    };
+    for m in found.iter_mut() {
+        // Only a trigger right after the noun, whose subject the noun is.
+        if !is_verbal_type(m.event_type)
+            || m.trig.0 > 4
+            || !named(&m.actors, ActorRole::Actor).is_empty()
+        {
+            continue;
+        }
+        m.actors.retain(|a| a.role != ActorRole::Actor);
+        m.actors
+            .insert(0, to_actor(speaker, ActorRole::Actor, m.event_type));
+    }
 }
 
 /// Natural hazards: deaths they cause are not attacks.
@@ -656,6 +728,16 @@ fn sentence_mentions(
             // "Saudi warplanes bombed": a trigger that starts on an actor's word is not one,
             // but a trigger may still start on the next word.
             i = ts + 1;
+            continue;
+        }
+        // "a U.S.-backed plan", "the Saudi-led coalition": a participle joined to a name by a
+        // hyphen describes what follows it; it tells no happening of its own.
+        if ts >= 2
+            && l(ts - 1) == "-"
+            && toks[ts - 2].is_capitalized()
+            && t.words.len() == 1
+            && t.words[0].ends_with("ed")
+        {
             continue;
         }
         // A trigger in scare quotes ("came under \"attack\" from rivals") is a figure of speech.
@@ -1463,6 +1545,16 @@ fn sentence_mentions(
         // as its addressee, topic or target ("urged Russia", "talks on Syria") is not its venue.
         let venue = placed
             .clone()
+            // A place after ", as ...", ", while ..." following the statement belongs to the
+            // happening that clause tells ("condemned the killings, as eight were shot in X"):
+            // it is where that happened, not where the statement was made.
+            .filter(|p| {
+                p.start <= te
+                    || !(te..p.start).any(|k| {
+                        l(k) == ","
+                            && matches!(l(k + 1), "as" | "while" | "after" | "when" | "amid")
+                    })
+            })
             .filter(|p| {
                 p.start > 0 && VENUE_PREPS.contains(&l(p.start - 1))
                     // A dateline ("WASHINGTON — ...") names where the report was made.
@@ -1656,7 +1748,48 @@ fn sentence_mentions(
                         })
                 })
             };
-            mention.location = venue.or_else(|| speaker_place().map(|p| p.location.clone()));
+            let speaker_loc = speaker_place().map(|p| p.location.clone());
+            mention.location = venue;
+            if mention.location.is_none() {
+                // A statement by a body with a fixed seat (the U.N. Secretary-General, a state's
+                // U.N. ambassador) named in the speaker's phrase, or made "at" such a body's
+                // meeting, is made at that seat. The speaker's phrase is what comes before the
+                // trigger in its clause ("Jordan's ambassador to the United Nations urged").
+                let lower = |a: usize, b: usize| {
+                    Span::new(a, b)
+                        .slice(ctx.text)
+                        .to_lowercase()
+                        .replace('\u{2019}', "'")
+                };
+                let subject = mention
+                    .actors
+                    .iter()
+                    .filter(|a| a.role == ActorRole::Actor)
+                    .filter_map(|a| a.span)
+                    .find(|sp| sp.start < toks[ts].span.start)
+                    .map(|_| lower(toks[ca].span.start, toks[ts].span.start))
+                    .unwrap_or_default();
+                let clause = lower(toks[ca].span.start, toks[cb - 1].span.end);
+                let at_meeting = |w: &str| {
+                    clause.match_indices(w).any(|(i, _)| {
+                        let before = &clause[clause[..i]
+                            .char_indices()
+                            .rev()
+                            .nth(15)
+                            .map_or(0, |(j, _)| j)..i];
+                        before.starts_with("at ") || before.contains(" at ")
+                    })
+                };
+                mention.location = SEATS
+                    .iter()
+                    .find(|(words, _, _)| {
+                        words.iter().any(|w| subject.contains(w) || at_meeting(w))
+                    })
+                    .and_then(|(_, town, cc)| (ctx.town_location)(town, cc));
+            }
+            if mention.location.is_none() {
+                mention.location = speaker_loc;
+            }
         }
         // One mention per type within a sentence unless they are clearly separate (other place or actor).
         if let Some(prev_m) = out.iter_mut().find(|m| {
@@ -3027,6 +3160,15 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
 }
 
 fn absorb(into: &mut Mention, m: Mention) {
+    // A statement's named speaker or addressee replaces an unnamed one in the same role ("the
+    // ministry" told first, "Foreign Minister X" later): the name is the better reading.
+    if is_verbal_type(into.event_type) {
+        for role in [ActorRole::Actor, ActorRole::Recipient] {
+            if !named(&m.actors, role).is_empty() && named(&into.actors, role).is_empty() {
+                into.actors.retain(|a| a.role != role);
+            }
+        }
+    }
     for a in m.actors {
         let dup = into.actors.iter().any(|x| {
             x.role == a.role
@@ -3117,6 +3259,15 @@ fn merge_and_finish(
                         && m.sentence <= 4
                         && (e.main.mode.is_none() || m.mode.is_none() || e.main.mode == m.mode)
                     || e.main.sentence == m.sentence && e.main.segment == m.segment
+                    // A statement or policy act told again further down without a named actor
+                    // ("the statement also urged ...") is the one already coded: news repeats
+                    // what was said. Kept to verbal types: a second attack or arrest told without
+                    // its actor is often a separate happening.
+                    || is_verbal_type(m.event_type)
+                        && !e.main.headline
+                        && (e.main.mode.is_none() || m.mode.is_none() || e.main.mode == m.mode)
+                        && (named(&m.actors, ActorRole::Actor).is_empty()
+                            || named(&e.main.actors, ActorRole::Actor).is_empty())
                     || (e.main.mode.is_none() || m.mode.is_none() || e.main.mode == m.mode)
                         && !named(&m.actors, ActorRole::Actor).is_empty()
                         && named(&m.actors, ActorRole::Actor).iter().any(|n| named(&e.main.actors, ActorRole::Actor).contains(n)))
