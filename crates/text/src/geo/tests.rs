@@ -290,6 +290,23 @@ fn real_gazetteer_resolves_by_context() {
     let ms = find_places("Michael Jordan scored 30 points for Chicago.", &[], &g);
     assert!(ms.iter().all(|m| m.text != "Jordan"), "{ms:?}");
     assert_eq!(g.demonym("Iraqi"), Some("IQ"));
+    // A former country name is still the country ("Zaire ebolavirus").
+    assert_eq!(
+        g.country_by_name("Zaire").unwrap().country.as_deref(),
+        Some("CD")
+    );
+    // A province written bare (ISO 3166-2 coded second-level division) is found as itself.
+    let ms = find_places(
+        "Floods forced thousands from their homes in Pangasinan and Nueva Ecija, Philippine \
+         officials said.",
+        &[],
+        &g,
+    );
+    for name in ["Pangasinan", "Nueva Ecija"] {
+        let p = find(&ms, name).and_then(|m| m.place.as_ref()).expect(name);
+        assert_eq!(p.country.as_deref(), Some("PH"), "{p:?}");
+        assert_eq!(p.precision, Precision::Admin2, "{p:?}");
+    }
     assert_eq!(
         g.country_by_name("Britain").unwrap().country.as_deref(),
         Some("GB")
