@@ -632,3 +632,22 @@ fn a_surnames_plural_is_the_family_not_a_place() {
     let ms = find_places("Crews were sent to Carters overnight.", &[], &g);
     assert!(find(&ms, "Carters").is_some(), "{ms:?}");
 }
+
+#[test]
+fn a_country_listed_beside_a_division_is_that_countrys_division() {
+    let g = small();
+    let text = "Peach growers in New York State and Georgia reported frost damage this week.";
+    let ms = find_places(text, &[], &g);
+    let m = find(&ms, "Georgia").expect("Georgia found");
+    assert_eq!(m.country.as_deref(), Some("US"), "{m:?}");
+    assert_eq!(m.place.as_ref().unwrap().precision, Precision::Admin1);
+    // Beside a country it stays a country.
+    let text = "Envoys from Turkey and Georgia met in Tbilisi on Monday.";
+    let ms = find_places(text, &[], &g);
+    assert_eq!(
+        find(&ms, "Georgia")
+            .and_then(|m| m.country.clone())
+            .as_deref(),
+        Some("GE")
+    );
+}
