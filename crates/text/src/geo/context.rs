@@ -322,10 +322,10 @@ pub(crate) fn divisions_in_a_list(places: &mut [EntityMention], text: &str) {
             .and_then(|p| p.country.clone())
     };
     for i in 0..places.len() {
-        if !places[i]
+        if places[i]
             .place
             .as_ref()
-            .is_some_and(|p| p.precision == Precision::Country)
+            .is_none_or(|p| p.precision != Precision::Country)
         {
             continue;
         }
