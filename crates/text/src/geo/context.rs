@@ -306,6 +306,49 @@ pub(crate) fn qualify_by_possessive_owner(places: &mut [EntityMention], text: &s
     }
 }
 
+/// "Texas and Georgia", "Georgia, Oklahoma, Pennsylvania": a country's name listed beside a
+/// first-level division is that country's division of the same name, when it has one (a list
+/// joins names of one kind, and a country and a foreign state are rarely written as a pair).
+pub(crate) fn divisions_in_a_list(places: &mut [EntityMention], text: &str) {
+    use sitrep_core::Precision;
+    let joined = |a: &EntityMention, b: &EntityMention| {
+        let g = text.get(a.span.end..b.span.start).unwrap_or("").trim();
+        matches!(g, "," | "and" | "or" | ", and" | ", or" | "&")
+    };
+    let division_of = |m: &EntityMention| {
+        m.place
+            .as_ref()
+            .filter(|p| p.precision == Precision::Admin1)
+            .and_then(|p| p.country.clone())
+    };
+    for i in 0..places.len() {
+        if places[i]
+            .place
+            .as_ref()
+            .is_none_or(|p| p.precision != Precision::Country)
+        {
+            continue;
+        }
+        let mut neighbours = Vec::new();
+        if i > 0 && joined(&places[i - 1], &places[i]) {
+            neighbours.extend(division_of(&places[i - 1]));
+        }
+        if i + 1 < places.len() && joined(&places[i], &places[i + 1]) {
+            neighbours.extend(division_of(&places[i + 1]));
+        }
+        let m = &mut places[i];
+        let Some(k) = m.alternatives.iter().position(|p| {
+            p.precision == Precision::Admin1
+                && p.country.is_some()
+                && neighbours.contains(p.country.as_ref().unwrap())
+        }) else {
+            continue;
+        };
+        let pick = m.alternatives.remove(k);
+        adopt(m, pick);
+    }
+}
+
 /// Make `pick` the mention's reading: the old reading becomes the first alternative, and the
 /// mention's country and name follow the new reading.
 fn adopt(m: &mut EntityMention, pick: sitrep_core::Place) {

@@ -64,6 +64,7 @@ pub fn find_places_from(
         context::prefer_town(m, text);
     }
     context::qualify_by_following_place(&mut found, text);
+    context::divisions_in_a_list(&mut found, text);
     context::qualify_by_possessive_owner(&mut found, text);
     found
 }
@@ -108,6 +109,7 @@ pub fn resolve_spans_from(
         context::prefer_town(m, text);
     }
     context::qualify_by_following_place(&mut ms, text);
+    context::divisions_in_a_list(&mut ms, text);
     context::qualify_by_possessive_owner(&mut ms, text);
     let main = context::main_country(&ms, home_country, gaz);
     spans

@@ -740,6 +740,10 @@ fn classify(
         if !has_region && tails.contains(key.as_str()) {
             return None;
         }
+        // "The Boons" after "Ken and Arlene Boon": a family named by its surname's plural.
+        if !has_region && key.strip_suffix('s').is_some_and(|k| tails.contains(k)) {
+            return None;
+        }
         // Short all-caps words are acronyms unless they name a country ("UK", "UAE") or a
         // division by its abbreviation ("NSW", "B.C."): the build keeps no all-caps GeoNames
         // alternate names, so those come from the hand-made abbreviation table only.

@@ -22,6 +22,12 @@ const SPATIAL_KM: f64 = 150.0;
 const PRIMARY_NAME: f64 = 0.3;
 /// Population of a first-level division whose name outranks towns abroad.
 const MAJOR_DIVISION: u64 = 500_000;
+/// Population from which a town is a city in its own right, known to its country's readers
+/// without a qualifier ("London" to a reader of Ontario news).
+const LOCAL_CITY: u64 = 100_000;
+/// Score taken from a reading in a country the rest of the document never points to, when a
+/// same-name city lies in a country it does name.
+const ABSENT_COUNTRY: f64 = 0.6;
 /// Softmax sharpness: a score lead of 1 is odds of about e^2.
 const SHARPNESS: f64 = 2.0;
 const ROUNDS: usize = 3;
@@ -218,9 +224,39 @@ pub(crate) fn resolve(groups: &mut [Group], votes: &[CountryVote], gaz: &Gazette
                         - own.admin1.get(&a1).copied().unwrap_or(0.0),
                 )
             };
+            absent_country(g, &mut scores, gaz, |e| others(e).0);
             outrank_towns(g, &mut scores, gaz, others);
             g.probs = softmax(&scores);
             g.scores = scores;
+        }
+    }
+}
+
+/// A town whose country the rest of the document never points to yields to a same-name city in
+/// a country the document does name: "London" in a text that names Canada three times and
+/// Britain never is the Ontario city, though the capital is far larger. The city must be large
+/// (`LOCAL_CITY`) and written by its own name, so a village never takes a capital's place.
+fn absent_country(
+    g: &Group,
+    scores: &mut [f64],
+    gaz: &Gazetteer,
+    evidence: impl Fn(&Entry) -> f64,
+) {
+    let town = |e: &Entry| matches!(e.kind, EntryKind::Town | EntryKind::Capital);
+    let Some(local) = g
+        .entries
+        .iter()
+        .zip(&g.primary)
+        .map(|(&e, &p)| (&gaz.entries[e as usize], p))
+        .find(|(e, p)| *p && town(e) && e.population >= LOCAL_CITY && evidence(e) >= 0.9)
+        .map(|(e, _)| e.country)
+    else {
+        return;
+    };
+    for (&e, s) in g.entries.iter().zip(scores.iter_mut()) {
+        let entry = &gaz.entries[e as usize];
+        if town(entry) && entry.country != local && evidence(entry) < 0.1 {
+            *s -= ABSENT_COUNTRY;
         }
     }
 }

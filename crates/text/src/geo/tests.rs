@@ -290,6 +290,23 @@ fn real_gazetteer_resolves_by_context() {
     let ms = find_places("Michael Jordan scored 30 points for Chicago.", &[], &g);
     assert!(ms.iter().all(|m| m.text != "Jordan"), "{ms:?}");
     assert_eq!(g.demonym("Iraqi"), Some("IQ"));
+    // A former country name is still the country ("Zaire ebolavirus").
+    assert_eq!(
+        g.country_by_name("Zaire").unwrap().country.as_deref(),
+        Some("CD")
+    );
+    // A province written bare (ISO 3166-2 coded second-level division) is found as itself.
+    let ms = find_places(
+        "Floods forced thousands from their homes in Pangasinan and Nueva Ecija, Philippine \
+         officials said.",
+        &[],
+        &g,
+    );
+    for name in ["Pangasinan", "Nueva Ecija"] {
+        let p = find(&ms, name).and_then(|m| m.place.as_ref()).expect(name);
+        assert_eq!(p.country.as_deref(), Some("PH"), "{p:?}");
+        assert_eq!(p.precision, Precision::Admin2, "{p:?}");
+    }
     assert_eq!(
         g.country_by_name("Britain").unwrap().country.as_deref(),
         Some("GB")
@@ -559,4 +576,78 @@ fn a_written_division_outranks_a_reading_in_another_country() {
     // A qualifier the reading fits keeps it.
     let ms = find_places("The fair in Rochester, New York opened on Friday.", &[], &g);
     assert_eq!(place_id(find(&ms, "Rochester").unwrap()), Some(5134086));
+}
+
+// A second miniature world for same-name cities in two countries.
+const TWO_CITIES_COUNTRIES: &str = "# iso2\tiso3\tname\tgeonameid\tcapital\tlat\tlon\tpop\tnames\n\
+GB\tGBR\tUnited Kingdom\t2635167\tLondon\t54.0\t-2.0\t66000000\t\n\
+CA\tCAN\tCanada\t6251999\tOttawa\t60.0\t-96.0\t37000000\t\n";
+const TWO_CITIES_PLACES: &str =
+    "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tnames\n\
+2643743\tLondon\t51.51\t-0.13\tGB\tEngland\tP.PPLC\t8900000\t\n\
+6058560\tLondon\t42.98\t-81.23\tCA\tOntario\tP.PPL\t420000\t\n\
+4369224\tMillbrook\t39.07\t-76.55\tUS\tMaryland\tP.PPL\t37000\tCarters\n";
+
+#[test]
+fn a_city_in_the_country_the_text_names_beats_a_capital_it_never_points_to() {
+    let g = Gazetteer::parse(GazetteerSources {
+        places: TWO_CITIES_PLACES,
+        countries: TWO_CITIES_COUNTRIES,
+        country_aliases: "GB\tBritain\n",
+        demonyms: "",
+    })
+    .expect("test gazetteer parses");
+    let country = |text: &str| {
+        let ms = find_places(text, &[], &g);
+        find(&ms, "London").and_then(|m| m.country.clone())
+    };
+    let local = "Hundreds marched through London on Saturday and thanked Canada for taking in \
+                 refugees. Canada can do more, a London teacher said, and Canada should act.";
+    assert_eq!(country(local).as_deref(), Some("CA"));
+    // Once the text points to the capital's country too, the larger city keeps its lead.
+    let abroad = "Hundreds marched through London on Saturday, and Britain thanked Canada for \
+                  taking in refugees. Canada can do more, a London teacher said.";
+    assert_eq!(country(abroad).as_deref(), Some("GB"));
+    // Without any country named, size decides.
+    assert_eq!(
+        country("Hundreds marched through London on Saturday.").as_deref(),
+        Some("GB")
+    );
+}
+
+#[test]
+fn a_surnames_plural_is_the_family_not_a_place() {
+    let g = Gazetteer::parse(GazetteerSources {
+        places: TWO_CITIES_PLACES,
+        countries: TWO_CITIES_COUNTRIES,
+        country_aliases: "",
+        demonyms: "",
+    })
+    .expect("test gazetteer parses");
+    let text = "Tom and Jane Carter have farmed the valley for decades. The Carters said they \
+                would appeal the order.";
+    let ms = find_places(text, &[], &g);
+    assert!(ms.iter().all(|m| m.text != "Carters"), "{ms:?}");
+    // Without the surname in the text the alternate name is still found.
+    let ms = find_places("Crews were sent to Carters overnight.", &[], &g);
+    assert!(find(&ms, "Carters").is_some(), "{ms:?}");
+}
+
+#[test]
+fn a_country_listed_beside_a_division_is_that_countrys_division() {
+    let g = small();
+    let text = "Peach growers in New York State and Georgia reported frost damage this week.";
+    let ms = find_places(text, &[], &g);
+    let m = find(&ms, "Georgia").expect("Georgia found");
+    assert_eq!(m.country.as_deref(), Some("US"), "{m:?}");
+    assert_eq!(m.place.as_ref().unwrap().precision, Precision::Admin1);
+    // Beside a country it stays a country.
+    let text = "Envoys from Turkey and Georgia met in Tbilisi on Monday.";
+    let ms = find_places(text, &[], &g);
+    assert_eq!(
+        find(&ms, "Georgia")
+            .and_then(|m| m.country.clone())
+            .as_deref(),
+        Some("GE")
+    );
 }
