@@ -1,5 +1,6 @@
-//! A place an act is done to becomes the act's target when no party is named, end to end through
-//! `extract` with a small hand-written gazetteer. Each sentence is written for the rule it tests.
+//! Targets read from places and nationality words: a place an act is done to, when no party is
+//! named, and the nation behind a rejected or accepted proposal. End to end through `extract` with
+//! a small hand-written gazetteer; each sentence is written for the rule it tests.
 
 use sitrep_core::{ActorKind, ActorRole, Document, Event, EventType};
 use sitrep_text::geo::{Gazetteer, GazetteerSources};
@@ -21,7 +22,7 @@ fn events(text: &str) -> Vec<Event> {
         places: PLACES,
         countries: COUNTRIES,
         country_aliases: "",
-        demonyms: "# demonym\tiso2\tnote\n",
+        demonyms: "# demonym\tiso2\tnote\nChadian\tTD\t\nFrench\tFR\t\n",
     })
     .expect("test gazetteer parses");
     let res = Resources::new(gazetteer).expect("lexicons compile");
@@ -89,4 +90,33 @@ fn a_place_that_only_says_where_or_what_kind_is_no_target() {
         ),
         vec![("protesters".to_string(), ActorKind::Protesters)]
     );
+}
+
+#[test]
+fn whoever_made_a_rejected_proposal_is_the_counterpart() {
+    assert_eq!(
+        recipients(
+            "The rebels rejected a Chadian proposal to disarm their fighters.",
+            EventType::Reject
+        ),
+        vec![("Chadian".to_string(), ActorKind::Government)]
+    );
+    // The proposal's owner outranks the people the proposal is about.
+    let r = recipients(
+        "The government turned down a French request to question the detained protesters.",
+        EventType::Reject,
+    );
+    assert_eq!(r, vec![("French".to_string(), ActorKind::Government)]);
+    // "calls by X": the owner follows the proposal.
+    let r = recipients(
+        "The opposition party rejected calls by the army for new elections.",
+        EventType::Reject,
+    );
+    assert_eq!(r.first().map(|x| x.0.as_str()), Some("army"));
+    // A nationality word outside the proposal's phrase is not its owner.
+    let r = recipients(
+        "The rebels rejected the plan on Monday, a Chadian official said.",
+        EventType::Reject,
+    );
+    assert!(r.iter().all(|(t, _)| t != "Chadian"), "{r:?}");
 }

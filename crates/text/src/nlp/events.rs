@@ -1245,6 +1245,15 @@ fn sentence_mentions(
                     }) && !(te..a.start).any(|k| matches!(l(k), "." | ";" | "said" | "says"))
                 });
         }
+        // Whoever made the proposal, request or call that is rejected or accepted is the
+        // counterpart ("rejected an Indian proposal", "turned down calls by the envoy"), even
+        // when the proposal names other parties after it.
+        let owner_np = (!is_noun && matches!(t.event_type, EventType::Reject | EventType::Agree))
+            .then(|| proposal_owner(toks, te, cb, &s.actors, &s.places, ctx.text))
+            .flatten();
+        if owner_np.is_some() {
+            recipient = owner_np.as_ref();
+        }
         // A place the act is done to stands for its people or rulers when no party is named
         // ("lifted the curfew in Montenegro", "withdraw troops from Chad", "arrived in Amman on
         // a visit", "shelled Kabul"): PLOVER and CAMEO code such a place as the target.
@@ -2853,6 +2862,84 @@ fn place_target(
         m.kind = ActorKind::Government;
     }
     Some(m)
+}
+
+/// What a reply answers: proposals, requests, calls and offers.
+const PROPOSAL_HEADS: &[&str] = &[
+    "appeal",
+    "appeals",
+    "bid",
+    "call",
+    "calls",
+    "changes",
+    "demand",
+    "demands",
+    "initiative",
+    "invitation",
+    "offer",
+    "offers",
+    "overture",
+    "overtures",
+    "plan",
+    "proposal",
+    "proposals",
+    "request",
+    "requests",
+    "suggestion",
+    "ultimatum",
+];
+
+/// The party that made the proposal in the object of a reply verb ending at `te`: a modifier
+/// before the proposal word ("an Indian proposal", "a U.S. request", "Moscow's offer") or the
+/// party after "by"/"from" ("calls by the envoy", "an offer from Kabul").
+fn proposal_owner(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    actors: &[ActorMention],
+    places: &[PlaceRef],
+    text: &str,
+) -> Option<ActorMention> {
+    let head = (te..cb.min(te + 6))
+        .take_while(|&k| toks[k].is_word() || toks[k].text == "'s" || toks[k].text == "-")
+        .find(|&k| PROPOSAL_HEADS.contains(&toks[k].lower.as_str()))?;
+    let place_mention = |p: &PlaceRef| {
+        let mut m = phrase_mention(toks, p.start, p.end, text);
+        m.name = p.location.name.clone();
+        m.country = p.location.country.clone();
+        m.kind = ActorKind::Government;
+        m
+    };
+    let before = actors
+        .iter()
+        .filter(|a| a.start >= te && a.end <= head)
+        .max_by_key(|a| a.start)
+        .cloned()
+        .or_else(|| {
+            places
+                .iter()
+                .filter(|p| p.start >= te && p.end <= head)
+                .max_by_key(|p| p.start)
+                .map(place_mention)
+        });
+    if before.is_some() {
+        return before;
+    }
+    if !matches!(
+        toks.get(head + 1).map(|t| t.lower.as_str()),
+        Some("by" | "from")
+    ) {
+        return None;
+    }
+    let mut at = head + 2;
+    if toks.get(at).is_some_and(|t| t.lower == "the") {
+        at += 1;
+    }
+    actors
+        .iter()
+        .find(|a| a.start <= at && at < a.end.max(a.start + 1) && a.start >= head + 2)
+        .cloned()
+        .or_else(|| places.iter().find(|p| p.start == at).map(place_mention))
 }
 
 /// Day and month names (full or abbreviated, as the date reader knows them).
