@@ -120,3 +120,52 @@ fn whoever_made_a_rejected_proposal_is_the_counterpart() {
     );
     assert!(r.iter().all(|(t, _)| t != "Chadian"), "{r:?}");
 }
+
+fn actor_texts(text: &str, t: EventType) -> Vec<(String, ActorKind)> {
+    let evs = events(text);
+    let e = evs
+        .iter()
+        .find(|e| e.event_type == t)
+        .unwrap_or_else(|| panic!("no {t:?} event in {text:?}: {evs:#?}"));
+    e.actors
+        .iter()
+        .filter(|a| a.role == ActorRole::Actor)
+        .filter_map(|a| Some((a.text.clone()?, a.kind)))
+        .collect()
+}
+
+#[test]
+fn a_capital_or_country_as_subject_of_policy_is_its_government() {
+    assert_eq!(
+        actor_texts(
+            "Paris has rejected calls by the rebels for new talks.",
+            EventType::Reject
+        ),
+        vec![("Paris".to_string(), ActorKind::Government)]
+    );
+    // "calls by the rebels" names who called, not who rejected: the verb stays active.
+    assert_eq!(
+        recipients(
+            "Paris has rejected calls by the rebels for new talks.",
+            EventType::Reject
+        )
+        .first()
+        .map(|r| r.0.clone()),
+        Some("rebels".to_string())
+    );
+    // A place after a preposition is where the speaker is, not the speaker.
+    assert!(actor_texts(
+        "The envoy in Amman rejected the plan on Monday.",
+        EventType::Reject
+    )
+    .iter()
+    .all(|(t, _)| t != "Amman"));
+    // A true passive keeps its agent after "by".
+    assert_eq!(
+        actor_texts(
+            "Protesters were arrested in the capital by police.",
+            EventType::Coerce
+        ),
+        vec![("police".to_string(), ActorKind::StateForces)]
+    );
+}

@@ -959,9 +959,15 @@ fn sentence_mentions(
                         && t.event_type == EventType::Assault)
             })
             .collect();
+        // An agent after "by", unless an object stands between ("rejected the calls by X",
+        // "rejected an offer by X": X made the offer and the verb is active).
         let by_actor = cands
             .iter()
             .find(|a| a.start > te && a.start <= te + 8 && a.start > 0 && l(a.start - 1) == "by")
+            .filter(|a| {
+                let object_first = DETERMINERS.contains(&l(te)) || matches!(l(te), "a" | "an");
+                !(object_first || (te..a.start - 1).any(|k| PROPOSAL_HEADS.contains(&l(k))))
+            })
             .copied();
         let mut actor: Option<&ActorMention> = None;
         let mut recipient: Option<&ActorMention> = None;
@@ -1192,6 +1198,24 @@ fn sentence_mentions(
                 .filter(|a| a.start >= ca && a.end <= ts)
                 .collect();
             actor = speaker_of_pronoun(toks, ts, ca, &clause_actors);
+        }
+        // A country or city written as the subject right before a verb of policy or speech is
+        // its government ("Berlin rejected", "Washington has demanded", "Uganda paid"): news
+        // metonymy. It outranks a party found after the verb, which the verb acts on.
+        let subject_place_np = (!is_noun
+            && !passive
+            && (is_verbal_type(t.event_type)
+                || matches!(
+                    t.event_type,
+                    EventType::Aid | EventType::Cooperate | EventType::Concede | EventType::Retreat
+                ))
+            && actor.is_none_or(|a| a.start >= te || a.kind == ActorKind::Unknown))
+        .then(|| subject_place(toks, ts, ca, &s.places, ctx.text))
+        .flatten()
+        // A bare capitalised subject phrase found for the same words gives way to the place.
+        .filter(|p| actor.is_none_or(|a| a.start >= te || a.span == p.span));
+        if subject_place_np.is_some() {
+            actor = subject_place_np.as_ref();
         }
         let object_np = (recipient.is_none()
             && !is_noun
@@ -2861,6 +2885,65 @@ fn place_target(
     if p.location.precision == Precision::Country {
         m.kind = ActorKind::Government;
     }
+    Some(m)
+}
+
+/// A place standing as the subject right before trigger start `ts` (auxiliaries and a time
+/// word may come between: "Berlin has rejected", "Moscow on Tuesday demanded"), as an actor
+/// mention of its government.
+fn subject_place(
+    toks: &[Token],
+    ts: usize,
+    ca: usize,
+    places: &[PlaceRef],
+    text: &str,
+) -> Option<ActorMention> {
+    let mut k = ts;
+    while k > ca {
+        let w = toks[k - 1].lower.as_str();
+        let skippable = matches!(
+            w,
+            "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "also"
+                | "again"
+                | "today"
+                | "yesterday"
+                | "on"
+                | "formally"
+                | "officially"
+                | "firmly"
+                | "flatly"
+                | "bluntly"
+        ) || is_date_word(w);
+        if !skippable {
+            break;
+        }
+        k -= 1;
+    }
+    let p = places.iter().find(|p| p.end == k && !p.demonym)?;
+    if !matches!(
+        p.location.precision,
+        Precision::Country | Precision::Admin1 | Precision::Town
+    ) {
+        return None;
+    }
+    // "in Kabul rejected": a place after a preposition is a venue, not the subject.
+    if p.start > 0
+        && matches!(
+            toks[p.start - 1].lower.as_str(),
+            "in" | "at" | "from" | "to" | "near" | "of" | "and" | "by" | "with"
+        )
+    {
+        return None;
+    }
+    let mut m = phrase_mention(toks, p.start, p.end, text);
+    m.name = p.location.name.clone();
+    m.country = p.location.country.clone();
+    m.kind = ActorKind::Government;
     Some(m)
 }
 
