@@ -58,7 +58,11 @@ pub(crate) fn prefer_town(m: &mut EntityMention, text: &str) {
 
 /// "Savannah, Georgia", "TRIPOLI, Lebanon": a place followed by a comma and a country or
 /// first-level division is the reading inside that country or division, when there is one.
-pub(crate) fn qualify_by_following_place(places: &mut [EntityMention], text: &str) {
+pub(crate) fn qualify_by_following_place(
+    places: &mut [EntityMention],
+    text: &str,
+    gaz: &super::Gazetteer,
+) {
     use sitrep_core::{Place, Precision};
     let fits = |p: &Place, q: &Place| match q.precision {
         Precision::Country => p.country == q.country,
@@ -148,8 +152,15 @@ pub(crate) fn qualify_by_following_place(places: &mut [EntityMention], text: &st
                 .cloned();
             if let (Some(h), Some(q)) = (places[i].place.clone(), division) {
                 if h.precision == Precision::Town && h.country.is_some() && h.country != q.country {
+                    // A town the gazetteer lacks is often known through the airport named
+                    // after it, which lies close by: a point beats the division's centroid.
+                    let name = places[i].text.clone();
+                    let airport = ["airport", "international airport", "regional airport"]
+                        .iter()
+                        .flat_map(|suffix| gaz.lookup(&format!("{name} {suffix}")))
+                        .find(|p| p.precision == Precision::Town && fits(p, &q));
                     let m = &mut places[i];
-                    adopt(m, q);
+                    adopt(m, airport.unwrap_or(q));
                     m.confidence = Some(LOCATED_CONFIDENCE);
                 }
             }

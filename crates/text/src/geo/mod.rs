@@ -63,7 +63,7 @@ pub fn find_places_from(
     for m in found.iter_mut() {
         context::prefer_town(m, text);
     }
-    context::qualify_by_following_place(&mut found, text);
+    context::qualify_by_following_place(&mut found, text, gaz);
     context::divisions_in_a_list(&mut found, text);
     context::qualify_by_possessive_owner(&mut found, text);
     found
@@ -108,7 +108,7 @@ pub fn resolve_spans_from(
     for m in ms.iter_mut() {
         context::prefer_town(m, text);
     }
-    context::qualify_by_following_place(&mut ms, text);
+    context::qualify_by_following_place(&mut ms, text, gaz);
     context::divisions_in_a_list(&mut ms, text);
     context::qualify_by_possessive_owner(&mut ms, text);
     let main = context::main_country(&ms, home_country, gaz);

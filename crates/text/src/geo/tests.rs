@@ -651,3 +651,35 @@ fn a_country_listed_beside_a_division_is_that_countrys_division() {
         Some("GE")
     );
 }
+
+#[test]
+fn a_town_missing_inside_its_qualifier_takes_the_airport_named_after_it() {
+    // Invented names: the gazetteer knows "Brackenford" only as a US town, and knows an
+    // airport of that name inside the written division.
+    const EXTRA: &str = "9100001\tBrackenford\t44.0\t-84.0\tUS\tMichigan\tP.PPL\t2000\t\n\
+9100002\tBrackenford Airport\t34.9\t36.9\tSY\tHoms\tS.AIRP\t0\t\n";
+    let places = format!("{PLACES}{EXTRA}");
+    let g = Gazetteer::parse(GazetteerSources {
+        places: &places,
+        countries: COUNTRIES,
+        country_aliases: ALIASES,
+        demonyms: DEMONYMS,
+    })
+    .expect("test gazetteer parses");
+    let text = "Envoys gathered in Brackenford, Homs, for two days of talks.";
+    let ms = find_places(text, &[], &g);
+    let m = find(&ms, "Brackenford").expect("the town is found");
+    let p = m.place.as_ref().unwrap();
+    assert_eq!(p.precision, Precision::Town, "{ms:?}");
+    assert_eq!(p.country.as_deref(), Some("SY"));
+    assert!((p.lat - 34.9).abs() < 0.01, "{ms:?}");
+    // Without such an airport the name takes the division it is written in.
+    let ms = find_places(text, &[], &small());
+    if let Some(m) = find(&ms, "Brackenford") {
+        assert_ne!(
+            m.place.as_ref().unwrap().precision,
+            Precision::Town,
+            "{ms:?}"
+        );
+    }
+}
