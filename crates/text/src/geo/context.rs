@@ -219,7 +219,8 @@ const MAIN_COUNTRY_CONFIDENCE: f64 = 0.1;
 /// A given span the gazetteer does not know: the place the text puts it in, by a known place
 /// right after it ("St. Takla Church in Alexandria", "Qatraneh in the Karak district",
 /// "University Hospital in Columbia, Missouri", "Maoxian county in Sichuan") or owning it
-/// right before ("Cairo's Abbasiya"); else `main`, the document's main country.
+/// right before ("Cairo's Abbasiya"); else the nearest town or division of `main`, the
+/// document's main country, or that country itself.
 pub(crate) fn locate_unknown(
     span: sitrep_core::Span,
     text: &str,
@@ -274,7 +275,30 @@ pub(crate) fn locate_unknown(
     if let Some(p) = after.or(before).and_then(|m| m.place.clone()) {
         return Some(answer(p, LOCATED_CONFIDENCE));
     }
-    main.cloned().map(|p| answer(p, MAIN_COUNTRY_CONFIDENCE))
+    // A name the text does not locate (a suburb, a village, a building) most likely lies near
+    // the places it names in its main country: the nearest town or division of that country
+    // written before it (else the first one after it) is a closer answer than the centre.
+    let main = main?;
+    let local = |m: &&EntityMention| {
+        placed(m)
+            && m.place.as_ref().is_some_and(|p| {
+                p.country == main.country
+                    && matches!(
+                        p.precision,
+                        sitrep_core::Precision::Point
+                            | sitrep_core::Precision::Town
+                            | sitrep_core::Precision::Admin2
+                            | sitrep_core::Precision::Admin1
+                    )
+            })
+    };
+    let near = (ms.iter().filter(local).rev())
+        .find(|m| m.span.end <= span.start)
+        .or_else(|| ms.iter().filter(local).find(|m| m.span.start >= span.end));
+    match near.and_then(|m| m.place.clone()) {
+        Some(p) => Some(answer(p, MAIN_COUNTRY_CONFIDENCE)),
+        None => Some(answer(main.clone(), MAIN_COUNTRY_CONFIDENCE)),
+    }
 }
 
 /// A district lies within this distance of the town that owns it ("Giza's Haram").

@@ -11,7 +11,7 @@ use super::normalize::normalize;
 use super::normalize::ARTICLES;
 use super::words::{
     self, COMMON, CONNECTORS, DISEASE_WORDS, DIVISION_HEADS, FACILITY_HEADS, KIN_WORDS,
-    NAME_QUALIFIERS, NOT_NOUN_AFTER_ABBREV, ORG_HEADS, QUALIFIERS, TITLES,
+    LANDFORM_HEADS, NAME_QUALIFIERS, NOT_NOUN_AFTER_ABBREV, ORG_HEADS, QUALIFIERS, TITLES,
 };
 
 /// One word of the text with its byte span.
@@ -1013,6 +1013,12 @@ pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidat
         && lookup(gaz, &ws[..2].join(" "))
             .iter()
             .all(|&i| gaz.entries[i as usize].population < SAINT_TOWN_POPULATION);
+    // "Danube Delta", "Ural Mountains", "Fraser Valley": a name headed by a landform names the
+    // landform, which lies apart from a town or division that shares its qualifier; the
+    // caller locates it by context instead.
+    if !dedication && words::contains(LANDFORM_HEADS, ws[ws.len() - 1]) {
+        return None;
+    }
     let (parts, longest) = if dedication {
         (&ws[2..], ws.len() - 2)
     } else {
@@ -1123,6 +1129,18 @@ mod tests {
             texts("A 30-year-old London man was arrested in London."),
             ["London", "London"]
         );
+    }
+
+    #[test]
+    fn a_forced_landform_name_is_not_the_town_of_its_qualifier() {
+        let text = "Fog lay over the Marburg Plateau while the Marburg Art Gallery stayed shut.";
+        let span = |w: &str| {
+            let b = text.find(w).unwrap();
+            Span::new(b, b + w.len())
+        };
+        assert!(forced(text, span("Marburg Plateau"), &gaz()).is_none());
+        // A facility still lies in the town it is named after.
+        assert!(forced(text, span("Marburg Art Gallery"), &gaz()).is_some());
     }
 
     #[test]

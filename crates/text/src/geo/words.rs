@@ -885,6 +885,25 @@ pub(crate) const ORG_HEADS: &[&str] = &[
 
 /// Head nouns of buildings and sites ("St. Mark's Cathedral", "Bob's Museum"): alone, never
 /// the place a facility's name holds, even where a village bears the word.
+/// Head nouns of landform names ("Danube Delta", "Rift Valley", "Plum Island").
+pub(crate) const LANDFORM_HEADS: &[&str] = &[
+    "basin",
+    "canyon",
+    "delta",
+    "desert",
+    "highlands",
+    "hills",
+    "island",
+    "islands",
+    "mountain",
+    "mountains",
+    "peninsula",
+    "plain",
+    "plains",
+    "plateau",
+    "valley",
+];
+
 pub(crate) const FACILITY_HEADS: &[&str] = &[
     "cathedral",
     "church",
