@@ -143,7 +143,7 @@ pub(crate) fn qualify_by_following_place(
                 .find(|h| fits(h, q))
                 .map(|h| (h.clone(), q.clone()))
         }) else {
-            // "Charlevoix, Quebec" where the gazetteer knows Charlevoix only in another
+            // "Millbrook, Quebec" where the gazetteer knows Millbrook only in another
             // country: the written qualifier outranks a reading it contradicts, so the name is
             // a place the gazetteer lacks inside the qualifier (codebook 4: coarser, not wrong).
             let division = quals
