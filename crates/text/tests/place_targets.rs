@@ -30,7 +30,8 @@ fn events(text: &str) -> Vec<Event> {
     extract(&doc, &res, &ExtractOptions::default()).events
 }
 
-fn recipients(text: &str, t: EventType) -> Vec<(String, ActorKind)> {
+/// Texts and kinds of the first `t` event's actors in `role`.
+fn role_texts(text: &str, t: EventType, role: ActorRole) -> Vec<(String, ActorKind)> {
     let evs = events(text);
     let e = evs
         .iter()
@@ -38,9 +39,17 @@ fn recipients(text: &str, t: EventType) -> Vec<(String, ActorKind)> {
         .unwrap_or_else(|| panic!("no {t:?} event in {text:?}: {evs:#?}"));
     e.actors
         .iter()
-        .filter(|a| a.role == ActorRole::Recipient)
+        .filter(|a| a.role == role)
         .filter_map(|a| Some((a.text.clone()?, a.kind)))
         .collect()
+}
+
+fn recipients(text: &str, t: EventType) -> Vec<(String, ActorKind)> {
+    role_texts(text, t, ActorRole::Recipient)
+}
+
+fn actor_texts(text: &str, t: EventType) -> Vec<(String, ActorKind)> {
+    role_texts(text, t, ActorRole::Actor)
 }
 
 #[test]
@@ -119,19 +128,6 @@ fn whoever_made_a_rejected_proposal_is_the_counterpart() {
         EventType::Reject,
     );
     assert!(r.iter().all(|(t, _)| t != "Chadian"), "{r:?}");
-}
-
-fn actor_texts(text: &str, t: EventType) -> Vec<(String, ActorKind)> {
-    let evs = events(text);
-    let e = evs
-        .iter()
-        .find(|e| e.event_type == t)
-        .unwrap_or_else(|| panic!("no {t:?} event in {text:?}: {evs:#?}"));
-    e.actors
-        .iter()
-        .filter(|a| a.role == ActorRole::Actor)
-        .filter_map(|a| Some((a.text.clone()?, a.kind)))
-        .collect()
 }
 
 #[test]

@@ -2878,14 +2878,25 @@ fn place_target(
         Some(w) if !preps.contains(&w) => return None,
         Some(_) => {}
     }
+    // A country acted on stands for its government, as a country named as an actor does.
+    Some(place_as_actor(
+        toks,
+        p,
+        text,
+        p.location.precision == Precision::Country,
+    ))
+}
+
+/// An actor mention for the words of place `p`, named and placed as the gazetteer reads it;
+/// `government`: the place stands for its rulers.
+fn place_as_actor(toks: &[Token], p: &PlaceRef, text: &str, government: bool) -> ActorMention {
     let mut m = phrase_mention(toks, p.start, p.end, text);
     m.name = p.location.name.clone();
     m.country = p.location.country.clone();
-    // A country acted on stands for its government, as a country named as an actor does.
-    if p.location.precision == Precision::Country {
+    if government {
         m.kind = ActorKind::Government;
     }
-    Some(m)
+    m
 }
 
 /// A place standing as the subject right before trigger start `ts` (auxiliaries and a time
@@ -2940,11 +2951,7 @@ fn subject_place(
     {
         return None;
     }
-    let mut m = phrase_mention(toks, p.start, p.end, text);
-    m.name = p.location.name.clone();
-    m.country = p.location.country.clone();
-    m.kind = ActorKind::Government;
-    Some(m)
+    Some(place_as_actor(toks, p, text, true))
 }
 
 /// What a reply answers: proposals, requests, calls and offers.
@@ -2986,13 +2993,7 @@ fn proposal_owner(
     let head = (te..cb.min(te + 6))
         .take_while(|&k| toks[k].is_word() || toks[k].text == "'s" || toks[k].text == "-")
         .find(|&k| PROPOSAL_HEADS.contains(&toks[k].lower.as_str()))?;
-    let place_mention = |p: &PlaceRef| {
-        let mut m = phrase_mention(toks, p.start, p.end, text);
-        m.name = p.location.name.clone();
-        m.country = p.location.country.clone();
-        m.kind = ActorKind::Government;
-        m
-    };
+    let place_mention = |p: &PlaceRef| place_as_actor(toks, p, text, true);
     let before = actors
         .iter()
         .filter(|a| a.start >= te && a.end <= head)
