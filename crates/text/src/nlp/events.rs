@@ -2909,32 +2909,7 @@ fn subject_place(
     places: &[PlaceRef],
     text: &str,
 ) -> Option<ActorMention> {
-    let mut k = ts;
-    while k > ca {
-        let w = toks[k - 1].lower.as_str();
-        let skippable = matches!(
-            w,
-            "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "also"
-                | "again"
-                | "today"
-                | "yesterday"
-                | "on"
-                | "formally"
-                | "officially"
-                | "firmly"
-                | "flatly"
-                | "bluntly"
-        ) || is_date_word(w);
-        if !skippable {
-            break;
-        }
-        k -= 1;
-    }
+    let k = skip_back(toks, ts, ca);
     let p = places.iter().find(|p| p.end == k && !p.demonym)?;
     if !matches!(
         p.location.precision,
