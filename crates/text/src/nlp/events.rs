@@ -2996,7 +2996,7 @@ fn proposal_owner(
     }
     actors
         .iter()
-        .find(|a| a.start <= at && at < a.end.max(a.start + 1) && a.start >= head + 2)
+        .find(|a| (head + 2..=at).contains(&a.start) && at < a.end)
         .cloned()
         .or_else(|| places.iter().find(|p| p.start == at).map(place_mention))
 }
