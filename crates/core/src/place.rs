@@ -64,6 +64,9 @@ pub struct Location {
     /// Sub-place text the gazetteer lacks ("two districts of Palmyra").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_place: Option<String>,
+    /// Where the sub-place is written (byte offsets into the document text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sub_place_span: Option<Span>,
     pub name: Option<String>,
     pub geonames_id: Option<u64>,
     pub lat: Option<f64>,
@@ -82,6 +85,7 @@ impl Location {
             text,
             span,
             sub_place: None,
+            sub_place_span: None,
             name: Some(place.name.clone()),
             geonames_id: place.geonames_id,
             lat: Some(place.lat),

@@ -388,7 +388,9 @@ pub fn score_record(rec: &Record, ext: &Extraction, lex: &Lexicon) -> Outcome {
         None => Answer::NoEvent,
         Some(ev) => match &ev.location {
             None => Answer::NoLocation,
-            Some(loc) => match loc.span {
+            // The finest place the engine names: a sub-place the gazetteer lacks ("Karrada
+            // district") is where it says the event happened, with its town's point.
+            Some(loc) => match loc.sub_place_span.or(loc.span) {
                 Some(sp) if sp.start < sp.end && sp.end <= text.len() => {
                     Answer::Place(to_char[sp.start], to_char[sp.end])
                 }
@@ -872,6 +874,7 @@ mod tests {
             text: None,
             span,
             sub_place: None,
+            sub_place_span: None,
             name: Some("X".into()),
             geonames_id: None,
             lat: None,

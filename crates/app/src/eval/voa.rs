@@ -1634,6 +1634,7 @@ mod tests {
             text: None,
             span: None,
             sub_place: None,
+            sub_place_span: None,
             name: None,
             geonames_id: None,
             lat: Some(lat),

@@ -452,9 +452,10 @@ fn widen(
     }
     // "Edmonton, Ky.": a short abbreviation of a division keeps its dot, as written. An
     // abbreviation is mixed case and is not a word of the division's name ("Anhui." ends a
-    // sentence).
+    // sentence); it follows a place and a comma ("north of Raqqa." ends a sentence too).
     let surface = last.span.slice(text);
     if n == 1
+        && text[..c.span.start].trim_end().ends_with(',')
         && best.kind == EntryKind::Admin1
         && surface.len() <= 5
         && !surface.contains('.')

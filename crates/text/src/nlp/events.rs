@@ -18,6 +18,7 @@ use super::classify::is_stopword;
 use super::counts::{find_counts, quantity_at};
 use super::dates::{find_dates, publication_date};
 use super::lexicon::{Condition, Lexicon, Pos, Trigger};
+use super::subplace;
 use super::tokens::{tokenize, Token};
 
 /// A resolved place mention inside a sentence.
@@ -1608,7 +1609,14 @@ fn sentence_mentions(
             .map(|p| p.location.clone());
         let location = placed
             .min_by_key(|p| {
-                let prep = p.start > 0 && LOCATION_PREPS.contains(&l(p.start - 1));
+                let after_prep = |k: usize| k > 0 && LOCATION_PREPS.contains(&l(k - 1));
+                // "in Yemen's Maarib province": the possessive's place shares the preposition.
+                let prep = after_prep(p.start)
+                    || p.start >= 2
+                        && l(p.start - 1) == "'s"
+                        && s.places
+                            .iter()
+                            .any(|q| q.end == p.start - 1 && after_prep(q.start));
                 (
                     !prep,
                     p.location.precision.rank(),
@@ -1617,39 +1625,22 @@ fn sentence_mentions(
             })
             .map(|p| {
                 let mut loc = p.location.clone();
-                // "two districts of Palmyra": the sub-place the gazetteer lacks.
-                if p.start >= 2
-                    && l(p.start - 1) == "of"
-                    && matches!(
-                        l(p.start - 2),
-                        "districts"
-                            | "district"
-                            | "neighbourhood"
-                            | "neighborhood"
-                            | "neighbourhoods"
-                            | "neighborhoods"
-                            | "outskirts"
-                            | "suburbs"
-                            | "suburb"
-                            | "centre"
-                            | "center"
-                            | "parts"
-                            | "areas"
-                            | "area"
-                            | "village"
-                            | "villages"
-                    )
-                {
-                    let from = if p.start >= 3 && quantity_at(toks, p.start - 3).is_some() {
-                        p.start - 3
-                    } else {
-                        p.start - 2
-                    };
-                    loc.sub_place = Some(
-                        Span::new(toks[from].span.start, toks[p.end - 1].span.end)
-                            .slice(ctx.text)
-                            .to_string(),
-                    );
+                let taken = |k: usize| {
+                    s.places.iter().any(|q| (q.start..q.end).contains(&k))
+                        || s.actors.iter().any(|a| (a.start..a.end).contains(&k))
+                };
+                let quantity = |k: usize| quantity_at(toks, k).is_some();
+                if let Some((a, b)) = subplace::sub_place_of(
+                    toks,
+                    (p.start, p.end),
+                    (ts, te),
+                    (ca, cb),
+                    &taken,
+                    &quantity,
+                ) {
+                    let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
+                    loc.sub_place = Some(span.slice(ctx.text).to_string());
+                    loc.sub_place_span = Some(span);
                 }
                 loc
             });

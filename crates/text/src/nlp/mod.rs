@@ -10,4 +10,5 @@ pub mod dates;
 pub mod events;
 pub mod lexicon;
 pub mod sentences;
+pub mod subplace;
 pub mod tokens;
