@@ -351,3 +351,54 @@ fn a_demonstration_of_resolve_is_no_protest_but_one_of_workers_is() {
             .contains(&EventType::Protest)
     );
 }
+
+#[test]
+fn a_person_captured_is_detained_but_a_title_captured_is_no_event() {
+    let (mode, acled) = first(
+        "He was finally captured in March and is held in a prison near the capital.",
+        EventType::Coerce,
+    );
+    assert_eq!(mode.as_deref(), Some("arrest"));
+    assert_eq!(acled.as_deref(), Some("Arrests"));
+    assert_eq!(
+        first("Police captured her at the airport.", EventType::Coerce)
+            .0
+            .as_deref(),
+        Some("arrest")
+    );
+    for text in [
+        "The young striker captured her first league title on Sunday.",
+        "The film captured the mood of a whole generation.",
+    ] {
+        assert!(events(text).is_empty(), "{text}: {:#?}", events(text));
+    }
+}
+
+#[test]
+fn murder_is_a_killing_but_a_murdered_person_named_in_passing_is_not_news() {
+    let (mode, _) = first(
+        "Two gunmen murdered a shopkeeper in the market on Friday.",
+        EventType::Assault,
+    );
+    assert_eq!(mode, None);
+    assert!(!events("The teacher was murdered outside her school last night.").is_empty());
+    for text in [
+        "A film by murdered director Hal Brenner opened the festival.",
+        "The family of his two murdered colleagues attended the hearing.",
+    ] {
+        assert!(events(text).is_empty(), "{text}: {:#?}", events(text));
+    }
+}
+
+#[test]
+fn to_demonstrate_something_is_to_show_it_not_to_protest() {
+    assert!(events("The deal demonstrated the resolve of both governments.").is_empty());
+    assert_eq!(
+        first(
+            "Hundreds demonstrated outside the parliament on Monday.",
+            EventType::Protest
+        )
+        .0,
+        Some("demo".to_string())
+    );
+}

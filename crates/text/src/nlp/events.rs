@@ -801,6 +801,37 @@ fn sentence_mentions(
         {
             continue;
         }
+        // "murdered film-maker X", "his two murdered colleagues": a participle describing a
+        // person names a past killing, not one this sentence reports.
+        if matches!(t.words[0].as_str(), "murdered")
+            && (ts == 0
+                || DETERMINERS.contains(&prev)
+                || matches!(
+                    prev,
+                    "of" | "a" | "an" | "and" | "," | "by" | "for" | "to" | "with" | "about"
+                )
+                || quantity_at(toks, ts - 1).is_some())
+            && toks
+                .get(te)
+                .is_some_and(|n| n.is_word() && !is_stopword(&n.lower))
+        {
+            continue;
+        }
+        // "the signing demonstrated the political will", "demonstrated how ...": to show, not to
+        // protest; a protest is intransitive ("demonstrated outside the embassy").
+        if t.event_type == EventType::Protest
+            && matches!(
+                t.words[0].as_str(),
+                "demonstrated" | "demonstrate" | "demonstrates" | "demonstrating"
+            )
+            && (DETERMINERS.contains(&next)
+                || matches!(
+                    next,
+                    "its" | "their" | "his" | "her" | "our" | "how" | "that" | "what" | "this"
+                ))
+        {
+            continue;
+        }
         if bare_fired_not_shooting(lex, toks, t, te)
             || threat_noun_not_issued(toks, ts, t)
             || weapon_not_used(toks, ts, te, t)
@@ -827,7 +858,13 @@ fn sentence_mentions(
             Condition::Armed if !any_armed => continue,
             Condition::ArmedNoun if !near_armed(8) => continue,
             Condition::ThreatObject if !matches!(next, "of" | "that") => continue,
-            Condition::Violent if !any_armed && !has_violence_word(toks) => continue,
+            Condition::Violent
+                if !(any_armed
+                    || has_violence_word(toks)
+                    || t.event_type == EventType::Coerce && person_taken(toks, ts, te)) =>
+            {
+                continue
+            }
             Condition::Enacted if !has_enacting_word(toks) => continue,
             Condition::Arms if !super::acled::mentions_weapons(toks) => continue,
             Condition::ReportedMust
@@ -2080,18 +2117,16 @@ fn retype_by_object_and_actor(m: &mut Mention, toks: &[Token], te: usize) {
             m.event_type = EventType::Sanction;
             m.mode = Some("expel".into());
         }
+        // A person taken ("captured him at the airport") before any place word in the object.
+        (EventType::Coerce, Some("seize")) if person_taken(toks, m.trig.0, te) => {
+            take_people(m, actor_armed_non_state)
+        }
         (EventType::Coerce, Some("seize")) if before_weapon(first_of(TERRITORY_NOUNS)) => {
             m.event_type = EventType::Assault;
             m.mode = Some("territory".into());
         }
         (EventType::Coerce, Some("seize")) if before_weapon(first_of(DETAINEE_NOUNS)) => {
-            // Armed groups who seize people abduct them; authorities detain them.
-            if actor_armed_non_state {
-                m.event_type = EventType::Assault;
-                m.mode = Some("abduct".into());
-            } else {
-                m.mode = Some("arrest".into());
-            }
+            take_people(m, actor_armed_non_state)
         }
         (
             EventType::Assault,
@@ -2993,6 +3028,62 @@ fn proposal_owner(
 }
 
 /// Day and month names (full or abbreviated, as the date reader knows them).
+/// Armed groups who seize people abduct them; authorities detain them.
+fn take_people(m: &mut Mention, by_armed_non_state: bool) {
+    if by_armed_non_state {
+        m.event_type = EventType::Assault;
+        m.mode = Some("abduct".into());
+    } else {
+        m.mode = Some("arrest".into());
+    }
+}
+
+/// "He was captured in May", "Ocalan was seized in Nairobi", "agents captured him": a person
+/// taken is a detention or an abduction, whatever else the sentence says; without a person the
+/// verb has common other senses ("captured three wickets", "captured the public mood").
+fn person_taken(toks: &[Token], ts: usize, te: usize) -> bool {
+    let l = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    if !matches!(l(ts), "captured" | "seized" | "capture" | "seize") {
+        return false;
+    }
+    // "captured her first title": "her" before a noun is a possessive, not the person taken.
+    let after_her = l(te + 1);
+    if matches!(l(te), "him" | "them")
+        || l(te) == "her"
+            && (after_her.is_empty()
+                || !toks[te + 1].is_word()
+                || matches!(
+                    after_her,
+                    "in" | "at"
+                        | "on"
+                        | "near"
+                        | "from"
+                        | "after"
+                        | "during"
+                        | "outside"
+                        | "and"
+                        | "as"
+                        | "when"
+                        | "while"
+                        | "last"
+                        | "yesterday"
+                ))
+    {
+        return true;
+    }
+    // Passive with a person as subject: "He was (finally) captured", "Santacruz was captured".
+    let mut k = ts;
+    if k > 0 && l(k - 1).ends_with("ly") {
+        k -= 1;
+    }
+    if k < 2 || !matches!(l(k - 1), "was" | "were" | "been") {
+        return false;
+    }
+    let subject = &toks[k - 2];
+    matches!(subject.lower.as_str(), "he" | "she" | "they")
+        || subject.is_capitalized() && !is_stopword(&subject.lower) && k - 2 > 0
+}
+
 fn is_date_word(w: &str) -> bool {
     super::dates::weekday(w).is_some() || super::dates::month_number(w).is_some()
 }
