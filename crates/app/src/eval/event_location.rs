@@ -919,6 +919,7 @@ mod tests {
             sentences: vec![sentence(text)],
             entities,
             events,
+            incidents: Vec::new(),
             diagnostics: Vec::new(),
         }
     }

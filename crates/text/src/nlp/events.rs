@@ -17,6 +17,7 @@ use super::attribution::{read_stance, SentenceStance};
 use super::classify::is_stopword;
 use super::counts::{find_counts, quantity_at};
 use super::dates::{find_dates, publication_date};
+use super::incidents::reads_as_disaster;
 use super::lexicon::{Condition, Lexicon, Pos, Trigger};
 use super::tokens::{tokenize, Token};
 
@@ -195,7 +196,7 @@ fn is_armed_kind(k: ActorKind) -> bool {
     )
 }
 
-fn is_armed(a: &ActorMention) -> bool {
+pub(super) fn is_armed(a: &ActorMention) -> bool {
     is_armed_kind(a.kind) || written_armed(&a.text)
 }
 
@@ -364,81 +365,6 @@ fn speaker_of_document_subject(s: &SentenceInput, prev: &SentenceInput, found: &
     }
 }
 
-/// Natural hazards: deaths they cause are not attacks.
-const HAZARDS: &[&str] = &[
-    "earthquake",
-    "earthquakes",
-    "quake",
-    "tremor",
-    "tsunami",
-    "flood",
-    "floods",
-    "flooding",
-    "landslide",
-    "landslides",
-    "mudslide",
-    "cyclone",
-    "hurricane",
-    "typhoon",
-    "tornado",
-    "storm",
-    "storms",
-    "eruption",
-    "volcano",
-    "avalanche",
-    "lightning",
-    "heatwave",
-    "drought",
-    "wildfire",
-    "wildfires",
-    "bushfire",
-    "downpour",
-    "downpours",
-];
-/// Industrial and domestic sites where explosions and fires are usually accidents.
-const ACCIDENT_SITES: &[&str] = &[
-    "plant",
-    "factory",
-    "refinery",
-    "boiler",
-    "tanker",
-    "pipeline",
-    "warehouse",
-    "mine",
-    "colliery",
-    "depot",
-    "cylinder",
-    "cylinders",
-    "furnace",
-    "reactor",
-    "fireworks",
-    "firecracker",
-    "firecrackers",
-    "industrial",
-    "workers",
-    "laborers",
-    "labourers",
-    "kitchen",
-];
-/// What happens at those sites by accident.
-const ACCIDENTS: &[&str] = &[
-    "explosion",
-    "explosions",
-    "exploded",
-    "blast",
-    "fire",
-    "caught",
-    "collapsed",
-    "collapse",
-    "leak",
-    "leaked",
-    "burns",
-    "burned",
-    "derailed",
-    "crash",
-    "crashed",
-];
-
 /// Words of physical violence: with one in the sentence, "attack" or "shot" is meant literally.
 const VIOLENCE_WORDS: &[&str] = &[
     "killed",
@@ -570,12 +496,6 @@ fn has_violence_word(toks: &[Token]) -> bool {
             w[0].lower == "fired"
                 && matches!(w[1].lower.as_str(), "at" | "into" | "toward" | "towards")
         })
-}
-
-/// Whether a sentence tells of a natural disaster or an industrial accident.
-fn reads_as_disaster(toks: &[Token]) -> bool {
-    let has = |list: &[&str]| toks.iter().any(|t| list.contains(&t.lower.as_str()));
-    has(HAZARDS) || (has(ACCIDENT_SITES) && has(ACCIDENTS))
 }
 
 /// Whether a document reads as a sports report: several distinct sport words.
