@@ -734,6 +734,17 @@ fn sentence_mentions(
         {
             continue;
         }
+        // "Government forces captured the town and marched deeper into the city": troops on
+        // the move, not a protest march, when the sentence's subject is armed and no crowd is
+        // named.
+        if t.condition == Condition::NotMonth
+            && s.actors
+                .first()
+                .is_some_and(|a| is_armed(a) && a.start < ts)
+            && !s.actors.iter().any(|a| a.kind == ActorKind::Protesters)
+        {
+            continue;
+        }
         if t.condition == Condition::Displacement {
             continue;
         }
@@ -2022,6 +2033,21 @@ fn retype_by_object_and_actor(m: &mut Mention, toks: &[Token], te: usize) {
                 m.mode = Some("arrest".into());
             }
         }
+        // "attacked the campaign website": an attack on computers is a cyber operation.
+        (EventType::Assault, None)
+            if first_of(&[
+                "website",
+                "websites",
+                "server",
+                "servers",
+                "computers",
+                "database",
+            ])
+            .is_some() =>
+        {
+            m.event_type = EventType::Coerce;
+            m.mode = Some("cyber".into());
+        }
         (
             EventType::Assault,
             None | Some("explosives") | Some("heavy-weapons") | Some("firearms"),
@@ -2035,8 +2061,17 @@ fn retype_by_object_and_actor(m: &mut Mention, toks: &[Token], te: usize) {
                         })
                 })
             };
+            // "launched 205 air missiles": missiles fired from the air are an air strike.
+            let from_air = m.mode.as_deref() == Some("heavy-weapons")
+                && m.trig.0 > 0
+                && matches!(
+                    toks[m.trig.0 - 1].lower.as_str(),
+                    "air" | "air-launched" | "air-to-surface" | "air-to-ground"
+                );
             if by(&["suicide bomber", "suicide attacker"]) {
                 m.mode = Some("suicide-attack".into());
+            } else if from_air {
+                m.mode = Some("aerial".into());
             } else if by(&["drone"]) {
                 m.mode = Some("drone".into());
             } else if by(&[
