@@ -460,3 +460,19 @@ fn troops_marching_on_a_city_are_no_protest_but_chanting_crowds_are() {
         "Violent demonstration"
     );
 }
+
+#[test]
+fn the_sentence_gives_the_manner_and_an_attacked_base_is_a_clash() {
+    let (mode, _) = first(
+        "Two Suicide bombers kill nine people at a bus station in the north.",
+        EventType::Assault,
+    );
+    assert_eq!(mode.as_deref(), Some("suicide-attack"));
+    assert_eq!(
+        sub(
+            "Five gunmen were killed when they attacked an army headquarter near the river.",
+            EventType::Assault
+        ),
+        "Armed clash"
+    );
+}

@@ -115,6 +115,7 @@ const MILITARY_TARGETS: &[&str] = &[
     "airbase",
     "positions",
     "headquarters",
+    "headquarter",
 ];
 
 /// Whether the trigger of an attack, or an "attack on ..." phrase in its sentence, takes a
@@ -140,6 +141,9 @@ fn attacks_military_target(e: &Event, s: &SentenceInput) -> bool {
                     .get(k + 1)
                     .is_some_and(|n| matches!(n.lower.as_str(), "on" | "against"))
                 && object_after(k + 2))
+            // "when they attacked the base": the verb's direct object, whichever trigger the
+            // event came from.
+            || (matches!(w, "attacked" | "stormed" | "raided") && object_after(k + 1))
     })
 }
 

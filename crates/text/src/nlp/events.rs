@@ -2068,7 +2068,16 @@ fn retype_by_object_and_actor(m: &mut Mention, toks: &[Token], te: usize) {
                     toks[m.trig.0 - 1].lower.as_str(),
                     "air" | "air-launched" | "air-to-surface" | "air-to-ground"
                 );
-            if by(&["suicide bomber", "suicide attacker"]) {
+            // "Suicide bombers kill 15": the sentence names the manner the trigger lacks.
+            let suicide_in_sentence = m.mode.is_none()
+                && toks.windows(2).any(|w| {
+                    w[0].lower == "suicide"
+                        && matches!(
+                            w[1].lower.as_str(),
+                            "bomber" | "bombers" | "bombing" | "attacker" | "attackers"
+                        )
+                });
+            if by(&["suicide bomber", "suicide attacker"]) || suicide_in_sentence {
                 m.mode = Some("suicide-attack".into());
             } else if from_air {
                 m.mode = Some("aerial".into());
