@@ -199,6 +199,10 @@ pub struct Extraction {
     pub sentences: Vec<Sentence>,
     pub entities: Vec<EntityMention>,
     pub events: Vec<crate::Event>,
+    /// Non-political incidents (disasters, accidents, organised crime): kept apart from
+    /// the events, never counted as conflict events.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incidents: Vec<crate::Incident>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -6,6 +6,7 @@
 
 pub mod document;
 pub mod event;
+pub mod incident;
 pub mod place;
 pub mod span;
 
@@ -17,5 +18,6 @@ pub use event::{
     Actor, ActorKind, ActorRole, Attribution, AttributionKind, Count, DateBasis, DatePrecision,
     Duration, Event, EventDate, EventStatus, EventType, Evidence, Relation, RelationKind,
 };
+pub use incident::{Incident, IncidentKind};
 pub use place::{Location, Place, Precision};
 pub use span::Span;

@@ -230,6 +230,7 @@ pub fn fixture_extractions() -> Vec<Extraction> {
             confidence: Some(0.9),
         }],
         events: vec![attack, arrest],
+        incidents: Vec::new(),
         diagnostics: Vec::new(),
     };
 
@@ -267,6 +268,7 @@ pub fn fixture_extractions() -> Vec<Extraction> {
         sentences: Vec::new(),
         entities: Vec::new(),
         events: vec![march, threat],
+        incidents: Vec::new(),
         diagnostics: Vec::new(),
     };
 
@@ -288,6 +290,7 @@ pub fn fixture_extractions() -> Vec<Extraction> {
         sentences: Vec::new(),
         entities: Vec::new(),
         events: vec![fire],
+        incidents: Vec::new(),
         diagnostics: Vec::new(),
     };
     vec![sy, us, fj]

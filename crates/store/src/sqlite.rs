@@ -691,6 +691,7 @@ impl Store for SqliteStore {
                 sentences,
                 entities,
                 events,
+                incidents: Vec::new(),
                 diagnostics: Vec::new(),
             },
             canonical_id,

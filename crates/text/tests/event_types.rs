@@ -99,10 +99,18 @@ fn violence_by_the_crowd_makes_a_violent_demonstration() {
         ),
         "Violent demonstration"
     );
-    // Force on a crowd that used none stays excessive force against protesters.
+    // Force on a crowd that used none: a dispersal with no one hurt is a protest with
+    // intervention, force that kills or wounds is excessive force (ACLED's definitions).
     assert_eq!(
         sub(
             "Police fired tear gas at peaceful protesters in the capital on Saturday.",
+            EventType::Assault
+        ),
+        "Protest with intervention"
+    );
+    assert_eq!(
+        sub(
+            "Police fired tear gas at peaceful protesters in the capital, wounding nine.",
             EventType::Assault
         ),
         "Excessive force against protesters"
@@ -400,5 +408,122 @@ fn to_demonstrate_something_is_to_show_it_not_to_protest() {
         )
         .0,
         Some("demo".to_string())
+    );
+}
+
+#[test]
+fn dispersal_without_harm_is_intervention_and_lethal_force_is_excessive() {
+    assert_eq!(
+        sub(
+            "Police used water cannons to break up a rally by farmers outside the ministry.",
+            EventType::Assault
+        ),
+        "Protest with intervention"
+    );
+    assert_eq!(
+        sub(
+            "Riot police fired tear gas at shoppers in the old market on Sunday.",
+            EventType::Assault
+        ),
+        "Protest with intervention"
+    );
+    assert_eq!(
+        sub(
+            "Officers attacked a peaceful march by teachers, leaving several injured.",
+            EventType::Assault
+        ),
+        "Excessive force against protesters"
+    );
+    assert_eq!(
+        sub(
+            "Three marchers died from gunfire during a demonstration outside the town hall.",
+            EventType::Assault
+        ),
+        "Excessive force against protesters"
+    );
+}
+
+#[test]
+fn retaking_ground_by_the_sentence_subject_state_forces_is_the_government_regaining_it() {
+    assert_eq!(
+        sub(
+            "Army troops in a new offensive against rebel fighters recaptured the district centre on Friday.",
+            EventType::Assault
+        ),
+        "Government regains territory"
+    );
+}
+
+#[test]
+fn bases_handovers_cyber_attacks_and_air_missiles() {
+    assert_eq!(
+        first(
+            "The army has established three new outposts along the northern ridge.",
+            EventType::Mobilize
+        ),
+        (
+            Some("base".to_string()),
+            Some("Headquarters or base established".to_string())
+        )
+    );
+    assert_eq!(
+        sub(
+            "The peacekeeping mission handed control of the valley to the regional government.",
+            EventType::Retreat
+        ),
+        "Non-violent transfer of territory"
+    );
+    let (mode, _) = first(
+        "Police said the hacker attacked the websites of two ministries last month.",
+        EventType::Coerce,
+    );
+    assert_eq!(mode.as_deref(), Some("cyber"));
+    assert_eq!(
+        sub(
+            "Government forces launched 40 air missiles at rebel depots near the coast on Tuesday.",
+            EventType::Assault
+        ),
+        "Air/drone strike"
+    );
+}
+
+#[test]
+fn troops_marching_on_a_city_are_no_protest_but_chanting_crowds_are() {
+    let evs = events(
+        "Government forces took control of the airport and marched deeper into the northern suburbs.",
+    );
+    assert!(
+        evs.iter().all(|e| e.event_type != EventType::Protest),
+        "{evs:#?}"
+    );
+    assert_eq!(
+        sub(
+            "Students chanted slogans against the new fees outside the university.",
+            EventType::Protest
+        ),
+        "Peaceful protest"
+    );
+    assert_eq!(
+        sub(
+            "Nurses marched through the city centre on Saturday. There were scuffles near the station.",
+            EventType::Protest
+        ),
+        "Violent demonstration"
+    );
+}
+
+#[test]
+fn the_sentence_gives_the_manner_and_an_attacked_base_is_a_clash() {
+    let (mode, _) = first(
+        "Two Suicide bombers kill nine people at a bus station in the north.",
+        EventType::Assault,
+    );
+    assert_eq!(mode.as_deref(), Some("suicide-attack"));
+    assert_eq!(
+        sub(
+            "Five gunmen were killed when they attacked an army headquarter near the river.",
+            EventType::Assault
+        ),
+        "Armed clash"
     );
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use serde::Serialize;
-use sitrep_core::{Diagnostic, Document, EntityMention, Event, Extraction, Sentence};
+use sitrep_core::{Diagnostic, Document, EntityMention, Event, Extraction, Incident, Sentence};
 use sitrep_text::ExtractOptions;
 
 use crate::pipeline::{extract_batch, load_resources, Summary, BATCH};
@@ -50,6 +50,9 @@ struct ExtractionView<'a> {
     sentences: &'a [Sentence],
     entities: &'a [EntityMention],
     events: &'a [Event],
+    /// Non-political incidents (disasters, accidents, organised crime), apart from events.
+    #[serde(skip_serializing_if = "<[Incident]>::is_empty")]
+    incidents: &'a [Incident],
     #[serde(skip_serializing_if = "<[Diagnostic]>::is_empty")]
     diagnostics: &'a [Diagnostic],
 }
@@ -74,6 +77,7 @@ fn view<'a>(ex: &'a Extraction, with_raw: bool) -> ExtractionView<'a> {
         sentences: &ex.sentences,
         entities: &ex.entities,
         events: &ex.events,
+        incidents: &ex.incidents,
         diagnostics: &ex.diagnostics,
     }
 }

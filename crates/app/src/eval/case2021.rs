@@ -5,8 +5,11 @@
 //! Each snippet gets one label: the engine runs on the snippet, its reported events (not
 //! background, planned, hypothetical, negated or merely threatened) are taken in text order,
 //! and the first one the table maps to a specific label wins; ACLED's catch-all "Other" is
-//! used only when nothing more specific is found. A snippet with no mapped event gets no
-//! label, which counts as a miss.
+//! used only when nothing more specific is found. NATURAL_DISASTER, MAN_MADE_DISASTER and
+//! ORG_CRIME (the table's `none` rows: no event maps to them) are read from the engine's
+//! non-political incidents, as the fallback when no event has a specific label: before the
+//! catch-all, since a disaster or crime is a more specific reading of a snippet than "Other".
+//! A snippet with neither gets no label, which counts as a miss.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -14,11 +17,19 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use serde::Deserialize;
 use serde_json::json;
-use sitrep_core::{AttributionKind, Event, EventStatus, Extraction};
+use sitrep_core::{AttributionKind, Event, EventStatus, Extraction, IncidentKind};
 
 use super::common::{self, pct, r4, LabelScores, SetArgs};
 
 const TABLE: &str = include_str!("../../../../data/mappings/eval/case2021.tsv");
+
+/// The CASE label of each incident kind: the three "unseen" labels outside the codebook's
+/// event types, which the engine codes as incidents rather than events.
+const INCIDENT_LABELS: [(IncidentKind, &str); 3] = [
+    (IncidentKind::NaturalDisaster, "NATURAL_DISASTER"),
+    (IncidentKind::ManMadeDisaster, "MAN_MADE_DISASTER"),
+    (IncidentKind::OrganisedCrime, "ORG_CRIME"),
+];
 
 #[derive(Debug, Deserialize)]
 struct Snippet {
@@ -91,8 +102,22 @@ impl Mapping {
         })
     }
 
+    /// The label of the snippet's first reported incident, if the table lists that label as
+    /// one no event maps to (`none`).
+    fn incident_label<'a>(&'a self, x: &Extraction) -> Option<&'a str> {
+        let mut incidents: Vec<_> = x.incidents.iter().filter(|i| reported(i.status)).collect();
+        incidents.sort_by_key(|i| (i.sentence, i.span.start));
+        incidents.iter().find_map(|i| {
+            let (_, label) = INCIDENT_LABELS.iter().find(|(k, _)| *k == i.kind)?;
+            self.rows
+                .iter()
+                .find(|(rule, l)| *rule == Rule::Never && l == label)
+                .map(|(_, l)| l.as_str())
+        })
+    }
+
     /// The snippet's label: the first event in text order with a specific label, else the
-    /// first with the catch-all, else none.
+    /// first incident's label, else the first event with the catch-all, else none.
     pub fn snippet_label<'a>(&'a self, x: &Extraction) -> Option<&'a str> {
         let mut events: Vec<&Event> = x.events.iter().filter(|e| reported(e.status)).collect();
         events.sort_by_key(|e| {
@@ -105,8 +130,9 @@ impl Mapping {
         labels
             .iter()
             .find(|l| **l != "OTHER")
-            .or_else(|| labels.first())
             .copied()
+            .or_else(|| self.incident_label(x))
+            .or_else(|| labels.first().copied())
     }
 }
 
@@ -161,11 +187,12 @@ pub fn run(args: SetArgs, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
         &args,
         "Rule: one label per snippet. The engine's reported events (status occurred, claimed or \
          denied) are taken in text order; the first one that `data/mappings/eval/case2021.tsv` \
-         maps to a specific label wins, ACLED's catch-all OTHER only when nothing else maps. A \
-         snippet without a mapped event has no label and counts as a miss. Weighted F1 weights \
+         maps to a specific label wins; else the first reported non-political incident gives \
+         NATURAL_DISASTER, MAN_MADE_DISASTER or ORG_CRIME (labels outside the codebook's event \
+         types, coded as incidents); ACLED's catch-all OTHER only when nothing else maps. A \
+         snippet without either has no label and counts as a miss. Weighted F1 weights \
          each class's F1 by its gold support (the shared task's measure); macro F1 averages \
-         classes with support. NATURAL_DISASTER, MAN_MADE_DISASTER and ORG_CRIME are outside \
-         the codebook and never predicted. Percentages.",
+         classes with support. Percentages.",
     );
     md += &format!(
         "## Headline\n\n| snippets | weighted F1 | macro F1 | accuracy | no label |\n\
@@ -215,6 +242,7 @@ mod tests {
             sentences: vec![],
             entities: vec![],
             events,
+            incidents: vec![],
             diagnostics: vec![],
         }
     }
@@ -273,6 +301,45 @@ mod tests {
         assert_eq!(m.snippet_label(&extraction(vec![sanction])), Some("DIPLO"));
         let vague = event(EventType::Assault, None, EventStatus::Occurred, 0);
         assert_eq!(m.snippet_label(&extraction(vec![vague])), Some("ATTACK"));
+    }
+
+    #[test]
+    fn incidents_label_a_snippet_only_when_no_event_has_a_specific_label() {
+        use sitrep_core::{Incident, Span};
+        let m = Mapping::parse(TABLE).unwrap();
+        let flood = Incident {
+            kind: IncidentKind::NaturalDisaster,
+            hazard: "flood".into(),
+            trigger: "floods".into(),
+            span: Span::new(0, 6),
+            status: EventStatus::Occurred,
+            location: None,
+            counts: Default::default(),
+            evidence: vec![],
+            sentence: 0,
+        };
+        let mut x = extraction(vec![event(
+            EventType::Coerce,
+            Some("Other"),
+            EventStatus::Occurred,
+            0,
+        )]);
+        x.incidents.push(flood.clone());
+        assert_eq!(m.snippet_label(&x), Some("NATURAL_DISASTER"));
+        x.events.push(event(
+            EventType::Protest,
+            Some("Peaceful protest"),
+            EventStatus::Occurred,
+            1,
+        ));
+        assert_eq!(m.snippet_label(&x), Some("PEACE_PROTEST"));
+        let recalled = Incident {
+            status: EventStatus::Background,
+            ..flood
+        };
+        let mut old = extraction(vec![]);
+        old.incidents.push(recalled);
+        assert_eq!(m.snippet_label(&old), None);
     }
 
     #[test]

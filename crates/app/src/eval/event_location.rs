@@ -922,6 +922,7 @@ mod tests {
             sentences: vec![sentence(text)],
             entities,
             events,
+            incidents: Vec::new(),
             diagnostics: Vec::new(),
         }
     }

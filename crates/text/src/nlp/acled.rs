@@ -115,6 +115,7 @@ const MILITARY_TARGETS: &[&str] = &[
     "airbase",
     "positions",
     "headquarters",
+    "headquarter",
 ];
 
 /// Whether the trigger of an attack, or an "attack on ..." phrase in its sentence, takes a
@@ -140,7 +141,86 @@ fn attacks_military_target(e: &Event, s: &SentenceInput) -> bool {
                     .get(k + 1)
                     .is_some_and(|n| matches!(n.lower.as_str(), "on" | "against"))
                 && object_after(k + 2))
+            // "when they attacked the base": the verb's direct object, whichever trigger the
+            // event came from.
+            || (matches!(w, "attacked" | "stormed" | "raided") && object_after(k + 1))
     })
+}
+
+/// Words that name police or security personnel, for a use of force whose actor the coder
+/// could not name ("Officers brutally attacked ...").
+const POLICE_WORDS: &[&str] = &[
+    "police",
+    "policemen",
+    "policeman",
+    "officers",
+    "troopers",
+    "riot",
+    "gendarmes",
+];
+
+/// Force with no actor named, on a crowd: in a sentence that names police ("Officers
+/// attacked a peaceful demonstration"), or gunfire on named demonstrators ("protesters died
+/// from gunfire during a demonstration"), which ACLED reads as force by the authorities
+/// policing the crowd unless another perpetrator is named.
+fn unnamed_force_on_crowd(e: &Event, sentence: Option<&SentenceInput>) -> bool {
+    if kinds(e, ActorRole::Actor).any(|k| k != ActorKind::Unknown) {
+        return false;
+    }
+    let police = sentence.is_some_and(|s| {
+        s.toks
+            .iter()
+            .any(|t| POLICE_WORDS.contains(&t.lower.as_str()))
+    });
+    police
+        || e.mode.as_deref() == Some("firearms")
+            && kinds(e, ActorRole::Recipient).any(|k| k == ActorKind::Protesters)
+}
+
+/// Deaths, injuries or live fire: what makes force against protesters excessive in ACLED's
+/// terms (an explicit zero count is no harm).
+fn serious_harm(e: &Event, sentence: Option<&SentenceInput>) -> bool {
+    const HARM: &[&str] = &[
+        "killed",
+        "killing",
+        "died",
+        "dead",
+        "death",
+        "deaths",
+        "injured",
+        "injuring",
+        "wounded",
+        "hurt",
+        "brutally",
+        "beaten",
+        "hospitalised",
+        "hospitalized",
+    ];
+    let counted = |c: &Option<sitrep_core::Count>| c.as_ref().is_some_and(|c| c.high != Some(0));
+    counted(&e.killed)
+        || counted(&e.injured)
+        || matches!(e.mode.as_deref(), Some("firearms") | Some("beat"))
+        || sentence.is_some_and(|s| s.toks.iter().any(|t| HARM.contains(&t.lower.as_str())))
+}
+
+/// Whether the first actor named in a sentence, before the event's trigger, is a state force.
+fn state_subject(e: &Event, s: &SentenceInput) -> bool {
+    let Some(first_word) = e
+        .trigger
+        .as_deref()
+        .and_then(|t| t.split_whitespace().next())
+        .map(str::to_lowercase)
+    else {
+        return false;
+    };
+    let Some(at) = s.toks.iter().position(|t| t.lower == first_word) else {
+        return false;
+    };
+    s.actors
+        .iter()
+        .filter(|a| a.end <= at)
+        .min_by_key(|a| a.start)
+        .is_some_and(|a| is_state(a.kind))
 }
 
 /// Whether a sentence names demonstrators (as actor, target or bystanders).
@@ -271,19 +351,29 @@ pub fn refine(events: &mut [Event], sentences: &[SentenceInput]) {
                     // demonstrators: ACLED's violent demonstration.
                     set(e, "Riots", "Violent demonstration");
                 } else if (actors.iter().any(|&k| is_state(k))
-                    || mode.as_deref() == Some("crowd-control"))
+                    || mode.as_deref() == Some("crowd-control")
+                    || unnamed_force_on_crowd(e, sentence))
                     && (targets.contains(&ActorKind::Protesters) || at_protest)
                     // Rape or abduction during a dispersal is sexual violence or abduction
                     // first (ACLED codes the gravest act).
                     && !matches!(mode.as_deref(), Some("sexual") | Some("abduct"))
                 {
-                    set(e, "Protests", "Excessive force against protesters");
+                    // ACLED keeps excessive force for lethal force or serious injury; a
+                    // dispersal without them is a protest with intervention.
+                    if serious_harm(e, sentence) {
+                        set(e, "Protests", "Excessive force against protesters");
+                    } else {
+                        set(e, "Protests", "Protest with intervention");
+                    }
                 } else if mode.as_deref() == Some("territory") {
                     // "the army and allied fighters captured ...": with state forces on the
-                    // taking side, the government regains the ground.
+                    // taking side, the government regains the ground. "Afghan forces in a
+                    // crackdown on the Taliban recaptured ...": the sentence's subject, the
+                    // first actor named before the trigger, is the taking side even when a
+                    // prepositional phrase names another actor closer to the verb.
                     let state_side = e.actors.iter().any(|a| {
                         matches!(a.role, ActorRole::Actor | ActorRole::Partner) && is_state(a.kind)
-                    });
+                    }) || sentence.is_some_and(|s| state_subject(e, s));
                     if state_side {
                         set(e, "Battles", "Government regains territory");
                     } else if non_state_armed_in_role(e, ActorRole::Actor) {
@@ -322,7 +412,22 @@ pub fn refine(events: &mut [Event], sentences: &[SentenceInput]) {
                     }
                 }
             }
-            EventType::Protest if violent_protest && e.mode.as_deref() != Some("riot") => {
+            // "Demonstrators marched on Saturday. There were scuffles in the capital.": a
+            // sentence of crowd violence right after a protest, with no armed side of its own,
+            // tells how that protest went.
+            EventType::Protest
+                if (violent_protest
+                    || e.sentence.is_some_and(|i| {
+                        sentences
+                            .iter()
+                            .find(|s| s.index == i + 1)
+                            .is_some_and(|n| {
+                                crowd_violence_words(&n.toks)
+                                    && !n.actors.iter().any(|a| is_armed(a.kind))
+                            })
+                    }))
+                    && e.mode.as_deref() != Some("riot") =>
+            {
                 set(e, "Riots", "Violent demonstration");
             }
             EventType::Coerce if at_protest && mode.as_deref() == Some("arrest") => {

@@ -226,6 +226,15 @@ pub fn read_stance(toks: &[Token], actors: &[ActorMention], text: &str) -> Sente
         {
             st.denied = true;
         }
+        // "denied sending arms", "denied his group was responsible for the attack": a denial
+        // of an act (gerund) or of responsibility for it.
+        if matches!(l(i), "denied" | "denies" | "deny")
+            && (l(i + 1).len() > 4 && l(i + 1).ends_with("ing")
+                || (i + 1..i + 6)
+                    .any(|k| matches!(l(k), "responsible" | "responsibility" | "involvement")))
+        {
+            st.denied = true;
+        }
         if HEDGES.contains(&l(i)) {
             st.hedges.push(l(i).to_string());
         }
@@ -287,6 +296,9 @@ mod tests {
         let s = stance("Al-Shabaab claimed responsibility for the blast.");
         assert_eq!(s.attributions[0].kind, AttributionKind::GroupClaim);
         assert!(stance("The army denied that any strike took place.").denied);
+        assert!(stance("The ministry denied shipping rifles to the rebels.").denied);
+        assert!(stance("The group denied it was responsible for the bombing.").denied);
+        assert!(!stance("The border guards denied entry to the convoy.").denied);
         assert_eq!(
             stance("Three men were reportedly seized.").hedges,
             vec!["reportedly"]

@@ -17,6 +17,7 @@ use super::attribution::{read_stance, SentenceStance};
 use super::classify::is_stopword;
 use super::counts::{find_counts, quantity_at};
 use super::dates::{find_dates, publication_date};
+use super::incidents::reads_as_disaster;
 use super::lexicon::{Condition, Lexicon, Pos, Trigger};
 use super::subplace;
 use super::tokens::{tokenize, Token};
@@ -196,7 +197,7 @@ fn is_armed_kind(k: ActorKind) -> bool {
     )
 }
 
-fn is_armed(a: &ActorMention) -> bool {
+pub(super) fn is_armed(a: &ActorMention) -> bool {
     is_armed_kind(a.kind) || written_armed(&a.text)
 }
 
@@ -365,81 +366,6 @@ fn speaker_of_document_subject(s: &SentenceInput, prev: &SentenceInput, found: &
     }
 }
 
-/// Natural hazards: deaths they cause are not attacks.
-const HAZARDS: &[&str] = &[
-    "earthquake",
-    "earthquakes",
-    "quake",
-    "tremor",
-    "tsunami",
-    "flood",
-    "floods",
-    "flooding",
-    "landslide",
-    "landslides",
-    "mudslide",
-    "cyclone",
-    "hurricane",
-    "typhoon",
-    "tornado",
-    "storm",
-    "storms",
-    "eruption",
-    "volcano",
-    "avalanche",
-    "lightning",
-    "heatwave",
-    "drought",
-    "wildfire",
-    "wildfires",
-    "bushfire",
-    "downpour",
-    "downpours",
-];
-/// Industrial and domestic sites where explosions and fires are usually accidents.
-const ACCIDENT_SITES: &[&str] = &[
-    "plant",
-    "factory",
-    "refinery",
-    "boiler",
-    "tanker",
-    "pipeline",
-    "warehouse",
-    "mine",
-    "colliery",
-    "depot",
-    "cylinder",
-    "cylinders",
-    "furnace",
-    "reactor",
-    "fireworks",
-    "firecracker",
-    "firecrackers",
-    "industrial",
-    "workers",
-    "laborers",
-    "labourers",
-    "kitchen",
-];
-/// What happens at those sites by accident.
-const ACCIDENTS: &[&str] = &[
-    "explosion",
-    "explosions",
-    "exploded",
-    "blast",
-    "fire",
-    "caught",
-    "collapsed",
-    "collapse",
-    "leak",
-    "leaked",
-    "burns",
-    "burned",
-    "derailed",
-    "crash",
-    "crashed",
-];
-
 /// Words of physical violence: with one in the sentence, "attack" or "shot" is meant literally.
 const VIOLENCE_WORDS: &[&str] = &[
     "killed",
@@ -571,12 +497,6 @@ fn has_violence_word(toks: &[Token]) -> bool {
             w[0].lower == "fired"
                 && matches!(w[1].lower.as_str(), "at" | "into" | "toward" | "towards")
         })
-}
-
-/// Whether a sentence tells of a natural disaster or an industrial accident.
-fn reads_as_disaster(toks: &[Token]) -> bool {
-    let has = |list: &[&str]| toks.iter().any(|t| list.contains(&t.lower.as_str()));
-    has(HAZARDS) || (has(ACCIDENT_SITES) && has(ACCIDENTS))
 }
 
 /// Whether a document reads as a sports report: several distinct sport words.
@@ -843,6 +763,17 @@ fn sentence_mentions(
             && (toks[ts].is_capitalized() && ts > 0
                 || matches!(prev, "in" | "on" | "since" | "early" | "late" | "mid")
                 || quantity_at(toks, te).is_some())
+        {
+            continue;
+        }
+        // "Government forces captured the town and marched deeper into the city": troops on
+        // the move, not a protest march, when the sentence's subject is armed and no crowd is
+        // named.
+        if t.condition == Condition::NotMonth
+            && s.actors
+                .first()
+                .is_some_and(|a| is_armed(a) && a.start < ts)
+            && !s.actors.iter().any(|a| a.kind == ActorKind::Protesters)
         {
             continue;
         }
@@ -2128,6 +2059,21 @@ fn retype_by_object_and_actor(m: &mut Mention, toks: &[Token], te: usize) {
         (EventType::Coerce, Some("seize")) if before_weapon(first_of(DETAINEE_NOUNS)) => {
             take_people(m, actor_armed_non_state)
         }
+        // "attacked the campaign website": an attack on computers is a cyber operation.
+        (EventType::Assault, None)
+            if first_of(&[
+                "website",
+                "websites",
+                "server",
+                "servers",
+                "computers",
+                "database",
+            ])
+            .is_some() =>
+        {
+            m.event_type = EventType::Coerce;
+            m.mode = Some("cyber".into());
+        }
         (
             EventType::Assault,
             None | Some("explosives") | Some("heavy-weapons") | Some("firearms"),
@@ -2141,8 +2087,26 @@ fn retype_by_object_and_actor(m: &mut Mention, toks: &[Token], te: usize) {
                         })
                 })
             };
-            if by(&["suicide bomber", "suicide attacker"]) {
+            // "launched 205 air missiles": missiles fired from the air are an air strike.
+            let from_air = m.mode.as_deref() == Some("heavy-weapons")
+                && m.trig.0 > 0
+                && matches!(
+                    toks[m.trig.0 - 1].lower.as_str(),
+                    "air" | "air-launched" | "air-to-surface" | "air-to-ground"
+                );
+            // "Suicide bombers kill 15": the sentence names the manner the trigger lacks.
+            let suicide_in_sentence = m.mode.is_none()
+                && toks.windows(2).any(|w| {
+                    w[0].lower == "suicide"
+                        && matches!(
+                            w[1].lower.as_str(),
+                            "bomber" | "bombers" | "bombing" | "attacker" | "attackers"
+                        )
+                });
+            if by(&["suicide bomber", "suicide attacker"]) || suicide_in_sentence {
                 m.mode = Some("suicide-attack".into());
+            } else if from_air {
+                m.mode = Some("aerial".into());
             } else if by(&["drone"]) {
                 m.mode = Some("drone".into());
             } else if by(&[

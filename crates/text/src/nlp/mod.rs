@@ -1,5 +1,5 @@
 //! Language processing stages over clean text: tokens, sentences, sentence classes, actors,
-//! numbers and counts, dates, attribution and events. Each stage is a pure function.
+//! numbers and counts, dates, attribution, events and non-political incidents. Each stage is a pure function.
 
 pub mod acled;
 pub mod actors;
@@ -8,6 +8,7 @@ pub mod classify;
 pub mod counts;
 pub mod dates;
 pub mod events;
+pub mod incidents;
 pub mod lexicon;
 pub mod sentences;
 pub mod subplace;
