@@ -754,6 +754,32 @@ fn classify(
         if first.all_caps && key.len() <= 4 && !has_country && !division_abbrev {
             return None;
         }
+        // "Kan" is no "Kan.": a division's dateline abbreviation counts only with its dot, and
+        // a word of three letters or fewer that is neither a place's own name nor a word of it
+        // ("Tuz" for Tuz Khurmatu), only another spelling of one (a romanisation of a Chinese
+        // city), is far more often a surname or a word.
+        let dot = surface.ends_with('.') || text[span.end..].starts_with('.');
+        let own_name = places.iter().any(|&i| {
+            let n = normalize(&gaz.entries[i as usize].name);
+            n == key || n.split(' ').any(|w| w == key)
+        });
+        let abbreviates = |i: u32| {
+            let e = &gaz.entries[i as usize];
+            let n = normalize(&e.name);
+            let first = n.split(' ').next().unwrap_or("");
+            e.kind == EntryKind::Admin1
+                && first.len() > key.len()
+                && first.starts_with(key.as_str())
+        };
+        let abbrev_only = places.iter().all(|&i| abbreviates(i));
+        // "Ky.", "NSW": written as an abbreviation, with its dot or in capitals.
+        let written_abbrev = (dot || first.all_caps) && division_abbrev;
+        if key.len() <= 5
+            && !has_country
+            && ((abbrev_only && !dot) || (key.len() <= 3 && !own_name && !written_abbrev))
+        {
+            return None;
+        }
     }
     // The document shows the name is a person's or a disease's.
     if let Some(&strong) = ctx.others.get(key.as_str()) {
@@ -912,11 +938,6 @@ pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidat
             "municipality",
             "department",
             "territory",
-            "river",
-            "sea",
-            "ocean",
-            "lake",
-            "bay",
         ];
         let last = ws[ws.len() - 1];
         if words::contains(DIVISION_HEADS, last) || words::contains(SUFFIXES, last) {
@@ -1000,6 +1021,22 @@ pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidat
             recognition: 0.9,
         });
     }
+    // "Menoufia" for Monufia: a division romanised from Arabic or Persian script is spelled in
+    // many ways; a given name no spelling variant finds may still share its consonants.
+    // Given spans only: in running text a person's name would match as easily.
+    let divisions: Vec<u32> = gaz
+        .by_skeleton(&key)
+        .into_iter()
+        .filter(|&i| TRANSLITERATED.contains(&gaz.entries[i as usize].country))
+        .collect();
+    if !divisions.is_empty() {
+        return Some(Candidate {
+            span,
+            key,
+            kind: MatchKind::Place(divisions),
+            recognition: 0.9,
+        });
+    }
     // "Vancouver Art Gallery", "Montreal-Pierre Elliott Trudeau International Airport": a
     // name that holds a place name is taken to lie there (longest part first, then leftmost).
     // Among parts of the same length the most important place wins ("Stade de France": the
@@ -1016,7 +1053,11 @@ pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidat
     // "Danube Delta", "Ural Mountains", "Fraser Valley": a name headed by a landform names the
     // landform, which lies apart from a town or division that shares its qualifier; the
     // caller locates it by context instead.
-    if !dedication && words::contains(LANDFORM_HEADS, ws[ws.len() - 1]) {
+    // Likewise a water body ("Islington Bay", "Mithi River"): a bay or river named after a
+    // town often lies far from it (or in another country that reused the name).
+    const WATER_HEADS: &[&str] = &["bay", "lake", "ocean", "river", "sea"];
+    let head = ws[ws.len() - 1];
+    if !dedication && (words::contains(LANDFORM_HEADS, head) || WATER_HEADS.contains(&head)) {
         return None;
     }
     let (parts, longest) = if dedication {
