@@ -631,6 +631,21 @@ fn classify(
 ) -> Option<Candidate> {
     let (lower, tails) = (ctx.lower, ctx.tails);
     let places = lookup(gaz, &key);
+    // "Kan" is no "Kan.": a division's dateline abbreviation counts only with its dot (or in
+    // capitals, "NSW"); without it the divisions the word only abbreviates are no readings.
+    let dot = span.slice(text).ends_with('.') || text[span.end..].starts_with('.');
+    let abbreviates = |i: &u32| {
+        let e = &gaz.entries[*i as usize];
+        let n = normalize(&e.name);
+        let first = n.split(' ').next().unwrap_or("");
+        e.kind == EntryKind::Admin1 && first.len() > key.len() && first.starts_with(key.as_str())
+    };
+    let places =
+        if !dot && !key.contains(' ') && !tokens[a].all_caps && places.iter().any(abbreviates) {
+            Cow::Owned(places.iter().copied().filter(|i| !abbreviates(i)).collect())
+        } else {
+            places
+        };
     let demonym = gaz.demonym_entry(&key);
     if places.is_empty() && demonym.is_none() {
         return None;
@@ -754,30 +769,19 @@ fn classify(
         if first.all_caps && key.len() <= 4 && !has_country && !division_abbrev {
             return None;
         }
-        // "Kan" is no "Kan.": a division's dateline abbreviation counts only with its dot, and
-        // a word of three letters or fewer that is neither a place's own name nor a word of it
-        // ("Tuz" for Tuz Khurmatu), only another spelling of one (a romanisation of a Chinese
-        // city), is far more often a surname or a word.
-        let dot = surface.ends_with('.') || text[span.end..].starts_with('.');
-        let own_name = places.iter().any(|&i| {
-            let n = normalize(&gaz.entries[i as usize].name);
-            n == key || n.split(' ').any(|w| w == key)
-        });
-        let abbreviates = |i: u32| {
+        // A word of three letters or fewer that is only another spelling of a place (a
+        // romanisation of a Chinese city), or the own name of hamlets alone, is far more often
+        // a surname or a word ("Kan told reporters"); a word of a place's own name counts
+        // ("Tuz" for Tuz Khurmatu), as does a division's abbreviation written as one.
+        let notable_own_name = places.iter().any(|&i| {
             let e = &gaz.entries[i as usize];
             let n = normalize(&e.name);
-            let first = n.split(' ').next().unwrap_or("");
-            e.kind == EntryKind::Admin1
-                && first.len() > key.len()
-                && first.starts_with(key.as_str())
-        };
-        let abbrev_only = places.iter().all(|&i| abbreviates(i));
-        // "Ky.", "NSW": written as an abbreviation, with its dot or in capitals.
+            (n == key || n.split(' ').any(|w| w == key))
+                && (e.population >= SHORT_NAME_POPULATION
+                    || !matches!(e.kind, EntryKind::Town | EntryKind::Airport))
+        });
         let written_abbrev = (dot || first.all_caps) && division_abbrev;
-        if key.len() <= 5
-            && !has_country
-            && ((abbrev_only && !dot) || (key.len() <= 3 && !own_name && !written_abbrev))
-        {
+        if key.len() <= 3 && !has_country && !notable_own_name && !written_abbrev {
             return None;
         }
     }
@@ -862,6 +866,10 @@ fn classify(
         recognition: recognition.clamp(0.05, 0.99),
     })
 }
+
+/// Population from which a town's own name of three letters or fewer is taken as a place in
+/// running text (below it such a word is more often a surname: "Kan").
+const SHORT_NAME_POPULATION: u64 = 10_000;
 
 /// Population from which a town named after a saint is taken as the location of a facility
 /// that bears the saint's name.

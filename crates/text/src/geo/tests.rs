@@ -713,7 +713,8 @@ fn with_extra() -> Gazetteer {
 EG\tEGY\tEgypt\t357994\tCairo\t27.0\t30.0\t98000000\t\n\
 CN\tCHN\tChina\t1814991\tBeijing\t35.0\t105.0\t1400000000\t\n\
 NZ\tNZL\tNew Zealand\t2186224\tWellington\t-42.0\t174.0\t4900000\t\n\
-GB\tGBR\tUnited Kingdom\t2635167\tLondon\t54.8\t-2.7\t66000000\t\n";
+GB\tGBR\tUnited Kingdom\t2635167\tLondon\t54.8\t-2.7\t66000000\t\n\
+MM\tMMR\tMyanmar\t1327865\tNaypyidaw\t22.0\t98.0\t54000000\t\n";
     const EXTRA: &str = "4140963\tWashington\t38.9\t-77.04\tUS\tDistrict of Columbia\tP.PPLC\t690000\tWashington City\n\
 5815135\tWashington\t47.5\t-120.5\tUS\tWashington\tA.ADM1\t6500000\tState of Washington\n\
 5549030\tUtah\t39.25\t-111.75\tUS\tUtah\tA.ADM1\t2800000\t\n\
@@ -729,6 +730,7 @@ GB\tGBR\tUnited Kingdom\t2635167\tLondon\t54.8\t-2.7\t66000000\t\n";
 4273857\tKansas\t38.5\t-98.5\tUS\tKansas\tA.ADM1\t2900000\tKan.|Kans.\n\
 4281730\tWichita\t37.69\t-97.34\tUS\tKansas\tP.PPL\t390000\t\n\
 1805540\tGanzhou\t25.85\t114.93\tCN\tJiangxi\tP.PPL\t1500000\tKan|Kanchow\n\
+9100010\tKan\t16.8\t96.0\tMM\tYangon\tP.PPL\t1400\t\n\
 360689\tMonufia\t30.5\t31.0\tEG\tMonufia\tA.ADM1\t4300000\tAl Minūfīyah\n\
 360630\tCairo\t30.06\t31.25\tEG\tCairo\tP.PPLC\t9600000\tAl Qahirah\n\
 2646003\tIslington\t51.54\t-0.1\tGB\tEngland\tP.PPL\t320000\t\n\
