@@ -405,7 +405,8 @@ pub(crate) fn divisions_in_a_list(places: &mut [EntityMention], text: &str) {
                 || (after && i + 2 < places.len() && joined(&places[i + 1], &places[i + 2]));
             let worded = (before && !bare_comma(&places[i - 1], &places[i]))
                 || (after && !bare_comma(&places[i], &places[i + 1]));
-            if !(before && after) && !longer && !worded {
+            let listed = (before && after) || longer || worded;
+            if !listed {
                 continue;
             }
         }
