@@ -5,7 +5,7 @@ use sitrep_core::EntityMention;
 
 /// A name shared by a town and its own first-level division ("Odesa", "Kirkuk") means the town,
 /// unless the text says "province", "region" and the like right after it.
-pub(crate) fn prefer_town(m: &mut EntityMention, text: &str) {
+pub(crate) fn prefer_town(m: &mut EntityMention, text: &str, gaz: &super::Gazetteer) {
     let Some(place) = &m.place else { return };
     if place.precision != sitrep_core::Precision::Admin1 {
         return;
@@ -29,6 +29,18 @@ pub(crate) fn prefer_town(m: &mut EntityMention, text: &str) {
     if DIVISION_WORDS.iter().any(|w| after.starts_with(w)) {
         return;
     }
+    // "the state of Washington", "the province of Quebec": the division word before the name.
+    let before = text
+        .get(..m.span.start)
+        .unwrap_or("")
+        .trim_end()
+        .to_lowercase();
+    if DIVISION_WORDS
+        .iter()
+        .any(|w| before.strip_suffix(" of").is_some_and(|b| b.ends_with(w)))
+    {
+        return;
+    }
     // The town must bear the name as written: "Minnesota" is also an alternate name of the
     // village Minneota and "New York" of New York City, but the text names the division.
     let written = super::normalize(&m.text);
@@ -40,12 +52,20 @@ pub(crate) fn prefer_town(m: &mut EntityMention, text: &str) {
             && alt.country == place.country
             && super::normalize(&alt.name) == written
     });
+    // A town that is also known as "<name> City" ("Quebec City") is written that way when it
+    // is meant: the bare name is the division.
+    let known_as_city = |alt: &sitrep_core::Place| {
+        gaz.lookup(&format!("{} City", m.text))
+            .iter()
+            .any(|p| p.geonames_id == alt.geonames_id && p.name == alt.name)
+    };
     let town = capital.or_else(|| {
         m.alternatives.iter().position(|alt| {
             alt.precision == sitrep_core::Precision::Town
                 && alt.country == place.country
                 && alt.admin1.as_deref() == Some(place.name.as_str())
                 && super::normalize(&alt.name) == written
+                && !known_as_city(alt)
         })
     });
     if let Some(i) = town {
@@ -356,26 +376,47 @@ pub(crate) fn divisions_in_a_list(places: &mut [EntityMention], text: &str) {
             .filter(|p| p.precision == Precision::Admin1)
             .and_then(|p| p.country.clone())
     };
+    // The bare comma of "Washington, Pennsylvania" may also join a town to its qualifier: a
+    // town is taken as listed only in a list of three or more, or before "and" / "or".
+    let bare_comma = |a: &EntityMention, b: &EntityMention| {
+        text.get(a.span.end..b.span.start).unwrap_or("").trim() == ","
+    };
     for i in 0..places.len() {
-        if places[i]
-            .place
-            .as_ref()
-            .is_none_or(|p| p.precision != Precision::Country)
-        {
+        let Some(precision) = places[i].place.as_ref().map(|p| p.precision) else {
+            continue;
+        };
+        // "Utah, Washington and Wisconsin": a town that shares a division's name, listed among
+        // that country's divisions, is the division too.
+        let town = precision == Precision::Town;
+        if precision != Precision::Country && !town {
             continue;
         }
+        let before = i > 0 && joined(&places[i - 1], &places[i]);
+        let after = i + 1 < places.len() && joined(&places[i], &places[i + 1]);
         let mut neighbours = Vec::new();
-        if i > 0 && joined(&places[i - 1], &places[i]) {
+        if before {
             neighbours.extend(division_of(&places[i - 1]));
         }
-        if i + 1 < places.len() && joined(&places[i], &places[i + 1]) {
+        if after {
             neighbours.extend(division_of(&places[i + 1]));
         }
+        if town {
+            let longer = (i >= 2 && before && joined(&places[i - 2], &places[i - 1]))
+                || (after && i + 2 < places.len() && joined(&places[i + 1], &places[i + 2]));
+            let worded = (before && !bare_comma(&places[i - 1], &places[i]))
+                || (after && !bare_comma(&places[i], &places[i + 1]));
+            let listed = (before && after) || longer || worded;
+            if !listed {
+                continue;
+            }
+        }
+        let written = super::normalize(&places[i].text);
         let m = &mut places[i];
         let Some(k) = m.alternatives.iter().position(|p| {
             p.precision == Precision::Admin1
                 && p.country.is_some()
                 && neighbours.contains(p.country.as_ref().unwrap())
+                && (!town || super::normalize(&p.name) == written)
         }) else {
             continue;
         };

@@ -88,6 +88,19 @@ pub struct Gazetteer {
     pub(crate) max_words: usize,
     /// First words of every country name and demonym, built on first use.
     country_words: CountryWords,
+    /// Transliteration skeletons of first-level division names, built on first use.
+    skeletons: Skeletons,
+}
+
+/// [`super::normalize::skeleton`] of every name of a first-level division -> those divisions.
+/// Derived from the tables, so it plays no part in equality.
+#[derive(Debug, Default)]
+struct Skeletons(std::sync::OnceLock<FxHashMap<Box<str>, Vec<u32>>>);
+
+impl PartialEq for Skeletons {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// First words of the country names and demonyms ([`Gazetteer::country_code_of`] answers `None`
@@ -353,6 +366,36 @@ impl Gazetteer {
         strip_article(key)
             .and_then(|k| self.index.get(k))
             .unwrap_or(&[])
+    }
+
+    /// First-level divisions that bear a name spelled another way with the same
+    /// [`super::normalize::skeleton`] as `key` ("Menoufia" for Monufia), most populous first.
+    pub(crate) fn by_skeleton(&self, key: &str) -> Vec<u32> {
+        let Some(sk) = super::normalize::skeleton(key) else {
+            return Vec::new();
+        };
+        let map = self.skeletons.0.get_or_init(|| {
+            let mut map: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+            for (name, ids) in self.index.iter() {
+                for &i in ids {
+                    let e = &self.entries[i as usize];
+                    if e.kind != EntryKind::Admin1 {
+                        continue;
+                    }
+                    if let Some(k) = super::normalize::skeleton(name) {
+                        let v = map.entry(k.into()).or_default();
+                        if !v.contains(&i) {
+                            v.push(i);
+                        }
+                    }
+                }
+            }
+            for v in map.values_mut() {
+                v.sort_by_key(|&i| std::cmp::Reverse(self.entries[i as usize].population));
+            }
+            map
+        });
+        map.get(sk.as_str()).cloned().unwrap_or_default()
     }
 
     /// Every place of that name, most important first.
@@ -1005,6 +1048,7 @@ impl Gazetteer {
             demonyms,
             max_words,
             country_words: CountryWords::default(),
+            skeletons: Skeletons::default(),
         })
     }
 

@@ -61,7 +61,7 @@ pub fn find_places_from(
                 .is_none_or(|stem| gaz.demonym_entry(stem).is_none())
     });
     for m in found.iter_mut() {
-        context::prefer_town(m, text);
+        context::prefer_town(m, text, gaz);
     }
     context::qualify_by_following_place(&mut found, text, gaz);
     context::divisions_in_a_list(&mut found, text);
@@ -106,7 +106,7 @@ pub fn resolve_spans_from(
     cands.sort_by_key(|c| c.span);
     let mut ms = mentions(text, &cands, gaz, home_country);
     for m in ms.iter_mut() {
-        context::prefer_town(m, text);
+        context::prefer_town(m, text, gaz);
     }
     context::qualify_by_following_place(&mut ms, text, gaz);
     context::divisions_in_a_list(&mut ms, text);

@@ -92,6 +92,43 @@ pub(crate) fn strip_article(key: &str) -> Option<&str> {
     (ARTICLES.contains(&first) && !rest.is_empty()).then_some(rest)
 }
 
+/// A transliteration-insensitive key of a normalised name: the Arabic article dropped, "q" and
+/// "k" merged, and every run of vowels (with "y" or "w" between vowels, and a final "h" after
+/// one) written as one "a", so that "Menoufia", "Monufia" and "Minufiyah" share `manafa`,
+/// and "Daqahliya" and "Dakahlia" share `dakahla`. `None` when fewer than three consonants
+/// remain: shorter skeletons match too many unrelated names.
+pub(crate) fn skeleton(key: &str) -> Option<String> {
+    let key = strip_article(key).unwrap_or(key);
+    let b: Vec<u8> = key.bytes().filter(|c| *c != b' ').collect();
+    if !b.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let mut out = String::with_capacity(b.len());
+    let mut consonants = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let prev_vowel = i > 0 && vowel(b[i - 1]);
+        let next_vowel = b.get(i + 1).is_some_and(|&n| vowel(n));
+        // A glide between vowels ("Minufiyah") and a final "h" after a vowel ("-iyah") are
+        // spelling, not consonants of the name.
+        let soft = (matches!(c, b'y' | b'w') && prev_vowel && next_vowel)
+            || (c == b'h' && prev_vowel && i + 1 == b.len());
+        if vowel(c) || soft || (c == b'y' && !next_vowel) {
+            if !out.ends_with('a') {
+                out.push('a');
+            }
+            continue;
+        }
+        let c = if c == b'q' { 'k' } else { c as char };
+        // Doubled consonants ("Fayyum") are written single in other spellings.
+        if !out.ends_with(c) {
+            out.push(c);
+            consonants += 1;
+        }
+    }
+    (consonants >= 3).then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +167,16 @@ mod tests {
         assert_eq!(strip_article("ar raqqah"), Some("raqqah"));
         assert_eq!(strip_article("alabama"), None);
         assert_eq!(strip_article("new york"), None);
+    }
+
+    #[test]
+    fn skeletons_join_transliterations_and_skip_short_names() {
+        assert_eq!(skeleton("menoufia"), skeleton("monufia"));
+        assert_eq!(skeleton("menoufia"), skeleton("al minufiyah"));
+        assert_eq!(skeleton("daqahliya"), skeleton("dakahlia"));
+        assert_eq!(skeleton("daqahliya"), skeleton("ad daqahliyah"));
+        assert_ne!(skeleton("menoufia"), skeleton("daqahliya"));
+        assert_eq!(skeleton("kan"), None);
+        assert_eq!(skeleton("new york"), skeleton("newyork"));
     }
 }

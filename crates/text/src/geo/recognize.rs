@@ -632,6 +632,21 @@ fn classify(
 ) -> Option<Candidate> {
     let (lower, tails) = (ctx.lower, ctx.tails);
     let places = lookup(gaz, &key);
+    // "Kan" is no "Kan.": a division's dateline abbreviation counts only with its dot (or in
+    // capitals, "NSW"); without it the divisions the word only abbreviates are no readings.
+    let dot = span.slice(text).ends_with('.') || text[span.end..].starts_with('.');
+    let abbreviates = |i: &u32| {
+        let e = &gaz.entries[*i as usize];
+        let n = normalize(&e.name);
+        let first = n.split(' ').next().unwrap_or("");
+        e.kind == EntryKind::Admin1 && first.len() > key.len() && first.starts_with(key.as_str())
+    };
+    let places =
+        if !dot && !key.contains(' ') && !tokens[a].all_caps && places.iter().any(abbreviates) {
+            Cow::Owned(places.iter().copied().filter(|i| !abbreviates(i)).collect())
+        } else {
+            places
+        };
     let demonym = gaz.demonym_entry(&key);
     if places.is_empty() && demonym.is_none() {
         return None;
@@ -755,6 +770,21 @@ fn classify(
         if first.all_caps && key.len() <= 4 && !has_country && !division_abbrev {
             return None;
         }
+        // A word of three letters or fewer that is only another spelling of a place (a
+        // romanisation of a Chinese city), or the own name of hamlets alone, is far more often
+        // a surname or a word ("Kan told reporters"); a word of a place's own name counts
+        // ("Tuz" for Tuz Khurmatu), as does a division's abbreviation written as one.
+        let notable_own_name = places.iter().any(|&i| {
+            let e = &gaz.entries[i as usize];
+            let n = normalize(&e.name);
+            (n == key || n.split(' ').any(|w| w == key))
+                && (e.population >= SHORT_NAME_POPULATION
+                    || !matches!(e.kind, EntryKind::Town | EntryKind::Airport))
+        });
+        let written_abbrev = (dot || first.all_caps) && division_abbrev;
+        if key.len() <= 3 && !has_country && !notable_own_name && !written_abbrev {
+            return None;
+        }
     }
     // The document shows the name is a person's or a disease's.
     if let Some(&strong) = ctx.others.get(key.as_str()) {
@@ -838,6 +868,10 @@ fn classify(
     })
 }
 
+/// Population from which a town's own name of three letters or fewer is taken as a place in
+/// running text (below it such a word is more often a surname: "Kan").
+const SHORT_NAME_POPULATION: u64 = 10_000;
+
 /// Population from which a town named after a saint is taken as the location of a facility
 /// that bears the saint's name.
 const SAINT_TOWN_POPULATION: u64 = 100_000;
@@ -913,11 +947,6 @@ pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidat
             "municipality",
             "department",
             "territory",
-            "river",
-            "sea",
-            "ocean",
-            "lake",
-            "bay",
         ];
         let last = ws[ws.len() - 1];
         if words::contains(DIVISION_HEADS, last) || words::contains(SUFFIXES, last) {
@@ -1001,6 +1030,22 @@ pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidat
             recognition: 0.9,
         });
     }
+    // "Menoufia" for Monufia: a division romanised from Arabic or Persian script is spelled in
+    // many ways; a given name no spelling variant finds may still share its consonants.
+    // Given spans only: in running text a person's name would match as easily.
+    let divisions: Vec<u32> = gaz
+        .by_skeleton(&key)
+        .into_iter()
+        .filter(|&i| TRANSLITERATED.contains(&gaz.entries[i as usize].country))
+        .collect();
+    if !divisions.is_empty() {
+        return Some(Candidate {
+            span,
+            key,
+            kind: MatchKind::Place(divisions),
+            recognition: 0.9,
+        });
+    }
     // "Vancouver Art Gallery", "Montreal-Pierre Elliott Trudeau International Airport": a
     // name that holds a place name is taken to lie there (longest part first, then leftmost).
     // Among parts of the same length the most important place wins ("Stade de France": the
@@ -1017,7 +1062,11 @@ pub(crate) fn forced(text: &str, span: Span, gaz: &Gazetteer) -> Option<Candidat
     // "Danube Delta", "Ural Mountains", "Fraser Valley": a name headed by a landform names the
     // landform, which lies apart from a town or division that shares its qualifier; the
     // caller locates it by context instead.
-    if !dedication && words::contains(LANDFORM_HEADS, ws[ws.len() - 1]) {
+    // Likewise a water body ("Islington Bay", "Mithi River"): a bay or river named after a
+    // town often lies far from it (or in another country that reused the name).
+    const WATER_HEADS: &[&str] = &["bay", "lake", "ocean", "river", "sea"];
+    let head = ws[ws.len() - 1];
+    if !dedication && (words::contains(LANDFORM_HEADS, head) || WATER_HEADS.contains(&head)) {
         return None;
     }
     let (parts, longest) = if dedication {

@@ -226,6 +226,7 @@ pub(crate) fn resolve(groups: &mut [Group], votes: &[CountryVote], gaz: &Gazette
             };
             absent_country(g, &mut scores, gaz, |e| others(e).0);
             outrank_towns(g, &mut scores, gaz, others);
+            alias_yields(g, &mut scores, gaz);
             g.probs = softmax(&scores);
             g.scores = scores;
         }
@@ -257,6 +258,40 @@ fn absent_country(
         let entry = &gaz.entries[e as usize];
         if town(entry) && entry.country != local && evidence(entry) < 0.1 {
             *s -= ABSENT_COUNTRY;
+        }
+    }
+}
+
+/// How many times larger a town written by its own name must be for a town that bears the name
+/// only as an alternate spelling to yield to it.
+const ALIAS_YIELDS_TO: u64 = 2;
+
+/// A town that bears the written name only as an alternate spelling ("Pittsburgh" for
+/// Pittsburg, California) never outranks a much larger town whose own name it is, however
+/// near the places around it: writers spell the town they mean, and a nearby place sharing
+/// a variant is a coincidence more often than the intended reading.
+fn alias_yields(g: &Group, scores: &mut [f64], gaz: &Gazetteer) {
+    let town = |e: &Entry| matches!(e.kind, EntryKind::Town | EntryKind::Capital);
+    let own: Vec<(u64, f64)> = g
+        .entries
+        .iter()
+        .zip(&g.primary)
+        .zip(scores.iter())
+        .filter(|((&e, &p), _)| p && town(&gaz.entries[e as usize]))
+        .map(|((&e, _), &s)| (gaz.entries[e as usize].population, s))
+        .collect();
+    for ((&e, &primary), s) in g.entries.iter().zip(&g.primary).zip(scores.iter_mut()) {
+        let entry = &gaz.entries[e as usize];
+        if primary || !town(entry) {
+            continue;
+        }
+        let cap = own
+            .iter()
+            .filter(|(pop, _)| *pop >= entry.population.saturating_mul(ALIAS_YIELDS_TO))
+            .map(|&(_, sc)| sc)
+            .fold(f64::NEG_INFINITY, f64::max);
+        if cap.is_finite() && *s >= cap {
+            *s = cap - 0.1;
         }
     }
 }

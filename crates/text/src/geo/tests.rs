@@ -706,3 +706,124 @@ fn a_town_missing_inside_its_qualifier_takes_the_airport_named_after_it() {
         );
     }
 }
+
+/// The small gazetteer plus places for the reading rules below (approximate coordinates).
+fn with_extra() -> Gazetteer {
+    const COUNTRIES_EXTRA: &str = "CA\tCAN\tCanada\t6251999\tOttawa\t60.1\t-113.6\t37000000\t\n\
+EG\tEGY\tEgypt\t357994\tCairo\t27.0\t30.0\t98000000\t\n\
+CN\tCHN\tChina\t1814991\tBeijing\t35.0\t105.0\t1400000000\t\n\
+NZ\tNZL\tNew Zealand\t2186224\tWellington\t-42.0\t174.0\t4900000\t\n\
+GB\tGBR\tUnited Kingdom\t2635167\tLondon\t54.8\t-2.7\t66000000\t\n\
+MM\tMMR\tMyanmar\t1327865\tNaypyidaw\t22.0\t98.0\t54000000\t\n";
+    const EXTRA: &str = "4140963\tWashington\t38.9\t-77.04\tUS\tDistrict of Columbia\tP.PPLC\t690000\tWashington City\n\
+5815135\tWashington\t47.5\t-120.5\tUS\tWashington\tA.ADM1\t6500000\tState of Washington\n\
+5549030\tUtah\t39.25\t-111.75\tUS\tUtah\tA.ADM1\t2800000\t\n\
+5744337\tOregon\t44.0\t-120.5\tUS\tOregon\tA.ADM1\t3800000\t\n\
+6115047\tQuebec\t52.0\t-72.0\tCA\tQuebec\tA.ADM1\t8000000\tQuebec Province\n\
+6325494\tQuébec\t46.81\t-71.21\tCA\tQuebec\tP.PPL\t530000\tQuebec|Quebec City\n\
+6167865\tToronto\t43.7\t-79.4\tCA\tOntario\tP.PPL\t2700000\t\n\
+5206379\tPittsburgh\t40.44\t-79.99\tUS\tPennsylvania\tP.PPL\t304000\tPitsburg\n\
+5383465\tPittsburg\t38.03\t-121.88\tUS\tCalifornia\tP.PPL\t69000\tPittsburgh\n\
+5391811\tSan Diego\t32.72\t-117.16\tUS\tCalifornia\tP.PPL\t1390000\t\n\
+5368361\tLos Angeles\t34.05\t-118.24\tUS\tCalifornia\tP.PPL\t3970000\t\n\
+5332921\tCalifornia\t37.25\t-119.75\tUS\tCalifornia\tA.ADM1\t39000000\t\n\
+4273857\tKansas\t38.5\t-98.5\tUS\tKansas\tA.ADM1\t2900000\tKan.|Kans.\n\
+4281730\tWichita\t37.69\t-97.34\tUS\tKansas\tP.PPL\t390000\t\n\
+1805540\tGanzhou\t25.85\t114.93\tCN\tJiangxi\tP.PPL\t1500000\tKan|Kanchow\n\
+9100010\tKan\t16.8\t96.0\tMM\tYangon\tP.PPL\t1400\t\n\
+360689\tMonufia\t30.5\t31.0\tEG\tMonufia\tA.ADM1\t4300000\tAl Minūfīyah\n\
+360630\tCairo\t30.06\t31.25\tEG\tCairo\tP.PPLC\t9600000\tAl Qahirah\n\
+2646003\tIslington\t51.54\t-0.1\tGB\tEngland\tP.PPL\t320000\t\n\
+2193733\tAuckland\t-36.85\t174.76\tNZ\tAuckland\tP.PPL\t1500000\t\n";
+    let places = format!("{PLACES}{EXTRA}");
+    let countries = format!("{COUNTRIES}{COUNTRIES_EXTRA}");
+    Gazetteer::parse(GazetteerSources {
+        places: &places,
+        countries: &countries,
+        country_aliases: ALIASES,
+        demonyms: DEMONYMS,
+    })
+    .expect("test gazetteer parses")
+}
+
+fn reading(ms: &[EntityMention], surface: &str) -> (String, Precision) {
+    let m = find(ms, surface).unwrap_or_else(|| panic!("{surface} not found in {ms:?}"));
+    let p = m.place.as_ref().expect("resolved");
+    (p.name.clone(), p.precision)
+}
+
+#[test]
+fn washington_among_states_or_after_state_of_is_the_state() {
+    let g = with_extra();
+    let text = "Sick cattle were traced to farms in Utah, Washington and Oregon last month.";
+    let ms = find_places(text, &[], &g);
+    assert_eq!(
+        reading(&ms, "Washington"),
+        ("Washington".into(), Precision::Admin1)
+    );
+    let text = "The first sick cow was found two years ago in the state of Washington.";
+    let ms = find_places(text, &[], &g);
+    assert_eq!(reading(&ms, "Washington").1, Precision::Admin1);
+    // Alone it is still the capital.
+    let text = "Talks on the budget resumed in Washington on Monday.";
+    let ms = find_places(text, &[], &g);
+    assert_eq!(reading(&ms, "Washington").1, Precision::Town);
+}
+
+#[test]
+fn a_division_whose_capital_is_written_with_city_is_the_bare_name() {
+    let g = with_extra();
+    let text = "Floods closed roads across Quebec and in Toronto on Friday.";
+    let ms = find_places(text, &[], &g);
+    assert_eq!(reading(&ms, "Quebec").1, Precision::Admin1);
+    let text = "Floods closed roads in Quebec City and in Toronto on Friday.";
+    let ms = find_places(text, &[], &g);
+    assert_eq!(reading(&ms, "Quebec City").1, Precision::Town);
+}
+
+#[test]
+fn a_town_named_only_by_a_variant_yields_to_a_larger_town_of_that_name() {
+    let g = with_extra();
+    let text = "Doctors in San Diego and Los Angeles, California, compared notes with a team \
+                in Pittsburgh.";
+    let ms = find_places(text, &[], &g);
+    let m = find(&ms, "Pittsburgh").expect("found");
+    assert_eq!(
+        m.place.as_ref().and_then(|p| p.admin1.as_deref()),
+        Some("Pennsylvania")
+    );
+}
+
+#[test]
+fn a_dateline_abbreviation_needs_its_dot_and_a_short_variant_is_no_place() {
+    let g = with_extra();
+    let text = "Kan told reporters the talks would go on. The storm moved on to Wichita, Kan.";
+    let ms = find_places(text, &[], &g);
+    assert!(
+        ms.iter().all(|m| m.span.start != 0),
+        "bare Kan is no place: {ms:?}"
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.text.starts_with("Kan"))
+        .expect("the abbreviation with its dot");
+    assert_eq!(m.name, "Kansas");
+}
+
+#[test]
+fn another_romanisation_of_a_division_finds_it() {
+    let g = with_extra();
+    let text = "The nurse came from Menoufia, north of Cairo.";
+    let r = resolve_spans(text, &[at_in(text, "Menoufia")], &g);
+    let m = r[0].as_ref().expect("resolved");
+    assert_eq!(m.name, "Monufia");
+}
+
+#[test]
+fn a_bay_named_like_a_town_abroad_is_not_that_town() {
+    let g = with_extra();
+    let text = "Sailors from Auckland found the seal at Islington Bay on Sunday.";
+    let r = resolve_spans(text, &[at_in(text, "Islington Bay")], &g);
+    let m = r[0].as_ref().expect("located near the places of the text");
+    assert_eq!(m.country.as_deref(), Some("NZ"), "{m:?}");
+}
