@@ -346,10 +346,45 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
                     | "elite"
                     | "naval"
                     | "ground"
+                    | "intelligence"
+                    | "patrol"
             )
         {
             mod_end -= 1;
         }
+        // A generic head right after a named group or another force ("Red Cross officials",
+        // "Hezbollah guerrillas", "Israeli army bulldozers") names that group's members: one
+        // actor, the group's, reaching over the head.
+        // "Baltic Union (BU) officials": a bracketed abbreviation may stand between.
+        let pre = if mod_end >= 3 && toks[mod_end - 1].text == ")" && toks[mod_end - 3].text == "("
+        {
+            mod_end - 3
+        } else {
+            mod_end
+        };
+        // Heads of unknown kind ("fighters", "members") are left as they were: the group's
+        // name stays a separate mention, which other rules (status, anaphora) read.
+        if (pre > 0 && taken[pre - 1] || i > 0 && taken[i - 1]) && g.kind != ActorKind::Unknown {
+            if let Some(prev) = out.iter_mut().find(|a| {
+                (a.end == pre || a.end == i)
+                    && !a.person
+                    && a.kind != ActorKind::Media
+                    // "army spokesperson", "police officials": a civilian role of a force is
+                    // not the force acting.
+                    && !(a.kind == ActorKind::StateForces && g.kind != ActorKind::StateForces)
+            }) {
+                let from = prev.end;
+                prev.end = i + k;
+                prev.span = span_of(toks, prev.start, i + k);
+                prev.text = joined_text(toks, prev.start, i + k);
+                for t in taken.iter_mut().take(i + k).skip(from) {
+                    *t = true;
+                }
+                i += k;
+                continue;
+            }
+        }
+        let mut run_country = None;
         if let Some((s, cc, w)) = country_before(toks, mod_end, countries) {
             if !taken[s] {
                 start = s;
@@ -372,13 +407,57 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
             start = s;
             country = Some(cc);
             written_country = Some(w);
+        } else if let Some(s) = name_run_before(toks, mod_end, &taken) {
+            // "European Community foreign ministers", "Yoruba leaders": an organisation or
+            // people named before the head is part of the actor.
+            start = s;
+            run_country = institution_country(toks, s, mod_end, countries).0;
         } else if mod_end < i {
             start = mod_end;
         }
-        let personnel_only = matches!(key.as_str(), "personnel" | "officers" | "drones");
+        // Weapons and vehicles act for a state only when one is named ("Israeli tanks"); bare,
+        // they are things ("tanks rolled in"), as are bare personnel.
+        let personnel_only = matches!(
+            key.as_str(),
+            "personnel"
+                | "officers"
+                | "drones"
+                | "tanks"
+                | "aircraft"
+                | "helicopters"
+                | "gunships"
+                | "warships"
+                | "bulldozers"
+                | "agents"
+        );
         if personnel_only && country.is_none() && mod_end == i {
             i += k;
             continue;
+        }
+        // "Leaders of the X coalition", "officials of Romania's new government", "activists from
+        // the Y Party": the body the people belong to is part of the actor.
+        let mut end = i + k;
+        if matches!(
+            key.as_str(),
+            "leaders"
+                | "members"
+                | "officials"
+                | "delegation"
+                | "delegates"
+                | "envoys"
+                | "diplomats"
+                | "activists"
+                | "representatives"
+        ) {
+            if let Some((e, cc)) = body_after(toks, end, &taken, countries) {
+                end = e;
+                if run_country.is_none() {
+                    run_country = cc;
+                }
+            }
+        }
+        if country.is_none() {
+            country = run_country;
         }
         let label = g.label.clone();
         let name_for = |w: &Option<String>| -> Option<String> {
@@ -411,9 +490,9 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         }
         out.push(ActorMention {
             start,
-            end: i + k,
-            span: span_of(toks, start, i + k),
-            text: joined_text(toks, start, i + k),
+            end,
+            span: span_of(toks, start, end),
+            text: joined_text(toks, start, end),
             name: name_for(&written_country),
             kind: g.kind,
             country,
@@ -423,12 +502,12 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         });
         for t in taken
             .iter_mut()
-            .take(i + k)
+            .take(end)
             .skip(extra.iter().map(|e| e.0).min().unwrap_or(start))
         {
             *t = true;
         }
-        i += k;
+        i = end;
     }
     // 3. Titled people not in the lexicon ("Prime Minister Jane Doe", "Gen. Ali Hassan").
     let mut i = 0;
@@ -437,7 +516,7 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
             i += 1;
             continue;
         }
-        if let Some(tl) = title_at(toks, i) {
+        if let Some(tl) = title_at(toks, i).or_else(|| lower_title_at(toks, i, countries)) {
             let mut j = i + tl;
             while j < toks.len()
                 && !taken[j]
@@ -923,6 +1002,96 @@ fn name_word(t: &Token) -> bool {
         && super::dates::weekday(&t.lower).is_none()
 }
 
+/// Start of a run of up to four capitalised name words ending right before `end`, with an
+/// optional bracketed abbreviation after it ("Montenegro Municipality Association (AKK)"). A
+/// single word opening the sentence is not taken: its capital shows no name.
+fn name_run_before(toks: &[Token], end: usize, taken: &[bool]) -> Option<usize> {
+    let mut e = end;
+    if e >= 3 && toks[e - 1].text == ")" && toks[e - 3].text == "(" && !taken[e - 2] {
+        e -= 3;
+    }
+    let mut s = e;
+    while s > 0 && e - s < 4 && !taken[s - 1] && name_word(&toks[s - 1]) {
+        s -= 1;
+    }
+    (s < e && !(s == 0 && e == 1)).then_some(s)
+}
+
+/// Bodies people belong to, written in lower case after the body's name ("the Azadliq
+/// opposition coalition", "Romania's new government").
+const BODY_NOUNS: &[&str] = &[
+    "government",
+    "coalition",
+    "party",
+    "parties",
+    "movement",
+    "parliament",
+    "council",
+    "assembly",
+    "alliance",
+    "front",
+    "group",
+    "union",
+    "association",
+    "committee",
+    "organization",
+    "organisation",
+    "opposition",
+    "ministry",
+    "administration",
+    "authority",
+    "regime",
+];
+
+/// The end of "of/from (the) <Name> ..." after a head naming people ("leaders of the X
+/// coalition"), and the country the name gives: a name run (possessive and bracketed gloss
+/// allowed), then up to three lower-case words ending in a body noun.
+fn body_after(
+    toks: &[Token],
+    end: usize,
+    taken: &[bool],
+    countries: &dyn Countries,
+) -> Option<(usize, Option<String>)> {
+    if !toks
+        .get(end)
+        .is_some_and(|t| matches!(t.lower.as_str(), "of" | "from"))
+    {
+        return None;
+    }
+    let mut j = end + 1;
+    if toks.get(j).is_some_and(|t| t.lower == "the") {
+        j += 1;
+    }
+    let s = j;
+    while j < toks.len() && j - s < 5 && !taken[j] && name_word(&toks[j]) {
+        j += 1;
+    }
+    if j == s {
+        return None;
+    }
+    let cc = (1..=(j - s).min(3))
+        .rev()
+        .find_map(|k| countries.country_of(&joined(toks, s, s + k)));
+    let mut e = j;
+    if toks.get(e).is_some_and(|t| t.lower == "'s") {
+        e += 1;
+    }
+    // "(Freedom)": a gloss in brackets.
+    if toks.get(e).is_some_and(|t| t.text == "(") {
+        if let Some(c) = (e + 1..(e + 5).min(toks.len())).find(|&c| toks[c].text == ")") {
+            e = c + 1;
+        }
+    }
+    if let Some(b) = (e..(e + 3).min(toks.len()))
+        .take_while(|&c| toks[c].is_word() && !toks[c].is_capitalized())
+        .filter(|&c| BODY_NOUNS.contains(&toks[c].lower.as_str()))
+        .last()
+    {
+        return Some((b + 1, cc));
+    }
+    Some((j, cc))
+}
+
 /// A place name (1-3 capitalised words) ending right before `end`: (start, ISO2, words).
 fn place_before(
     toks: &[Token],
@@ -1194,7 +1363,25 @@ fn title_starts() -> &'static FxHashSet<&'static str> {
 }
 
 fn title_at(toks: &[Token], i: usize) -> Option<usize> {
-    if !toks[i].is_capitalized() || !title_starts().contains(toks[i].lower.trim_end_matches('.')) {
+    if !toks[i].is_capitalized() {
+        return None;
+    }
+    title_len(toks, i)
+}
+
+/// A title in lower case right after a country ("Libyan leader Muammar Gaddafi", "Peru's
+/// president Ana Ruiz"): the country before it shows it is an office, not a common noun.
+fn lower_title_at(toks: &[Token], i: usize, countries: &dyn Countries) -> Option<usize> {
+    if i == 0 || toks[i].is_capitalized() {
+        return None;
+    }
+    let tl = title_len(toks, i)?;
+    country_before(toks, i, countries).map(|_| tl)
+}
+
+/// Length in tokens of a title starting at `i`, in any case.
+fn title_len(toks: &[Token], i: usize) -> Option<usize> {
+    if !title_starts().contains(toks[i].lower.trim_end_matches('.')) {
         return None;
     }
     for k in (1..=3).rev() {
@@ -1372,7 +1559,8 @@ mod tests {
             (ActorKind::StateForces, Some("US"))
         );
         let m = mentions("Ghana Armed Forces troops arrived, said the Ghanaian interior ministry.");
-        let a = find(&m, "Ghana Armed Forces");
+        // The troops are the institution's: one actor over both.
+        let a = find(&m, "Ghana Armed Forces troops");
         assert_eq!(
             (a.kind, a.country.as_deref()),
             (ActorKind::StateForces, Some("GH"))

@@ -1168,6 +1168,15 @@ fn sentence_mentions(
                 .collect();
             actor = speaker_of_pronoun(toks, ts, ca, &clause_actors);
         }
+        // A speaker no lexicon entry covers ("U.N. Secretary-General Kofi Annan announced that
+        // he will ..."): the phrase before the speech verb.
+        let speaker_np = (actor.is_none() && !is_noun && !passive)
+            .then(|| pronoun_speech_verb(toks, ts, ca))
+            .flatten()
+            .and_then(|v| subject_phrase(toks, v, ca, ctx.text));
+        if actor.is_none() {
+            actor = speaker_np.as_ref();
+        }
         // A country or city written as the subject right before a verb of policy or speech is
         // its government ("Berlin rejected", "Washington has demanded", "Uganda paid"): news
         // metonymy. It outranks a party found after the verb, which the verb acts on.
@@ -2348,10 +2357,18 @@ fn conjuncts<'a>(
             if !joined {
                 break;
             }
+            // "X and the Y": the article opens the next conjunct.
+            if toks.get(k).is_some_and(|t| t.lower == "the") {
+                k += 1;
+            }
             cands.iter().find(|c| c.start == k).copied()
         } else {
             let mut k = start;
             let mut joined = false;
+            // "X and the Palestinians": the article opens this conjunct.
+            if k > 1 && toks[k - 1].lower == "the" && joint(k - 2) {
+                k -= 1;
+            }
             while k > 0 && joint(k - 1) {
                 joined = true;
                 k -= 1;
@@ -2437,20 +2454,44 @@ fn subject_phrase(toks: &[Token], ts: usize, ca: usize, text: &str) -> Option<Ac
     if end == ca {
         return None;
     }
-    let head = &toks[end - 1];
-    let head_ok = head.is_word()
-        && !NP_STOPS.contains(&head.lower.as_str())
-        && (head.is_capitalized() || agent_plural(&head.lower) || agent_body(&head.lower));
-    if !head_ok {
+    // A bracketed abbreviation after the name ("the Asia-Pacific forum (APF)") is skipped.
+    let bracket = |e: usize| -> Option<usize> {
+        (toks[e - 1].text == ")")
+            .then(|| {
+                (e.saturating_sub(5).max(ca)..e - 1)
+                    .rev()
+                    .find(|&c| toks[c].text == "(")
+            })
+            .flatten()
+    };
+    let mut head_end = end;
+    if let Some(o) = bracket(end) {
+        head_end = o;
+    }
+    if head_end == ca {
         return None;
     }
-    let mut start = end - 1;
-    while start > ca && end - start < 6 {
+    let head = &toks[head_end - 1];
+    let mut start = head_end - 1;
+    // Up to six words, not counting brackets.
+    let mut bracketed = end - head_end;
+    while start > ca && end - start < 6 + bracketed {
+        if let Some(o) = bracket(start) {
+            bracketed += start - o;
+            start = o;
+            continue;
+        }
         let w = &toks[start - 1];
         if !w.is_word() && w.text != "'s" || NP_STOPS.contains(&w.lower.as_str()) {
             break;
         }
         start -= 1;
+    }
+    let head_ok = head.is_word()
+        && !NP_STOPS.contains(&head.lower.as_str())
+        && (head.is_capitalized() || agent_plural(&head.lower) || agent_body(&head.lower));
+    if !head_ok {
+        return None;
     }
     // The phrase must begin the clause or follow a comma or a subordinator it stopped at; a
     // verb-final phrase in mid-clause is somebody's object.
@@ -2578,19 +2619,26 @@ fn agent_body(w: &str) -> bool {
             | "embassy"
             | "watchdog"
             | "delegation"
+            // International bodies and their members, named by what they are.
+            | "forum"
+            | "organization"
+            | "organisation"
+            | "association"
+            | "bloc"
+            | "tribunal"
+            | "senate"
+            | "congress"
+            | "legislature"
+            | "businessman"
+            | "businesswoman"
     )
 }
 
-/// The speaker of a reported clause whose subject is a pronoun ("Syria said it would
+/// The speech verb of a reported clause whose subject is a pronoun ("Syria said it would
 /// withdraw", "the rebels announced that they will free ..."): in English reporting, a subject
 /// pronoun right after the speech verb refers back to the speaker, so the speaker is the one who
-/// acts. Returns the actor mention that ends right before the speech verb, if any.
-fn speaker_of_pronoun<'a>(
-    toks: &[Token],
-    ts: usize,
-    ca: usize,
-    cands: &[&'a ActorMention],
-) -> Option<&'a ActorMention> {
+/// acts. Returns the speech verb's index.
+fn pronoun_speech_verb(toks: &[Token], ts: usize, ca: usize) -> Option<usize> {
     let mut k = ts;
     // Auxiliaries and stance words between the pronoun and the verb ("it is willing to").
     while k > ca
@@ -2611,7 +2659,9 @@ fn speaker_of_pronoun<'a>(
         return None;
     }
     k -= 1;
-    if k > ca && toks[k - 1].lower == "that" {
+    // "said that", "said on Tuesday it", "announced Monday that he": time words may stand
+    // between the speech verb and its clause.
+    while k > ca && (toks[k - 1].lower == "that" || subject_skip(toks[k - 1].lower.as_str())) {
         k -= 1;
     }
     if k == ca
@@ -2622,7 +2672,18 @@ fn speaker_of_pronoun<'a>(
     {
         return None;
     }
-    k -= 1;
+    Some(k - 1)
+}
+
+/// The speaker of a reported clause whose subject is a pronoun (see [`pronoun_speech_verb`]):
+/// the actor mention that ends right before the speech verb, if any.
+fn speaker_of_pronoun<'a>(
+    toks: &[Token],
+    ts: usize,
+    ca: usize,
+    cands: &[&'a ActorMention],
+) -> Option<&'a ActorMention> {
+    let mut k = pronoun_speech_verb(toks, ts, ca)?;
     // "Hungary has said", "Syria on Tuesday said": skip auxiliaries and time words.
     while k > ca && subject_skip(toks[k - 1].lower.as_str()) {
         k -= 1;
