@@ -1017,11 +1017,14 @@ fn sentence_mentions(
         match t.condition {
             Condition::Armed if !any_armed => continue,
             Condition::ArmedNoun if !near_armed(8) => continue,
-            // "warned Friday that ...": a day named between the verb and its object.
+            // "warned (on) Friday that ...": a day named between the verb and its object.
             Condition::ThreatObject
                 if !matches!(next, "of" | "that")
                     && !(super::dates::weekday(next).is_some()
-                        && matches!(l(te + 1), "of" | "that")) =>
+                        && matches!(l(te + 1), "of" | "that")
+                        || next == "on"
+                            && super::dates::weekday(l(te + 1)).is_some()
+                            && matches!(l(te + 2), "of" | "that")) =>
             {
                 continue
             }
@@ -1803,9 +1806,17 @@ fn sentence_mentions(
             })
             .filter(|p| in_rel || !in_rel_range(&rel, p.start))
             // "threats of Washington sanctions": a place modifying another event's noun names
-            // that event's party, not where this one happens.
+            // that event's party, not where this one happens. A place after a locative
+            // preposition stays one ("the mission in Libya called for").
             .filter(|p| {
-                p.end == ts || p.end >= toks.len() || trigger_at(lex, toks, p.end).is_none()
+                p.end == ts
+                    || p.end >= toks.len()
+                    || p.start > 0
+                        && matches!(
+                            l(p.start - 1),
+                            "in" | "at" | "near" | "inside" | "outside" | "across" | "throughout"
+                        )
+                    || trigger_at(lex, toks, p.end).is_none()
             });
         // A statement's place is where it is made ("told reporters in Kabul"): a place named
         // as its addressee, topic or target ("urged Russia", "talks on Syria") is not its venue.
