@@ -1019,12 +1019,12 @@ fn sentence_mentions(
             Condition::ArmedNoun if !near_armed(8) => continue,
             // "warned (on) Friday that ...": a day named between the verb and its object.
             Condition::ThreatObject
-                if !matches!(next, "of" | "that")
-                    && !(super::dates::weekday(next).is_some()
+                if !(matches!(next, "of" | "that")
+                    || super::dates::weekday(next).is_some()
                         && matches!(l(te + 1), "of" | "that")
-                        || next == "on"
-                            && super::dates::weekday(l(te + 1)).is_some()
-                            && matches!(l(te + 2), "of" | "that")) =>
+                    || next == "on"
+                        && super::dates::weekday(l(te + 1)).is_some()
+                        && matches!(l(te + 2), "of" | "that")) =>
             {
                 continue
             }
