@@ -186,6 +186,64 @@ fn actor_name_span(a: &ActorMention, text: &str, res: &Resources) -> Span {
 }
 
 /// Run the whole pipeline on one document. Never panics on any text.
+/// A person named once in full ("Foreign Minister Jane Roe", "Mr. Roe") is later named by the
+/// surname alone ("Roe, who ..., rejected"): mark those bare surnames as the same person, so
+/// that what they say or do has its speaker. Only names seen as persons in this document count,
+/// and a word that also names a place or country is left alone.
+fn known_surnames(inputs: &mut [SentenceInput], countries: &dyn Countries) {
+    let mut known: Vec<(String, ActorMention)> = Vec::new();
+    for s in inputs.iter() {
+        for a in s.actors.iter().filter(|a| a.person && a.end > a.start + 1) {
+            let last = &s.toks[a.end - 1];
+            let w = last.text;
+            if w.chars().count() >= 3
+                && w.chars().all(char::is_alphabetic)
+                && last.is_capitalized()
+                && !known.iter().any(|(k, _)| k == w)
+                && countries.country_of(w).is_none()
+                && !countries.is_place(w)
+            {
+                known.push((w.to_string(), a.clone()));
+            }
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    for s in inputs.iter_mut() {
+        let mut found = Vec::new();
+        for (k, t) in s.toks.iter().enumerate() {
+            let Some((_, full)) = known.iter().find(|(w, _)| w == t.text) else {
+                continue;
+            };
+            // Part of a longer name ("Jane Roe" is found already; "Roe Street" is another).
+            let capital = |i: usize| s.toks.get(i).is_some_and(|x| x.is_capitalized());
+            if s.actors.iter().any(|a| k >= a.start && k < a.end)
+                || (k > 0 && capital(k - 1))
+                || capital(k + 1)
+            {
+                continue;
+            }
+            found.push(ActorMention {
+                start: k,
+                end: k + 1,
+                span: t.span,
+                text: t.text.to_string(),
+                name: full.name.clone(),
+                kind: full.kind,
+                country: full.country.clone(),
+                group: None,
+                country_as_actor: false,
+                person: true,
+            });
+        }
+        if !found.is_empty() {
+            s.actors.extend(found);
+            s.actors.sort_by_key(|a| a.start);
+        }
+    }
+}
+
 pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extraction {
     let text = doc.text.as_str();
     let published = opts
@@ -250,6 +308,7 @@ pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extrac
             places: Vec::new(),
         });
     }
+    known_surnames(&mut inputs, &res.gazetteer);
     // Places: everything not already an actor name (a person, a group, a medium, a force).
     // Page furniture (a trailing headline of another story) is no context for this article's places.
     let exclude: Vec<Span> = inputs

@@ -637,6 +637,8 @@ fn sentence_mentions(
     let any_armed = s.actors.iter().any(|a| is_armed(a) && !in_attribution(a));
     let disaster = reads_as_disaster(toks);
     let mut out: Vec<Mention> = Vec::new();
+    // Meetings called by parties ("a meeting ... requested by X"): meeting token, the callers.
+    let mut called_by: Vec<(usize, Vec<ActorMention>)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let Some(t) = trigger_at(lex, toks, i) else {
@@ -752,6 +754,196 @@ fn sentence_mentions(
         {
             continue;
         }
+        // "a meeting of the Council requested by X and Y": the participle tells who called the
+        // meeting, which is the happening; the callers are its actors, not the Council's
+        // addressees of a request.
+        if t.event_type == EventType::Request
+            && t.words.len() == 1
+            && t.words[0].ends_with("ed")
+            && next == "by"
+        {
+            if let Some(mk) = (ts.saturating_sub(10)..ts).rev().find(|&k| {
+                matches!(
+                    l(k),
+                    "meeting" | "session" | "summit" | "talks" | "conference" | "consultations"
+                )
+            }) {
+                if !(mk..ts).any(|k| matches!(l(k), "," | ";" | ":")) {
+                    let stop = (te..toks.len())
+                        .find(|&k| matches!(l(k), "to" | "on" | "over" | "." | ";" | ":"))
+                        .unwrap_or(toks.len());
+                    let by: Vec<ActorMention> = s
+                        .actors
+                        .iter()
+                        .filter(|a| a.start > te && a.end <= stop)
+                        .cloned()
+                        .collect();
+                    called_by.push((mk, by));
+                    continue;
+                }
+            }
+        }
+        // "additional peacekeepers arrived to bolster the force": more troops arriving are
+        // reinforcements (MOBILIZE; a visitor's arrival is CONSULT, matched by its own row
+        // first); other arrivals are no event.
+        if t.event_type == EventType::Mobilize
+            && t.words[0].starts_with("arriv")
+            && !((ts.saturating_sub(2)..ts).any(|k| {
+                matches!(
+                    l(k),
+                    "troops"
+                        | "soldiers"
+                        | "peacekeepers"
+                        | "reinforcements"
+                        | "marines"
+                        | "paratroopers"
+                        | "forces"
+                )
+            }) && (ca0(toks, ts)..cb0(toks, ts)).any(|k| {
+                matches!(
+                    l(k),
+                    "additional"
+                        | "more"
+                        | "extra"
+                        | "fresh"
+                        | "reinforce"
+                        | "bolster"
+                        | "reinforcements"
+                )
+            }))
+        {
+            continue;
+        }
+        // "defused the situation", "tensions were defused": calming a crisis, not disarming
+        // a device.
+        if t.words[0].starts_with("defuse")
+            && (ts.saturating_sub(3)..(te + 3).min(toks.len())).any(|k| {
+                matches!(
+                    l(k),
+                    "situation"
+                        | "tension"
+                        | "tensions"
+                        | "crisis"
+                        | "row"
+                        | "standoff"
+                        | "dispute"
+                )
+            })
+        {
+            continue;
+        }
+        // "urged X to return to talks": the talks are what is asked for, part of the request.
+        if t.event_type == EventType::Consult
+            && (ca0(toks, ts)..ts).any(|k| {
+                matches!(
+                    l(k),
+                    "urged" | "urge" | "urges" | "asked" | "pressed" | "called"
+                ) && (k + 1..ts).any(|m| l(m) == "to")
+            })
+        {
+            continue;
+        }
+        // "he believes the leaders will meet at some point": a source's forecast, not a plan.
+        if (ca0(toks, ts)..ts).any(|k| {
+            matches!(l(k), "believes" | "believe" | "thinks" | "think")
+                && (k + 1..ts).any(|m| matches!(l(m), "will" | "would"))
+        }) {
+            continue;
+        }
+        // "I do not believe there will be an arrest": a happening the speaker doubts is none.
+        if (ca0(toks, ts)..ts).any(|k| {
+            matches!(l(k), "believe" | "think" | "expect")
+                && (k.saturating_sub(2)..k).any(|m| matches!(l(m), "not" | "n't" | "never"))
+        }) {
+            continue;
+        }
+        // A court or body suspending its own proceedings ("suspended any further action until
+        // it could hear the case") halts a procedure; it sanctions no one.
+        if t.event_type == EventType::Sanction
+            && matches!(t.words[0].as_str(), "suspended" | "suspends" | "suspend")
+            && (te..(te + 4).min(toks.len())).any(|k| {
+                matches!(
+                    l(k),
+                    "action"
+                        | "proceedings"
+                        | "hearing"
+                        | "hearings"
+                        | "trial"
+                        | "case"
+                        | "implementation"
+                        | "ruling"
+                        | "process"
+                )
+            })
+        {
+            continue;
+        }
+        // Signing a bill, law or decree is a domestic act of enactment, not an agreement
+        // between parties (AGREE).
+        if t.event_type == EventType::Agree
+            && matches!(t.words[0].as_str(), "signed" | "signs" | "sign" | "signing")
+            && (te..(te + 5).min(toks.len())).any(|k| {
+                matches!(
+                    l(k),
+                    "bill"
+                        | "bills"
+                        | "law"
+                        | "laws"
+                        | "legislation"
+                        | "measure"
+                        | "decree"
+                        | "decrees"
+                        | "amendment"
+                        | "budget"
+                        | "executive"
+                )
+            })
+        {
+            continue;
+        }
+        // A bare "deal" is one only when it is struck, reached or signed; otherwise it is a deal
+        // still talked about ("much remains to be done on a deal").
+        if t.event_type == EventType::Agree
+            && t.words.len() == 1
+            && matches!(t.words[0].as_str(), "deal" | "deals")
+            && !(ts.saturating_sub(5)..(te + 4).min(toks.len())).any(|k| {
+                // "a UN-brokered deal": the verb may be hyphenated to its agent.
+                let w = l(k).rsplit('-').next().unwrap_or("");
+                matches!(
+                    w,
+                    "reached"
+                        | "struck"
+                        | "signed"
+                        | "sealed"
+                        | "clinched"
+                        | "agreed"
+                        | "concluded"
+                        | "finalised"
+                        | "finalized"
+                        | "inked"
+                        | "brokered"
+                )
+            })
+        {
+            continue;
+        }
+        // "a war that lasted three years and killed 100,000": a war's toll is a running
+        // total, not one attack (codebook 2).
+        if t.event_type == EventType::Assault
+            && matches!(t.words[0].as_str(), "killed" | "kill" | "kills")
+            && !matches!(
+                prev,
+                "was" | "were" | "been" | "be" | "being" | "are" | "is"
+            )
+            && (ts.saturating_sub(10)..ts).any(|k| {
+                matches!(
+                    l(k),
+                    "war" | "wars" | "conflict" | "conflicts" | "insurgency"
+                ) && !(k..ts).any(|m| matches!(l(m), "by" | "in" | "during" | ","))
+            })
+        {
+            continue;
+        }
         if bare_fired_not_shooting(lex, toks, t, te)
             || threat_noun_not_issued(toks, ts, t)
             || weapon_not_used(toks, ts, te, t)
@@ -788,7 +980,17 @@ fn sentence_mentions(
         match t.condition {
             Condition::Armed if !any_armed => continue,
             Condition::ArmedNoun if !near_armed(8) => continue,
-            Condition::ThreatObject if !matches!(next, "of" | "that") => continue,
+            // "warned (on) Friday that ...": a day named between the verb and its object.
+            Condition::ThreatObject
+                if !(matches!(next, "of" | "that")
+                    || super::dates::weekday(next).is_some()
+                        && matches!(l(te + 1), "of" | "that")
+                    || next == "on"
+                        && super::dates::weekday(l(te + 1)).is_some()
+                        && matches!(l(te + 2), "of" | "that")) =>
+            {
+                continue
+            }
             Condition::Violent
                 if !(any_armed
                     || has_violence_word(toks)
@@ -1015,11 +1217,18 @@ fn sentence_mentions(
                         .rev()
                         .find(|a| a.end <= ts && !in_rel_range(&rel, a.start))
                         .filter(|a| {
-                            !(a.end..ts).any(|k| {
-                                CLAUSE_BREAKS.contains(&l(k))
-                                    && !in_rel_range(&rel, k)
-                                    && !rel.iter().any(|r| r.1 == k || r.0 == k + 1)
-                            })
+                            // A name set off by commas right before the verb is the subject
+                            // in apposition ("the envoy, Jane Roe, spoke with ...").
+                            let apposed = a.start > 0
+                                && l(a.start - 1) == ","
+                                && a.end + 1 == ts
+                                && l(a.end) == ",";
+                            apposed
+                                || !(a.end..ts).any(|k| {
+                                    CLAUSE_BREAKS.contains(&l(k))
+                                        && !in_rel_range(&rel, k)
+                                        && !rel.iter().any(|r| r.1 == k || r.0 == k + 1)
+                                })
                         })
                         .copied()
                 }
@@ -1446,6 +1655,28 @@ fn sentence_mentions(
                         | "possibility"
                 )
             });
+        // "discussed imposing further sanctions", "sanctions ... awaiting ratification",
+        // "sanctions could follow": sanctions weighed or pending, not yet imposed.
+        let threatened_sanction = threatened_sanction
+            || t.event_type == EventType::Sanction
+                && matches!(t.words[0].as_str(), "sanction" | "sanctions")
+                && ((ca..ts).any(|k| {
+                    matches!(
+                        l(k),
+                        "discussed"
+                            | "discussing"
+                            | "considering"
+                            | "considered"
+                            | "weighing"
+                            | "mulling"
+                            | "proposed"
+                            | "proposing"
+                    )
+                }) || (te..(te + 10).min(cb)).any(|k| {
+                    matches!(l(k), "awaiting" | "pending")
+                        || matches!(l(k), "could" | "may" | "might" | "would")
+                            && matches!(l(k + 1), "follow" | "come" | "be")
+                }));
         let claimed = stance.attributions.iter().any(|a| a.claimed);
         // "The Houthis, who have attacked shipping since 2023, ...": a relative clause that dates
         // its happening to a year or a "since" is the actor's record, not this report's news.
@@ -1551,7 +1782,20 @@ fn sentence_mentions(
                         .iter()
                         .any(|a| !a.country_as_actor && p.start >= a.start && p.end <= a.end)
             })
-            .filter(|p| in_rel || !in_rel_range(&rel, p.start));
+            .filter(|p| in_rel || !in_rel_range(&rel, p.start))
+            // "threats of Washington sanctions": a place modifying another event's noun names
+            // that event's party, not where this one happens. A place after a locative
+            // preposition stays one ("the mission in Libya called for").
+            .filter(|p| {
+                p.end == ts
+                    || p.end >= toks.len()
+                    || p.start > 0
+                        && matches!(
+                            l(p.start - 1),
+                            "in" | "at" | "near" | "inside" | "outside" | "across" | "throughout"
+                        )
+                    || trigger_at(lex, toks, p.end).is_none()
+            });
         // A statement's place is where it is made ("told reporters in Kabul"): a place named
         // as its addressee, topic or target ("urged Russia", "talks on Syria") is not its venue.
         let venue = placed
@@ -1567,7 +1811,16 @@ fn sentence_mentions(
                     })
             })
             .filter(|p| {
-                p.start > 0 && VENUE_PREPS.contains(&l(p.start - 1))
+                // A visit is made where it goes ("a visit to Saudi Arabia").
+                let visit = t.event_type == EventType::Consult
+                    && t.words[0].starts_with("visit")
+                    && p.start > 0
+                    && l(p.start - 1) == "to";
+                // "the Jeddah talks": a place naming the meeting is where it is held.
+                let named_meeting = t.event_type == EventType::Consult && p.end == ts;
+                visit
+                    || named_meeting
+                    || p.start > 0 && VENUE_PREPS.contains(&l(p.start - 1))
                     // A dateline ("WASHINGTON — ...") names where the report was made.
                     || p.start == 0 && matches!(l(p.end), "\u{2014}" | "\u{2013}" | "-" | "(")
                     // "in the capital city of Algiers": the place noun's "of" names the venue.
@@ -1733,6 +1986,47 @@ fn sentence_mentions(
                 field: Some("trigger".into()),
             },
         };
+        // "warned that the cooperation is dangerous": a warning that describes what others do,
+        // with no act promised ("will", "would"), is an accusation (PLOVER ACCUSE), not a threat.
+        if mention.event_type == EventType::Threaten && t.words[0].starts_with("warn") {
+            if let Some(k0) = (te..(te + 3).min(cb)).find(|&k| l(k) == "that") {
+                let rest = k0 + 1..cb;
+                let promise = rest.clone().any(|k| {
+                    matches!(
+                        l(k),
+                        "will"
+                            | "would"
+                            | "could"
+                            | "may"
+                            | "might"
+                            | "shall"
+                            | "'ll"
+                            | "if"
+                            | "unless"
+                    )
+                });
+                if !promise && rest.into_iter().any(|k| matches!(l(k), "is" | "are")) {
+                    mention.event_type = EventType::Accuse;
+                    mention.mode = None;
+                    mention.status = EventStatus::Occurred;
+                }
+            }
+        }
+        // Leaving an organisation or its membership ("withdrew from the bloc", "the withdrawal
+        // of three member states") is PLOVER SANCTION withdraw, not a retreat of forces.
+        if mention.event_type == EventType::Retreat
+            && mention.mode.as_deref() == Some("withdraw")
+            && ((te..(te + 3).min(toks.len())).any(|k| {
+                l(k) == "from"
+                    && s.actors.iter().any(|a| {
+                        a.kind == ActorKind::Organisation
+                            && (a.start == k + 1 || (a.start == k + 2 && l(k + 1) == "the"))
+                    })
+            }) || (te..(te + 5).min(toks.len()))
+                .any(|k| l(k) == "member" && matches!(l(k + 1), "states" | "countries")))
+        {
+            mention.event_type = EventType::Sanction;
+        }
         retype_by_object_and_actor(&mut mention, toks, te);
         if is_verbal_type(mention.event_type) {
             // "Kyiv has urged ...": a capital named as the speaker stands for its government,
@@ -1781,10 +2075,19 @@ fn sentence_mentions(
                         before.starts_with("at ") || before.contains(" at ")
                     })
                 };
+                // "a meeting of the U.N. Security Council" sits where that body does.
+                let own_body =
+                    if mention.event_type == EventType::Consult && l(te) == "of" && te + 1 < cb {
+                        lower(toks[te].span.start, toks[(te + 6).min(cb - 1)].span.end)
+                    } else {
+                        String::new()
+                    };
                 mention.location = SEATS
                     .iter()
                     .find(|(words, _, _)| {
-                        words.iter().any(|w| subject.contains(w) || at_meeting(w))
+                        words
+                            .iter()
+                            .any(|w| subject.contains(w) || at_meeting(w) || own_body.contains(w))
                     })
                     .and_then(|(_, town, cc)| (ctx.town_location)(town, cc));
             }
@@ -1803,6 +2106,62 @@ fn sentence_mentions(
             out.push(mention);
         }
     }
+    for (mk, by) in called_by {
+        if let Some(m) = out
+            .iter_mut()
+            .find(|m| m.event_type == EventType::Consult && m.trig.0 <= mk && mk < m.trig.1)
+        {
+            m.actors.retain(|a| a.role != ActorRole::Actor);
+            for a in by.iter().rev() {
+                m.actors
+                    .insert(0, to_actor(a, ActorRole::Actor, EventType::Consult));
+            }
+        }
+    }
+    // "X urged Y to accept ... or face sanctions": Y faces the threat, X makes it.
+    let urgers: Vec<(Vec<Actor>, Vec<Actor>)> = out
+        .iter()
+        .filter(|m| m.event_type == EventType::Request)
+        .map(|m| {
+            let (a, r): (Vec<Actor>, Vec<Actor>) = m
+                .actors
+                .iter()
+                .cloned()
+                .partition(|a| a.role == ActorRole::Actor);
+            (a, r)
+        })
+        .collect();
+    for m in out
+        .iter_mut()
+        .filter(|m| m.event_type == EventType::Threaten && m.mode.as_deref() == Some("restrict"))
+    {
+        let faced = |a: &Actor| {
+            a.role == ActorRole::Actor
+                && urgers
+                    .iter()
+                    .any(|(_, r)| r.iter().any(|x| x.name.is_some() && x.name == a.name))
+        };
+        if let Some((by, to)) = m.actors.iter().find(|a| faced(a)).and_then(|a| {
+            urgers.iter().find(|(u, r)| {
+                !u.is_empty() && r.iter().any(|x| x.name.is_some() && x.name == a.name)
+            })
+        }) {
+            m.actors = by.iter().chain(to.iter()).cloned().collect();
+            m.location = None;
+        }
+    }
+    // "sentenced him to a year in prison and banned him from politics": a ban that a court
+    // hands down with its sentence is part of that sentence, one SANCTION event.
+    let sentenced: Vec<usize> = out
+        .iter()
+        .filter(|m| m.event_type == EventType::Sanction && m.mode.as_deref() == Some("convict"))
+        .map(|m| m.segment)
+        .collect();
+    out.retain(|m| {
+        !(m.event_type == EventType::Coerce
+            && m.mode.as_deref() == Some("ban")
+            && sentenced.contains(&m.segment))
+    });
     // Verbal events are statements by someone: without a speaker they are not coded.
     out.retain(|m| {
         !matches!(
@@ -2536,6 +2895,10 @@ fn agent_plural(w: &str) -> bool {
 /// The start of the clause token `i` lies in (see `clause_bounds`).
 fn ca0(toks: &[Token], i: usize) -> usize {
     clause_bounds(toks, i).0
+}
+
+fn cb0(toks: &[Token], i: usize) -> usize {
+    clause_bounds(toks, i).1
 }
 
 /// Token index before `k` after skipping auxiliaries and time words leftwards ("Russia said on
@@ -3504,6 +3867,21 @@ fn merge_and_finish(
     // (sentence, trigger token) -> event index
     let mut by_token: HashMap<(usize, usize), usize> = HashMap::new();
     for m in mentions {
+        // "another five people", "additional arrests of seven": a count marked as further to
+        // one already told is a separate happening even when the noun refers back ("the arrest").
+        let fresh = m.counts.iter().any(|(_, c)| {
+            c.span.is_some_and(|sp| {
+                sentences
+                    .iter()
+                    .find(|s| s.index == m.sentence)
+                    .is_some_and(|s| {
+                        s.toks.iter().enumerate().any(|(k, t)| {
+                            matches!(t.lower.as_str(), "another" | "additional" | "further")
+                                && s.toks.get(k + 1).is_some_and(|n| n.span.start == sp.start)
+                        })
+                    })
+            })
+        });
         let target = events.iter().enumerate().rev().find(|(_, e)| {
             compatible(&e.main, &m)
                 && (m.anaphoric
@@ -3525,7 +3903,7 @@ fn merge_and_finish(
                         && !named(&m.actors, ActorRole::Actor).is_empty()
                         && named(&m.actors, ActorRole::Actor).iter().any(|n| named(&e.main.actors, ActorRole::Actor).contains(n)))
                 // Separate counts of the same kind mean separate happenings, unless the text refers back.
-                && (m.anaphoric || !m.counts.iter().any(|(f, c)| e.main.counts.iter().any(|(g, d)| f == g && c.low != d.low)))
+                && (m.anaphoric && !fresh || !m.counts.iter().any(|(f, c)| e.main.counts.iter().any(|(g, d)| f == g && c.low != d.low)))
                 && (m.status == EventStatus::Background) == (e.main.status == EventStatus::Background)
         });
         let key = (m.sentence, m.trig.0);
@@ -3754,11 +4132,86 @@ fn merge_and_finish(
     }
     // Locations: inherit from the story where the sentence names none.
     let main_location = document_location(sentences);
+    // A meeting the story reports, with its venue: statements made "at the meeting", and
+    // statements by speakers of unknown allegiance in a story about a meeting, are made there.
+    let meeting_venue = events
+        .iter()
+        .find(|e| {
+            e.main.event_type == EventType::Consult
+                && matches!(e.main.status, EventStatus::Occurred | EventStatus::Claimed)
+                && e.main
+                    .location
+                    .as_ref()
+                    .is_some_and(|l| matches!(l.precision, Precision::Town | Precision::Point))
+        })
+        .and_then(|e| e.main.location.clone());
     let mut last_loc: Option<Location> = None;
     for e in events.iter_mut() {
         let verbal = is_verbal_type(e.main.event_type);
+        // "dismissed the accusations at Friday's meeting": a meeting named without its own
+        // body or place points back to the one reported.
+        if verbal
+            && e.main.event_type != EventType::Consult
+            && meeting_venue.is_some()
+            && e.main
+                .location
+                .as_ref()
+                .is_none_or(|l| !matches!(l.precision, Precision::Town | Precision::Point))
+            && sentences
+                .iter()
+                .find(|s| s.index == e.main.sentence)
+                .is_some_and(|s| at_the_meeting(&s.toks))
+        {
+            e.main.location = meeting_venue.clone();
+        }
+        let speaker_country = e
+            .main
+            .actors
+            .iter()
+            .any(|a| a.role == ActorRole::Actor && a.country.is_some());
+        if e.main.location.is_none()
+            && verbal
+            && e.main.event_type != EventType::Consult
+            && !speaker_country
+        {
+            e.main.location = meeting_venue.clone();
+        }
+        // "the envoy spoke with the Russian president": talks with no venue, by a party of
+        // unknown allegiance, are placed with the counterpart who hosts them.
+        if e.main.location.is_none()
+            && e.main.event_type == EventType::Consult
+            && !speaker_country
+            // What is discussed is a topic, not a host.
+            && !e.main.trigger.to_lowercase().starts_with("discuss")
+        {
+            e.main.location = e
+                .main
+                .actors
+                .iter()
+                .find(|a| a.role == ActorRole::Recipient)
+                .and_then(|a| a.country.as_deref())
+                .and_then(|c| (ctx.country_location)(c));
+        }
         if e.main.location.is_none() && !verbal {
             e.main.location = last_loc.clone().or_else(|| main_location.clone());
+        }
+        // "the doubled U.S. steel tariffs": a policy act named with its state's demonym is that
+        // state's act, made in its country.
+        if e.main.location.is_none() && verbal && !speaker_country {
+            let ts = e.main.trig.0;
+            e.main.location = sentences
+                .iter()
+                .find(|s| s.index == e.main.sentence)
+                .and_then(|s| {
+                    s.places.iter().find(|p| {
+                        p.demonym
+                            && p.end <= ts
+                            && p.end + 4 >= ts
+                            && (p.end..ts).all(|k| s.toks[k].is_word())
+                    })
+                })
+                .and_then(|p| p.location.country.as_deref())
+                .and_then(|c| (ctx.country_location)(c));
         }
         if e.main.location.is_none() && verbal {
             let cc = e
@@ -3942,6 +4395,26 @@ fn certainty(m: &Mention, n_mentions: usize) -> f64 {
 
 /// The document's main place: the most mentioned non-demonym place in report sentences,
 /// the most precise on ties.
+/// "at the meeting", "at Friday's session": a meeting named by determiner or day alone (no
+/// body "of" it, no place "in" it), which points back to a meeting already reported.
+fn at_the_meeting(toks: &[Token]) -> bool {
+    let l = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    let pointer = |w: &str| {
+        matches!(
+            w,
+            "the" | "that" | "this" | "'s" | "today" | "yesterday" | "same"
+        ) || super::dates::weekday(w).is_some()
+    };
+    (1..toks.len()).any(|k| {
+        matches!(l(k), "meeting" | "session" | "talks" | "summit")
+            && !matches!(l(k + 1), "of" | "in")
+            && (k.saturating_sub(4)..k)
+                .rev()
+                .take_while(|&m| l(m) == "at" || pointer(l(m)))
+                .any(|m| l(m) == "at")
+    })
+}
+
 fn document_location(sentences: &[SentenceInput]) -> Option<Location> {
     // In order of first mention, so that ties go to the earliest place, the same on every run.
     let mut tally: Vec<(String, usize, Location)> = Vec::new();

@@ -1,0 +1,234 @@
+//! Story-level event rules: statements at a reported meeting, meetings called by parties,
+//! persons named again by surname, and happenings that are talked about but did not happen.
+//! End to end through `extract` with the built-in lexicons and a small hand-written gazetteer;
+//! every sentence is written for the rule it exercises.
+
+use sitrep_core::{ActorRole, Document, Event, EventStatus, EventType};
+use sitrep_text::geo::{Gazetteer, GazetteerSources};
+use sitrep_text::{extract, ExtractOptions, Resources};
+
+const COUNTRIES: &str = "# iso2\tiso3\tname\tgeonameid\tcapital\tlat\tlon\tpopulation\tnames\n\
+FR\tFRA\tFrance\t3017382\tParis\t46.0\t2.0\t67000000\t\n\
+CA\tCAN\tCanada\t6251999\tOttawa\t60.0\t-95.0\t38000000\t\n\
+RU\tRUS\tRussia\t2017370\tMoscow\t60.0\t100.0\t144000000\t\n\
+US\tUSA\tUnited States\t6252001\tWashington\t39.8\t-98.5\t330000000\t\n";
+const DEMONYMS: &str = "# demonym\tiso2\tnote\nFrench\tFR\t\nCanadian\tCA\t\nRussian\tRU\t\n";
+const PLACES: &str = "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tnames\n\
+2996944\tLyon\t45.75\t4.85\tFR\tAuvergne-Rhone-Alpes\tP.PPLA\t510000\t\n\
+2995469\tMarseille\t43.30\t5.37\tFR\tProvence\tP.PPLA\t870000\t\n\
+5128581\tNew York City\t40.71\t-74.01\tUS\tNew York\tP.PPL\t8800000\t\n";
+
+fn events(text: &str) -> Vec<Event> {
+    let g = Gazetteer::parse(GazetteerSources {
+        places: PLACES,
+        countries: COUNTRIES,
+        country_aliases: "",
+        demonyms: DEMONYMS,
+    })
+    .expect("test gazetteer parses");
+    let res = Resources::new(g).expect("resources");
+    let doc = Document::plain_text("t", text, Some("2025-06-01"));
+    extract(&doc, &res, &ExtractOptions::default()).events
+}
+
+fn of_type(evs: &[Event], t: EventType) -> Vec<&Event> {
+    evs.iter().filter(|e| e.event_type == t).collect()
+}
+
+fn find(evs: &[Event], t: EventType) -> &Event {
+    evs.iter()
+        .find(|e| e.event_type == t)
+        .unwrap_or_else(|| panic!("no {t:?} event: {evs:#?}"))
+}
+
+fn country(e: &Event) -> Option<&str> {
+    e.location.as_ref().and_then(|l| l.country.as_deref())
+}
+
+fn actor_names(e: &Event, role: ActorRole) -> Vec<String> {
+    e.actors
+        .iter()
+        .filter(|a| a.role == role)
+        .filter_map(|a| a.name.clone().or_else(|| a.text.clone()))
+        .collect()
+}
+
+#[test]
+fn statements_at_a_reported_meeting_take_its_venue() {
+    // A speaker of no known country, in a story about a meeting, speaks there.
+    let evs = events(
+        "Foreign ministers held talks in Lyon on Tuesday. The diplomats urged Russia to free \
+         the detained sailors.",
+    );
+    assert_eq!(
+        country(find(&evs, EventType::Request)),
+        Some("FR"),
+        "{evs:#?}"
+    );
+    // "at Friday's meeting" points back to the meeting already reported.
+    let evs = events(
+        "The Security Council held a meeting in New York on Friday. Russia's envoy rejected \
+         the accusations at Friday's meeting.",
+    );
+    assert_eq!(
+        country(find(&evs, EventType::Reject)),
+        Some("US"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_meeting_requested_by_parties_is_their_consultation() {
+    let evs = events(
+        "Envoys gathered for a meeting of the Security Council requested by France and Canada \
+         to discuss the blockade.",
+    );
+    assert!(of_type(&evs, EventType::Request).is_empty(), "{evs:#?}");
+    let e = find(&evs, EventType::Consult);
+    let actors = actor_names(e, ActorRole::Actor).join(" ");
+    assert!(
+        actors.contains("France") && actors.contains("Canada"),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn a_person_named_again_by_surname_is_the_speaker() {
+    let evs = events(
+        "Prime Minister Anna Kowalczyk was questioned by investigators. Kowalczyk, who has led \
+         the party since 2019, rejected the accusations on Tuesday.",
+    );
+    let e = find(&evs, EventType::Reject);
+    assert!(
+        actor_names(e, ActorRole::Actor)
+            .iter()
+            .any(|n| n.contains("Kowalczyk")),
+        "{e:#?}"
+    );
+    // A name in apposition right before the verb is its subject.
+    let evs =
+        events("The president's envoy, Tom Marsh, spoke with the rebel commander on Thursday.");
+    let e = find(&evs, EventType::Consult);
+    assert!(
+        actor_names(e, ActorRole::Actor)
+            .iter()
+            .any(|n| n.contains("Marsh")),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn talk_of_an_act_is_not_the_act() {
+    // Signing a bill is no agreement between parties.
+    assert!(of_type(
+        &events("The governor signed a bill raising the minimum wage."),
+        EventType::Agree
+    )
+    .is_empty());
+    // A deal still worked on is none; a deal reached is.
+    assert!(of_type(
+        &events("Much work remains on a fishing deal, the minister said."),
+        EventType::Agree
+    )
+    .is_empty());
+    assert!(!of_type(
+        &events("The two governments reached a deal on fishing rights on Monday."),
+        EventType::Agree
+    )
+    .is_empty());
+    // A war's toll is a running total, not an attack.
+    assert!(of_type(
+        &events("The accord ended a war that lasted six years and killed 50,000 people."),
+        EventType::Assault
+    )
+    .is_empty());
+    // A doubted arrest and a forecast meeting did not happen.
+    let evs = events(
+        "\"I do not believe there will be an arrest,\" the lawyer said. The minister said he \
+         believes the two leaders will meet at some point.",
+    );
+    assert!(of_type(&evs, EventType::Coerce).is_empty(), "{evs:#?}");
+    assert!(of_type(&evs, EventType::Consult).is_empty(), "{evs:#?}");
+    // Talks one is urged to return to are part of the request.
+    let evs = events("The French envoy urged the rebel leaders to return to talks.");
+    assert!(of_type(&evs, EventType::Consult).is_empty(), "{evs:#?}");
+    // A court suspending its own proceedings sanctions no one.
+    let evs = events("The court suspended any further action until it could hear the appeal.");
+    assert!(of_type(&evs, EventType::Sanction).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn pending_sanctions_are_threats() {
+    for text in [
+        "Sweeping new economic sanctions against Russia are currently in parliament awaiting \
+         ratification.",
+        "The officials discussed imposing further sanctions on Russia.",
+    ] {
+        let evs = events(text);
+        assert!(of_type(&evs, EventType::Sanction).is_empty(), "{evs:#?}");
+        assert_eq!(
+            find(&evs, EventType::Threaten).status,
+            EventStatus::Threatened
+        );
+    }
+}
+
+#[test]
+fn a_warning_that_describes_is_an_accusation() {
+    let evs = events("France warned on Friday that the militia's expansion is dangerous.");
+    assert!(!of_type(&evs, EventType::Accuse).is_empty(), "{evs:#?}");
+    let evs = events("France warned that it would respond to any attack on its ships.");
+    assert!(of_type(&evs, EventType::Accuse).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn another_count_is_another_arrest() {
+    let evs = events(
+        "Police arrested six suspects in Lyon on Monday. The raid led to the arrest of another \
+         four people in Marseille.",
+    );
+    assert_eq!(of_type(&evs, EventType::Coerce).len(), 2, "{evs:#?}");
+}
+
+#[test]
+fn a_sentence_with_a_ban_is_one_sanction() {
+    let evs =
+        events("A court sentenced the mayor to two years in prison and banned him from office.");
+    assert!(!of_type(&evs, EventType::Sanction).is_empty(), "{evs:#?}");
+    assert!(of_type(&evs, EventType::Coerce).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn leaving_an_organisation_is_a_sanction() {
+    let evs = events("Three states withdrew from ECOWAS in January.");
+    let e = find(&evs, EventType::Sanction);
+    assert_eq!(e.mode.as_deref(), Some("withdraw"));
+    assert!(of_type(&evs, EventType::Retreat).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn weapon_tests_and_reinforcements_are_mobilisation() {
+    let evs = events("The Russian army tested a new missile on Monday.");
+    let e = find(&evs, EventType::Mobilize);
+    assert_eq!(e.mode.as_deref(), Some("weapons"));
+    assert!(!of_type(
+        &events("Additional peacekeepers arrived in Lyon on Wednesday to bolster the mission."),
+        EventType::Mobilize
+    )
+    .is_empty());
+    assert!(of_type(
+        &events("Soldiers arrived in Lyon on Wednesday for a parade."),
+        EventType::Mobilize
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_visit_is_placed_where_it_goes() {
+    let evs = events("The French foreign minister began a visit to Canada on Monday.");
+    assert_eq!(
+        country(find(&evs, EventType::Consult)),
+        Some("CA"),
+        "{evs:#?}"
+    );
+}
