@@ -4,9 +4,9 @@
 //! lexicons and a small hand-written gazetteer; each sentence is written for the rule it
 //! exercises.
 
-use sitrep_core::{ActorKind, ActorRole, Document, Event, EventType};
-use sitrep_text::geo::{Gazetteer, GazetteerSources};
-use sitrep_text::{extract, ExtractOptions, Resources};
+mod support;
+
+use sitrep_core::{ActorKind, ActorRole, Event, EventType};
 
 const COUNTRIES: &str = "# iso2\tiso3\tname\tgeonameid\tcapital\tlat\tlon\tpopulation\tnames\n\
 SY\tSYR\tSyria\t163843\tDamascus\t35.0\t38.0\t17000000\t\n\
@@ -17,16 +17,7 @@ const PLACES: &str = "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpop
 169577\tHoms\t34.73\t36.72\tSY\tHoms\tP.PPL\t775000\t\n";
 
 fn events(text: &str) -> Vec<Event> {
-    let g = Gazetteer::parse(GazetteerSources {
-        places: PLACES,
-        countries: COUNTRIES,
-        country_aliases: "",
-        demonyms: DEMONYMS,
-    })
-    .expect("test gazetteer parses");
-    let res = Resources::new(g).expect("resources");
-    let doc = Document::plain_text("t", text, Some("2025-06-01"));
-    extract(&doc, &res, &ExtractOptions::default()).events
+    support::events_with(PLACES, COUNTRIES, DEMONYMS, text)
 }
 
 /// The written text of the first actor of role `actor` in the first event of type `t`.

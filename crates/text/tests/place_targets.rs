@@ -2,9 +2,9 @@
 //! named, and the nation behind a rejected or accepted proposal. End to end through `extract` with
 //! a small hand-written gazetteer; each sentence is written for the rule it tests.
 
-use sitrep_core::{ActorKind, ActorRole, Document, Event, EventType};
-use sitrep_text::geo::{Gazetteer, GazetteerSources};
-use sitrep_text::{extract, ExtractOptions, Resources};
+mod support;
+
+use sitrep_core::{ActorKind, ActorRole, Event, EventType};
 
 const COUNTRIES: &str = "# iso2\tiso3\tname\tgeonameid\tcapital\tlat\tlon\tpopulation\tnames\n\
 TD\tTCD\tChad\t2434508\tN'Djamena\t15.0\t19.0\t16000000\t\n\
@@ -18,16 +18,12 @@ const PLACES: &str = "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpop
 2427123\tAbeche\t13.83\t20.83\tTD\tOuaddai\tP.PPL\t75000\tAbéché\n";
 
 fn events(text: &str) -> Vec<Event> {
-    let gazetteer = Gazetteer::parse(GazetteerSources {
-        places: PLACES,
-        countries: COUNTRIES,
-        country_aliases: "",
-        demonyms: "# demonym\tiso2\tnote\nChadian\tTD\t\nFrench\tFR\t\n",
-    })
-    .expect("test gazetteer parses");
-    let res = Resources::new(gazetteer).expect("lexicons compile");
-    let doc = Document::plain_text("t", text, Some("2025-06-01"));
-    extract(&doc, &res, &ExtractOptions::default()).events
+    support::events_with(
+        PLACES,
+        COUNTRIES,
+        "# demonym\tiso2\tnote\nChadian\tTD\t\nFrench\tFR\t\n",
+        text,
+    )
 }
 
 /// Texts and kinds of the first `t` event's actors in `role`.

@@ -2,9 +2,9 @@
 //! built-in lexicons and a small hand-written gazetteer. Each sentence is written for the rule it
 //! exercises.
 
-use sitrep_core::{ActorRole, Document, Event, EventStatus, EventType};
-use sitrep_text::geo::{Gazetteer, GazetteerSources};
-use sitrep_text::{extract, ExtractOptions, Resources};
+mod support;
+
+use sitrep_core::{ActorRole, Event, EventStatus, EventType};
 
 const COUNTRIES: &str = "# iso2\tiso3\tname\tgeonameid\tcapital\tlat\tlon\tpopulation\tnames\n\
 SY\tSYR\tSyria\t163843\tDamascus\t35.0\t38.0\t17000000\t\n\
@@ -19,16 +19,7 @@ const PLACES: &str = "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpop
 5128581\tNew York City\t40.71\t-74.01\tUS\tNew York\tP.PPL\t8800000\t\n";
 
 fn events(text: &str) -> Vec<Event> {
-    let g = Gazetteer::parse(GazetteerSources {
-        places: PLACES,
-        countries: COUNTRIES,
-        country_aliases: "",
-        demonyms: DEMONYMS,
-    })
-    .expect("test gazetteer parses");
-    let res = Resources::new(g).expect("resources");
-    let doc = Document::plain_text("t", text, Some("2025-06-01"));
-    extract(&doc, &res, &ExtractOptions::default()).events
+    support::events_with(PLACES, COUNTRIES, DEMONYMS, text)
 }
 
 fn find(evs: &[Event], t: EventType) -> &Event {

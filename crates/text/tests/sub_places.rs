@@ -2,9 +2,9 @@
 //! records the finer place as written, with its span. End to end through `extract` with a small
 //! hand-written gazetteer; each sentence is written for the rule it tests.
 
-use sitrep_core::{Document, Event, Location};
-use sitrep_text::geo::{Gazetteer, GazetteerSources};
-use sitrep_text::{extract, ExtractOptions, Resources};
+mod support;
+
+use sitrep_core::{Event, Location};
 
 const COUNTRIES: &str = "# iso2\tiso3\tname\tgeonameid\tcapital\tlat\tlon\tpopulation\tnames\n\
 IQ\tIRQ\tIraq\t99237\tBaghdad\t33.0\t44.0\t40000000\t\n\
@@ -17,16 +17,12 @@ const PLACES: &str = "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpop
 76184\tMarib\t15.46\t45.33\tYE\tMarib\tA.ADM1\t400000\tMaarib\n";
 
 fn events(text: &str) -> Vec<Event> {
-    let gazetteer = Gazetteer::parse(GazetteerSources {
-        places: PLACES,
-        countries: COUNTRIES,
-        country_aliases: "",
-        demonyms: "# demonym\tiso2\tnote\nIraqi\tIQ\t\nYemeni\tYE\t\n",
-    })
-    .expect("test gazetteer parses");
-    let res = Resources::new(gazetteer).expect("lexicons compile");
-    let doc = Document::plain_text("t", text, Some("2025-06-01"));
-    extract(&doc, &res, &ExtractOptions::default()).events
+    support::events_with(
+        PLACES,
+        COUNTRIES,
+        "# demonym\tiso2\tnote\nIraqi\tIQ\t\nYemeni\tYE\t\n",
+        text,
+    )
 }
 
 /// The first event's location.

@@ -12,7 +12,7 @@ mod normalize;
 mod points;
 mod recognize;
 mod resolve;
-mod words;
+pub(crate) mod words;
 
 use rustc_hash::FxHashMap;
 use sitrep_core::{EntityKind, EntityMention, Span};

@@ -60,7 +60,7 @@ const PART_NOUNS: &[&str] = &[
 ];
 
 /// Words that may stand between a sub-place and the place that contains it: prepositions of
-/// place, compass words, place nouns, distances.
+/// place, place nouns, distances; compass words are the geocoder's `QUALIFIERS`.
 const LINK_WORDS: &[&str] = &[
     "in",
     "of",
@@ -71,23 +71,6 @@ const LINK_WORDS: &[&str] = &[
     ",",
     "(",
     ")",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
     "city",
     "town",
     "province",
@@ -222,15 +205,13 @@ pub fn sub_place_of(
         b <= ps
             && ps - b <= 12
             && (b..ps).all(|k| {
-                LINK_WORDS.contains(&l(k)) || toks[k].text.starts_with(|c: char| c.is_ascii_digit())
+                is_link_word(l(k)) || toks[k].text.starts_with(|c: char| c.is_ascii_digit())
             })
     });
     // After the place's possessive: "Baghdad's Karrada district".
     let after = || {
         phrases.iter().find(|&&(a, _, _)| {
-            a > pe
-                && l(pe) == "'s"
-                && (pe + 1..a).all(|k| LINK_WORDS.contains(&l(k)) && l(k) != ",")
+            a > pe && l(pe) == "'s" && (pe + 1..a).all(|k| is_link_word(l(k)) && l(k) != ",")
         })
     };
     before.or(governed).or_else(after).map(|&(a, b, _)| (a, b))
@@ -316,6 +297,10 @@ fn is_adjective(w: &str) -> bool {
                 | "central"
                 | "capital"
         )
+}
+
+fn is_link_word(w: &str) -> bool {
+    LINK_WORDS.contains(&w) || crate::geo::words::QUALIFIERS.contains(&w)
 }
 
 fn is_time_word(w: &str) -> bool {

@@ -1,0 +1,20 @@
+//! Shared by the end-to-end test files: extraction with a small hand-written gazetteer.
+
+use sitrep_core::{Document, Event};
+use sitrep_text::geo::{Gazetteer, GazetteerSources};
+use sitrep_text::{extract, ExtractOptions, Resources};
+
+/// Events of `text`, published 2025-06-01, with a gazetteer of the given tables (no country
+/// aliases).
+pub fn events_with(places: &str, countries: &str, demonyms: &str, text: &str) -> Vec<Event> {
+    let gazetteer = Gazetteer::parse(GazetteerSources {
+        places,
+        countries,
+        country_aliases: "",
+        demonyms,
+    })
+    .expect("test gazetteer parses");
+    let res = Resources::new(gazetteer).expect("lexicons compile");
+    let doc = Document::plain_text("t", text, Some("2025-06-01"));
+    extract(&doc, &res, &ExtractOptions::default()).events
+}
