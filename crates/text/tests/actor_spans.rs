@@ -22,11 +22,7 @@ fn events(text: &str) -> Vec<Event> {
 
 /// The written text of the first actor of role `actor` in the first event of type `t`.
 fn actor_text(text: &str, t: EventType) -> String {
-    let evs = events(text);
-    let e = evs
-        .iter()
-        .find(|e| e.event_type == t)
-        .unwrap_or_else(|| panic!("no {t:?} event in {text:?}: {evs:#?}"));
+    let e = support::first_of_type(events(text), t, text);
     e.actors
         .iter()
         .find(|a| a.role == ActorRole::Actor)
@@ -110,11 +106,7 @@ fn a_subject_with_a_bracketed_abbreviation_is_read_whole() {
 
 /// Texts of the actors on the acting side (actor and partners) of the first event of type `t`.
 fn acting_side(text: &str, t: EventType) -> Vec<String> {
-    let evs = events(text);
-    let e = evs
-        .iter()
-        .find(|e| e.event_type == t)
-        .unwrap_or_else(|| panic!("no {t:?} event in {text:?}: {evs:#?}"));
+    let e = support::first_of_type(events(text), t, text);
     e.actors
         .iter()
         .filter(|a| matches!(a.role, ActorRole::Actor | ActorRole::Partner))

@@ -28,11 +28,7 @@ fn events(text: &str) -> Vec<Event> {
 
 /// Texts and kinds of the first `t` event's actors in `role`.
 fn role_texts(text: &str, t: EventType, role: ActorRole) -> Vec<(String, ActorKind)> {
-    let evs = events(text);
-    let e = evs
-        .iter()
-        .find(|e| e.event_type == t)
-        .unwrap_or_else(|| panic!("no {t:?} event in {text:?}: {evs:#?}"));
+    let e = support::first_of_type(events(text), t, text);
     e.actors
         .iter()
         .filter(|a| a.role == role)

@@ -1,6 +1,6 @@
 //! Shared by the end-to-end test files: extraction with a small hand-written gazetteer.
 
-use sitrep_core::{Document, Event};
+use sitrep_core::{Document, Event, EventType};
 use sitrep_text::geo::{Gazetteer, GazetteerSources};
 use sitrep_text::{extract, ExtractOptions, Resources};
 
@@ -17,4 +17,15 @@ pub fn events_with(places: &str, countries: &str, demonyms: &str, text: &str) ->
     let res = Resources::new(gazetteer).expect("lexicons compile");
     let doc = Document::plain_text("t", text, Some("2025-06-01"));
     extract(&doc, &res, &ExtractOptions::default()).events
+}
+
+/// The first of `evs` (the events of `text`) with type `t`; panics listing them all when there
+/// is none. Not every test file uses it.
+#[allow(dead_code)]
+pub fn first_of_type(evs: Vec<Event>, t: EventType, text: &str) -> Event {
+    let found = evs.iter().position(|e| e.event_type == t);
+    match found {
+        Some(i) => evs.into_iter().nth(i).expect("index from position"),
+        None => panic!("no {t:?} event in {text:?}: {evs:#?}"),
+    }
 }
