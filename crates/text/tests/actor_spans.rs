@@ -22,7 +22,8 @@ fn events(text: &str) -> Vec<Event> {
 
 /// The written text of the first actor of role `actor` in the first event of type `t`.
 fn actor_text(text: &str, t: EventType) -> String {
-    let e = support::first_of_type(events(text), t, text);
+    let evs = events(text);
+    let e = support::find(&evs, t);
     e.actors
         .iter()
         .find(|a| a.role == ActorRole::Actor)
@@ -106,7 +107,8 @@ fn a_subject_with_a_bracketed_abbreviation_is_read_whole() {
 
 /// Texts of the actors on the acting side (actor and partners) of the first event of type `t`.
 fn acting_side(text: &str, t: EventType) -> Vec<String> {
-    let e = support::first_of_type(events(text), t, text);
+    let evs = events(text);
+    let e = support::find(&evs, t);
     e.actors
         .iter()
         .filter(|a| matches!(a.role, ActorRole::Actor | ActorRole::Partner))

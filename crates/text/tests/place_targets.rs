@@ -28,7 +28,8 @@ fn events(text: &str) -> Vec<Event> {
 
 /// Texts and kinds of the first `t` event's actors in `role`.
 fn role_texts(text: &str, t: EventType, role: ActorRole) -> Vec<(String, ActorKind)> {
-    let e = support::first_of_type(events(text), t, text);
+    let evs = events(text);
+    let e = support::find(&evs, t);
     e.actors
         .iter()
         .filter(|a| a.role == role)

@@ -3,6 +3,7 @@
 //! exercises.
 
 mod support;
+use support::{country, find};
 
 use sitrep_core::{ActorRole, Event, EventStatus, EventType};
 
@@ -20,16 +21,6 @@ const PLACES: &str = "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpop
 
 fn events(text: &str) -> Vec<Event> {
     support::events_with(PLACES, COUNTRIES, DEMONYMS, text)
-}
-
-fn find(evs: &[Event], t: EventType) -> &Event {
-    evs.iter()
-        .find(|e| e.event_type == t)
-        .unwrap_or_else(|| panic!("no {t:?} event: {evs:#?}"))
-}
-
-fn country(e: &Event) -> Option<&str> {
-    e.location.as_ref().and_then(|l| l.country.as_deref())
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! every sentence is written for the rule it exercises.
 
 mod support;
+use support::{country, find};
 
 use sitrep_core::{ActorRole, Event, EventStatus, EventType};
 
@@ -24,16 +25,6 @@ fn events(text: &str) -> Vec<Event> {
 
 fn of_type(evs: &[Event], t: EventType) -> Vec<&Event> {
     evs.iter().filter(|e| e.event_type == t).collect()
-}
-
-fn find(evs: &[Event], t: EventType) -> &Event {
-    evs.iter()
-        .find(|e| e.event_type == t)
-        .unwrap_or_else(|| panic!("no {t:?} event: {evs:#?}"))
-}
-
-fn country(e: &Event) -> Option<&str> {
-    e.location.as_ref().and_then(|l| l.country.as_deref())
 }
 
 fn actor_names(e: &Event, role: ActorRole) -> Vec<String> {

@@ -19,13 +19,17 @@ pub fn events_with(places: &str, countries: &str, demonyms: &str, text: &str) ->
     extract(&doc, &res, &ExtractOptions::default()).events
 }
 
-/// The first of `evs` (the events of `text`) with type `t`; panics listing them all when there
-/// is none. Not every test file uses it.
+/// The first of `evs` with type `t`; panics listing them all when there is none. Not every
+/// test file uses it.
 #[allow(dead_code)]
-pub fn first_of_type(evs: Vec<Event>, t: EventType, text: &str) -> Event {
-    let found = evs.iter().position(|e| e.event_type == t);
-    match found {
-        Some(i) => evs.into_iter().nth(i).expect("index from position"),
-        None => panic!("no {t:?} event in {text:?}: {evs:#?}"),
-    }
+pub fn find(evs: &[Event], t: EventType) -> &Event {
+    evs.iter()
+        .find(|e| e.event_type == t)
+        .unwrap_or_else(|| panic!("no {t:?} event: {evs:#?}"))
+}
+
+/// The country of an event's location.
+#[allow(dead_code)]
+pub fn country(e: &Event) -> Option<&str> {
+    e.location.as_ref().and_then(|l| l.country.as_deref())
 }
