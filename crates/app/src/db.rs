@@ -170,18 +170,21 @@ pub struct PutCounts {
     pub duplicates: usize,
     /// Events written by inserted and updated documents.
     pub events: usize,
+    /// Incidents written by inserted and updated documents.
+    pub incidents: usize,
 }
 
 impl PutCounts {
-    pub fn add(&mut self, outcome: &PutOutcome, events: usize) {
+    pub fn add(&mut self, outcome: &PutOutcome, ex: &Extraction) {
         match outcome {
-            PutOutcome::Inserted => {
-                self.inserted += 1;
-                self.events += events;
-            }
-            PutOutcome::Updated => {
-                self.updated += 1;
-                self.events += events;
+            PutOutcome::Inserted | PutOutcome::Updated => {
+                if *outcome == PutOutcome::Inserted {
+                    self.inserted += 1;
+                } else {
+                    self.updated += 1;
+                }
+                self.events += ex.events.len();
+                self.incidents += ex.incidents.len();
             }
             PutOutcome::AlreadyStored => self.already_stored += 1,
             PutOutcome::Duplicate { .. } => self.duplicates += 1,
@@ -193,9 +196,14 @@ impl fmt::Display for PutCounts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "stored {} new and {} updated documents ({} events); {} already stored; {} \
-             duplicates linked",
-            self.inserted, self.updated, self.events, self.already_stored, self.duplicates
+            "stored {} new and {} updated documents ({} events, {} incidents); {} already \
+             stored; {} duplicates linked",
+            self.inserted,
+            self.updated,
+            self.events,
+            self.incidents,
+            self.already_stored,
+            self.duplicates
         )
     }
 }
@@ -246,7 +254,7 @@ impl<'a, S: Store + ?Sized> BatchWriter<'a, S> {
             )
         })?;
         for (ex, outcome) in self.buffer.iter().zip(&outcomes) {
-            self.counts.add(outcome, ex.events.len());
+            self.counts.add(outcome, ex);
         }
         self.buffer.clear();
         Ok(())
@@ -324,7 +332,8 @@ mod tests {
                 updated: 0,
                 already_stored: 3,
                 duplicates: 1,
-                events: 5
+                events: 5,
+                incidents: 2,
             }
         );
         assert!(c.to_string().contains("1 duplicates linked"));

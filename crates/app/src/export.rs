@@ -1,12 +1,51 @@
-//! Writing stored events as JSON, JSON Lines, CSV or GeoJSON.
+//! Writing stored events and incidents as JSON, JSON Lines, CSV or GeoJSON.
 //!
-//! CSV and GeoJSON share one flat view of an event ([`COLUMNS`] / [`flat_row`]): lists are
-//! joined with `;` and an unknown value is an empty cell (CSV) or `null` (GeoJSON), never 0.
+//! CSV and GeoJSON share one flat view of a record ([`Record`]: [`COLUMNS`] / [`flat_row`] for
+//! events, [`INCIDENT_COLUMNS`] / [`flat_incident_row`] for incidents): lists are joined with
+//! `;` and an unknown value is an empty cell (CSV) or `null` (GeoJSON), never 0. Incidents
+//! have no actors and no ACLED or CAMEO codes (ACLED codes political violence only; no row
+//! of `data/mappings/plover.tsv` applies), so their table has no such columns.
 
 use std::io::Write;
 
-use sitrep_core::{ActorRole, Count, Event};
-use sitrep_store::StoredEvent;
+use sitrep_core::{ActorRole, Count, Event, EventDate, Location};
+use sitrep_store::{StoredEvent, StoredIncident};
+
+/// A stored record the exporters can write: its JSON form, its id, its point and its flat
+/// view.
+pub trait Record: serde::Serialize {
+    /// Column names, in [`Record::flat`] order.
+    const COLUMNS: &'static [&'static str];
+    fn id(&self) -> &str;
+    fn location(&self) -> Option<&Location>;
+    fn flat(&self) -> Vec<Cell>;
+}
+
+impl Record for StoredEvent {
+    const COLUMNS: &'static [&'static str] = COLUMNS;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn location(&self) -> Option<&Location> {
+        self.event.location.as_ref()
+    }
+    fn flat(&self) -> Vec<Cell> {
+        flat_row(self)
+    }
+}
+
+impl Record for StoredIncident {
+    const COLUMNS: &'static [&'static str] = INCIDENT_COLUMNS;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn location(&self) -> Option<&Location> {
+        self.incident.location.as_ref()
+    }
+    fn flat(&self) -> Vec<Cell> {
+        flat_incident_row(self)
+    }
+}
 
 /// Output formats of `sitrep export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -35,11 +74,11 @@ impl ExportFormat {
     }
 }
 
-/// What [`write_events`] wrote.
+/// What [`write_records`] wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ExportSummary {
     pub written: usize,
-    /// Events left out of GeoJSON because they have no coordinates.
+    /// Records left out of GeoJSON because they have no coordinates.
     pub without_coordinates: usize,
 }
 
@@ -211,7 +250,31 @@ pub fn flat_row(s: &StoredEvent) -> Vec<Cell> {
     for role in [ActorRole::Actor, ActorRole::Recipient, ActorRole::Partner] {
         row.extend(actor_cells(e, role));
     }
+    row.extend(place_cells(loc));
+    row.extend(date_cells(Some(&e.date)));
     row.extend([
+        Cell::int(e.duration.as_ref().and_then(|d| d.low_minutes)),
+        Cell::int(e.duration.as_ref().and_then(|d| d.high_minutes)),
+    ]);
+    for name in NAMED_COUNTS {
+        row.extend(bounds(e.count(name)));
+    }
+    row.push(other_counts(&e.counts));
+    row.extend([
+        joined(e.attribution.iter().map(|a| Some(a.source.as_str()))),
+        joined(e.attribution.iter().map(|a| Some(serde_tag(&a.kind)))),
+        Cell::text(e.acled_event_type.as_deref()),
+        Cell::text(e.acled_sub_event_type.as_deref()),
+        Cell::text(e.cameo_root.as_deref()),
+        Cell::text(e.trigger.as_deref()),
+    ]);
+    row.push(quotes(&e.evidence));
+    row
+}
+
+/// Location columns, from `location_text` to `location_precision`.
+fn place_cells(loc: Option<&Location>) -> [Cell; 9] {
+    [
         Cell::text(loc.and_then(|l| l.text.as_deref())),
         Cell::text(loc.and_then(|l| l.sub_place.as_deref())),
         Cell::text(loc.and_then(|l| l.name.as_deref())),
@@ -221,58 +284,128 @@ pub fn flat_row(s: &StoredEvent) -> Vec<Cell> {
         Cell::real(loc.and_then(|l| l.lat)),
         Cell::real(loc.and_then(|l| l.lon)),
         Cell::text(loc.map(|l| l.precision.as_str())),
-        Cell::text(e.date.start.as_deref()),
-        Cell::text(e.date.end.as_deref()),
-        Cell::Text(serde_tag(&e.date.precision)),
-        Cell::Text(serde_tag(&e.date.basis)),
-        Cell::text(e.date.text.as_deref()),
-        Cell::int(e.duration.as_ref().and_then(|d| d.low_minutes)),
-        Cell::int(e.duration.as_ref().and_then(|d| d.high_minutes)),
-    ]);
-    for name in NAMED_COUNTS {
-        row.extend(bounds(e.count(name)));
-    }
-    let other: Vec<String> = e
-        .counts
+    ]
+}
+
+/// Date columns, from `date_start` to `date_text`; all empty for an undated record.
+fn date_cells(d: Option<&EventDate>) -> [Cell; 5] {
+    [
+        Cell::text(d.and_then(|d| d.start.as_deref())),
+        Cell::text(d.and_then(|d| d.end.as_deref())),
+        d.map_or(Cell::Empty, |d| Cell::Text(serde_tag(&d.precision))),
+        d.map_or(Cell::Empty, |d| Cell::Text(serde_tag(&d.basis))),
+        Cell::text(d.and_then(|d| d.text.as_deref())),
+    ]
+}
+
+/// Counts without a column of their own, as `name:low-high;...`.
+fn other_counts(counts: &std::collections::BTreeMap<String, Count>) -> Cell {
+    let other: Vec<String> = counts
         .iter()
         .map(|(name, c)| {
             let n = |x: Option<u64>| x.map(|v| v.to_string()).unwrap_or_default();
             format!("{}:{}-{}", item(name), n(c.low), n(c.high))
         })
         .collect();
-    row.push(if other.is_empty() {
+    if other.is_empty() {
         Cell::Empty
     } else {
         Cell::Text(other.join(";"))
-    });
-    row.extend([
-        joined(e.attribution.iter().map(|a| Some(a.source.as_str()))),
-        joined(e.attribution.iter().map(|a| Some(serde_tag(&a.kind)))),
-        Cell::text(e.acled_event_type.as_deref()),
-        Cell::text(e.acled_sub_event_type.as_deref()),
-        Cell::text(e.cameo_root.as_deref()),
-        Cell::text(e.trigger.as_deref()),
-    ]);
-    let quotes: Vec<&str> = e.evidence.iter().map(|ev| ev.quote.as_str()).collect();
-    row.push(if quotes.is_empty() {
+    }
+}
+
+/// Every evidence quote, joined with ` | `.
+fn quotes(evidence: &[sitrep_core::Evidence]) -> Cell {
+    let quotes: Vec<&str> = evidence.iter().map(|ev| ev.quote.as_str()).collect();
+    if quotes.is_empty() {
         Cell::Empty
     } else {
         Cell::Text(quotes.join(" | "))
-    });
+    }
+}
+
+/// The counts an incident's table gives their own low/high columns (victims of a disaster;
+/// arrests for organised crime).
+const INCIDENT_COUNTS: [&str; 4] = ["killed", "injured", "displaced", "arrested"];
+
+/// Flat incident column names, in [`flat_incident_row`] order.
+pub const INCIDENT_COLUMNS: &[&str] = &[
+    "id",
+    "document_id",
+    "document_url",
+    "document_title",
+    "kind",
+    "hazard",
+    "status",
+    "location_text",
+    "location_sub_place",
+    "location_name",
+    "location_country",
+    "location_admin1",
+    "location_geonames_id",
+    "lat",
+    "lon",
+    "location_precision",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_basis",
+    "date_text",
+    "killed_low",
+    "killed_high",
+    "injured_low",
+    "injured_high",
+    "displaced_low",
+    "displaced_high",
+    "arrested_low",
+    "arrested_high",
+    "other_counts",
+    "trigger",
+    "mentions",
+    "evidence_quote",
+];
+
+/// The flat view of one incident, one cell per [`INCIDENT_COLUMNS`] entry.
+pub fn flat_incident_row(s: &StoredIncident) -> Vec<Cell> {
+    let i = &s.incident;
+    let mut row = vec![
+        Cell::Text(s.id.clone()),
+        Cell::Text(s.document_id.clone()),
+        Cell::text(s.document_url.as_deref()),
+        Cell::text(s.document_title.as_deref()),
+        Cell::Text(i.kind.as_str().to_string()),
+        Cell::text(Some(&i.hazard)),
+        Cell::Text(i.status.as_str().to_string()),
+    ];
+    row.extend(place_cells(i.location.as_ref()));
+    row.extend(date_cells(i.date.as_ref()));
+    for name in INCIDENT_COUNTS {
+        row.extend(bounds(i.counts.get(name)));
+    }
+    let rest: std::collections::BTreeMap<String, Count> = i
+        .counts
+        .iter()
+        .filter(|(k, _)| !INCIDENT_COUNTS.contains(&k.as_str()))
+        .map(|(k, c)| (k.clone(), c.clone()))
+        .collect();
+    row.push(other_counts(&rest));
+    row.push(Cell::text(Some(&i.trigger)));
+    row.push(Cell::Int(i.evidence.len() as u64));
+    row.push(quotes(&i.evidence));
     row
 }
 
 /// One GeoJSON Feature. Written by hand so the properties keep the CSV column order (a
 /// `serde_json::Map` would sort them).
-fn write_feature(out: &mut dyn Write, e: &StoredEvent, lon: f64, lat: f64) -> anyhow::Result<()> {
+fn write_feature<R: Record>(out: &mut dyn Write, e: &R, lon: f64, lat: f64) -> anyhow::Result<()> {
     write!(
         out,
         "{{\"type\":\"Feature\",\"id\":{},\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{},{}]}},\"properties\":{{",
-        serde_json::to_string(&e.id)?,
+        serde_json::to_string(e.id())?,
         serde_json::to_string(&lon)?,
         serde_json::to_string(&lat)?,
     )?;
-    for (i, (k, v)) in COLUMNS.iter().zip(flat_row(e)).enumerate() {
+    for (i, (k, v)) in R::COLUMNS.iter().zip(e.flat()).enumerate() {
         if i > 0 {
             out.write_all(b",")?;
         }
@@ -285,6 +418,15 @@ fn write_feature(out: &mut dyn Write, e: &StoredEvent, lon: f64, lat: f64) -> an
 /// Write `events` to `out` in `format`.
 pub fn write_events(
     events: &[StoredEvent],
+    format: ExportFormat,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExportSummary> {
+    write_records(events, format, out)
+}
+
+/// Write stored events or incidents to `out` in `format`.
+pub fn write_records<R: Record>(
+    events: &[R],
     format: ExportFormat,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExportSummary> {
@@ -308,9 +450,9 @@ pub fn write_events(
         }
         ExportFormat::Csv => {
             let mut w = csv::Writer::from_writer(&mut *out);
-            w.write_record(COLUMNS)?;
+            w.write_record(R::COLUMNS)?;
             for e in events {
-                w.write_record(flat_row(e).iter().map(Cell::csv))?;
+                w.write_record(e.flat().iter().map(Cell::csv))?;
                 summary.written += 1;
             }
             w.flush()?;
@@ -318,7 +460,7 @@ pub fn write_events(
         ExportFormat::Geojson => {
             out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
             for e in events {
-                let loc = e.event.location.as_ref();
+                let loc = e.location();
                 let (Some(lat), Some(lon)) = (loc.and_then(|l| l.lat), loc.and_then(|l| l.lon))
                 else {
                     summary.without_coordinates += 1;
@@ -476,6 +618,76 @@ mod tests {
         write_events(&[], ExportFormat::Geojson, &mut empty).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&empty).unwrap();
         assert_eq!(v["features"].as_array().unwrap().len(), 0);
+    }
+
+    /// The fixture incidents as the store would return them.
+    fn incidents() -> Vec<StoredIncident> {
+        fixture_extractions()
+            .into_iter()
+            .flat_map(|ex| {
+                let d = ex.document;
+                ex.incidents
+                    .into_iter()
+                    .enumerate()
+                    .map(move |(i, incident)| StoredIncident {
+                        id: sitrep_store::incident_id(&d.id, i),
+                        document_id: d.id.clone(),
+                        document_url: d.url.clone(),
+                        document_title: d.title.clone(),
+                        incident,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn incidents_export_as_csv_geojson_and_json() {
+        let all = incidents();
+        for i in &all {
+            assert_eq!(
+                flat_incident_row(i).len(),
+                INCIDENT_COLUMNS.len(),
+                "{}",
+                i.id
+            );
+        }
+        let mut buf = Vec::new();
+        let s = write_records(&all, ExportFormat::Csv, &mut buf).unwrap();
+        assert_eq!(s.written, 2);
+        let mut r = csv::Reader::from_reader(buf.as_slice());
+        let headers: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(headers, INCIDENT_COLUMNS);
+        let col = |name: &str| INCIDENT_COLUMNS.iter().position(|c| *c == name).unwrap();
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        let ring = rows
+            .iter()
+            .find(|r| &r[col("kind")] == "organised_crime")
+            .unwrap();
+        assert_eq!(&ring[col("status")], "background");
+        // No place, no date, no counts: empty cells, not 0.
+        for c in ["lat", "date_start", "date_precision", "killed_low"] {
+            assert_eq!(&ring[col(c)], "", "{c}");
+        }
+        assert_eq!(&ring[col("mentions")], "1");
+        let flood = rows.iter().find(|r| &r[col("hazard")] == "floods").unwrap();
+        assert_eq!(&flood[col("location_name")], "Suva");
+        assert_eq!(&flood[col("date_start")], "2024-04-03");
+
+        let mut buf = Vec::new();
+        let s = write_records(&all, ExportFormat::Geojson, &mut buf).unwrap();
+        assert_eq!((s.written, s.without_coordinates), (1, 1));
+        let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        let f = &v["features"][0];
+        assert_eq!(f["id"], "fj-claim#incident-0");
+        assert_eq!(f["properties"]["kind"], "natural_disaster");
+        assert_eq!(f["geometry"]["coordinates"][0].as_f64(), Some(178.44));
+        assert!(f["properties"].get("acled_event_type").is_none());
+
+        let mut buf = Vec::new();
+        write_records(&all, ExportFormat::Json, &mut buf).unwrap();
+        let back: Vec<StoredIncident> = serde_json::from_slice(&buf).unwrap();
+        assert_eq!(back, all);
     }
 
     #[test]

@@ -41,7 +41,9 @@ enum Command {
     Ingest(cmd::ingest::Args),
     /// Query stored events.
     Events(cmd::events::Args),
-    /// Export stored events as JSON, CSV or GeoJSON.
+    /// Query stored incidents (natural and man-made disasters, organised crime).
+    Incidents(cmd::incidents::Args),
+    /// Export stored events (or incidents) as JSON, CSV or GeoJSON.
     Export(cmd::export::Args),
     /// Score the engine against a gold set and write a report (e.g. `eval geo --gold FILE`).
     Eval(eval::Args),
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
         Command::Extract(a) => cmd::extract::run(a, cli.data_dir.as_deref()),
         Command::Ingest(a) => cmd::ingest::run(a, cli.data_dir.as_deref()),
         Command::Events(a) => cmd::events::run(a),
+        Command::Incidents(a) => cmd::incidents::run(a),
         Command::Export(a) => cmd::export::run(a),
         Command::Eval(a) => eval::run(a, cli.data_dir.as_deref()),
         Command::Bench(a) => cmd::bench::run(a, cli.data_dir.as_deref()),

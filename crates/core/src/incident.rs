@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Count, EventStatus, Evidence, Location, Span};
+use crate::{Count, EventDate, EventStatus, Evidence, Location, Span};
 
 /// What kind of non-political incident a text tells of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -31,7 +31,9 @@ impl IncidentKind {
     }
 }
 
-/// One non-political incident mention (one per kind and sentence).
+/// One non-political incident of a document. Mentions of the same happening (same kind and
+/// hazard, compatible place and date) are merged into one, keeping every sentence's quote as
+/// evidence; the trigger, span and sentence are those of the first mention.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Incident {
     pub kind: IncidentKind,
@@ -40,16 +42,22 @@ pub struct Incident {
     /// The words that show it, as written, and their span.
     pub trigger: String,
     pub span: Span,
-    /// `occurred`, or `background` when its sentence recalls the past.
+    /// `occurred`, or `background` when every mention recalls the past or only refers to it
+    /// ("the tsunami relief fund", "the anniversary of the earthquake").
     pub status: EventStatus,
     /// The first place named in its sentence, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
-    /// Counts stated in its sentence ("killed", "injured", "displaced" ...), as bounds;
+    /// The date its sentences state, if any (no publication-date fallback: an undated
+    /// mention is left undated).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<EventDate>,
+    /// Counts stated in its sentences ("killed", "injured", "displaced" ...), as bounds;
     /// an unknown count is absent, never zero.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub counts: BTreeMap<String, Count>,
+    /// One quote per sentence that mentions it, in text order.
     pub evidence: Vec<Evidence>,
-    /// Index of the sentence it was found in.
+    /// Index of the sentence of its first mention.
     pub sentence: usize,
 }

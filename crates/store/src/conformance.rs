@@ -7,10 +7,11 @@
 use sitrep_core::{
     Actor, ActorKind, ActorRole, Attribution, AttributionKind, Count, DateBasis, DatePrecision,
     Document, DocumentFormat, EntityKind, EntityMention, Event, EventDate, EventStatus, EventType,
-    Evidence, Extraction, Location, OffsetMap, Place, Precision, Sentence, SentenceClass, Span,
+    Evidence, Extraction, Incident, IncidentKind, Location, OffsetMap, Place, Precision, Sentence,
+    SentenceClass, Span,
 };
 
-use crate::{BBox, EventQuery, PutOutcome, Store, StoreError};
+use crate::{BBox, EventQuery, IncidentQuery, PutOutcome, Store, StoreError};
 
 /// A named check run against a fresh store.
 type Check<S> = (&'static str, fn(&mut S));
@@ -31,6 +32,11 @@ pub fn conformance<S: Store>(make: impl Fn() -> S) {
         ("filter_status_and_limit", filter_status_and_limit),
         ("bad_query_is_an_error", bad_query_is_an_error),
         ("stats", stats),
+        ("incidents_query", incidents_query),
+        (
+            "incidents_follow_their_document",
+            incidents_follow_their_document,
+        ),
     ];
     for (name, check) in checks {
         let mut store = make();
@@ -147,8 +153,50 @@ pub fn fixture_event(
     }
 }
 
+/// An incident of `kind` quoting `quote` (its trigger `trigger`) from document `doc`, with
+/// one day's date or none, and a place or none.
+#[allow(clippy::too_many_arguments)]
+pub fn fixture_incident(
+    doc: &str,
+    text: &str,
+    quote: &str,
+    trigger: &str,
+    kind: IncidentKind,
+    status: EventStatus,
+    day: Option<&str>,
+    at: Option<&Place>,
+) -> Incident {
+    let span = span_of(text, quote);
+    let trigger_span = span_of(text, trigger);
+    Incident {
+        kind,
+        hazard: trigger.to_lowercase(),
+        trigger: trigger.to_string(),
+        span: trigger_span,
+        status,
+        location: at.map(|p| Location::from_place(p, Some(p.name.clone()), None)),
+        date: day.map(|d| EventDate {
+            start: Some(d.to_string()),
+            end: Some(d.to_string()),
+            precision: DatePrecision::Day,
+            basis: DateBasis::Explicit,
+            text: None,
+            span: None,
+        }),
+        counts: Default::default(),
+        evidence: vec![Evidence {
+            document: doc.to_string(),
+            span,
+            quote: span.slice(text).to_string(),
+            field: Some("trigger".into()),
+        }],
+        sentence: 0,
+    }
+}
+
 /// Three documents with five events between them, spread over types, statuses, countries,
-/// dates and both sides of the antimeridian.
+/// dates and both sides of the antimeridian, and two incidents (a dated flood in Fiji, a
+/// recalled smuggling ring with no place or date in the United States).
 pub fn fixture_extractions() -> Vec<Extraction> {
     let tadmur = place("Tadmur", "SY", "Homs", 34.56, 38.28, 170_017);
     let homs = place("Homs", "SY", "Homs", 34.73, 36.72, 169_577);
@@ -237,7 +285,8 @@ pub fn fixture_extractions() -> Vec<Extraction> {
     // United States: a protest and a threat with no place or date.
     let id = "us-march";
     let text = "Thousands marched through Portland on Sunday against the housing bill. The \
-                governor warned she might call in the National Guard.";
+                governor warned she might call in the National Guard. Police said a smuggling \
+                ring had used the route for years.";
     let mut march = fixture_event(
         id,
         text,
@@ -263,34 +312,55 @@ pub fn fixture_extractions() -> Vec<Extraction> {
         (None, None),
         None,
     );
+    let ring = fixture_incident(
+        id,
+        text,
+        "Police said a smuggling ring had used the route for years.",
+        "smuggling",
+        IncidentKind::OrganisedCrime,
+        EventStatus::Background,
+        None,
+        None,
+    );
     let us = Extraction {
         document: fixture_document(id, text),
         sentences: Vec::new(),
         entities: Vec::new(),
         events: vec![march, threat],
-        incidents: Vec::new(),
+        incidents: vec![ring],
         diagnostics: Vec::new(),
     };
 
     // Fiji: a claimed attack over a week, east of the antimeridian's west edge.
     let id = "fj-claim";
-    let text = "A group said it set fire to a depot near Suva during the first week of April.";
+    let text = "A group said it set fire to a depot near Suva during the first week of April. \
+                Floods cut the road to the depot on 3 April.";
     let mut fire = fixture_event(
         id,
         text,
-        text,
+        "A group said it set fire to a depot near Suva during the first week of April.",
         EventType::Assault,
         EventStatus::Claimed,
         (Some("2024-04-01"), Some("2024-04-07")),
         Some(&suva),
     );
     fire.date.precision = DatePrecision::Week;
+    let flood = fixture_incident(
+        id,
+        text,
+        "Floods cut the road to the depot on 3 April.",
+        "Floods",
+        IncidentKind::NaturalDisaster,
+        EventStatus::Occurred,
+        Some("2024-04-03"),
+        Some(&suva),
+    );
     let fj = Extraction {
         document: fixture_document(id, text),
         sentences: Vec::new(),
         entities: Vec::new(),
         events: vec![fire],
-        incidents: Vec::new(),
+        incidents: vec![flood],
         diagnostics: Vec::new(),
     };
     vec![sy, us, fj]
@@ -630,4 +700,112 @@ pub fn stats<S: Store>(store: &mut S) {
     assert_eq!(s.events_by_type.get(&EventType::Aid), None);
     assert_eq!(s.events_by_status.get("occurred"), Some(&3));
     assert_eq!(s.events_by_status.get("claimed"), Some(&1));
+}
+
+fn incident_ids(store: &impl Store, q: &IncidentQuery) -> Vec<String> {
+    store
+        .incidents(q)
+        .unwrap_or_else(|e| panic!("incident query {q:?} failed: {e}"))
+        .into_iter()
+        .map(|i| i.id)
+        .collect()
+}
+
+pub fn incidents_query<S: Store>(store: &mut S) {
+    loaded(store);
+    let fixtures = fixture_extractions();
+    let all = store
+        .incidents(&IncidentQuery::default())
+        .expect("incidents");
+    // Dated first, undated last, as for events; ids apart from event ids.
+    let order: Vec<&str> = all.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(order, ["fj-claim#incident-0", "us-march#incident-0"]);
+    assert_eq!(
+        all[0].incident, fixtures[2].incidents[0],
+        "read back exactly"
+    );
+    assert_eq!(all[0].document_id, "fj-claim");
+    assert_eq!(all[0].document_title.as_deref(), Some("Report fj-claim"));
+    // Incidents never show up as events.
+    assert_eq!(
+        store.events(&EventQuery::default()).expect("events").len(),
+        5
+    );
+    let q = |f: fn(&mut IncidentQuery)| {
+        let mut q = IncidentQuery::default();
+        f(&mut q);
+        incident_ids(store, &q)
+    };
+    assert_eq!(
+        q(|q| q.kinds = vec![IncidentKind::OrganisedCrime]),
+        ["us-march#incident-0"]
+    );
+    assert_eq!(
+        q(|q| q.kinds = vec![IncidentKind::ManMadeDisaster]),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        q(|q| q.filters.countries = vec!["fj".into()]),
+        ["fj-claim#incident-0"]
+    );
+    assert_eq!(
+        q(|q| q.filters.since = Some("2024-04-03".into())),
+        ["fj-claim#incident-0"]
+    );
+    assert_eq!(
+        q(|q| q.filters.until = Some("2024-04-02".into())),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        q(|q| q.filters.bbox = Some(BBox::parse("170,-25,-170,-10").expect("bbox"))),
+        ["fj-claim#incident-0"]
+    );
+    assert_eq!(
+        q(|q| q.filters.statuses = crate::current_statuses()),
+        ["fj-claim#incident-0"],
+        "a recalled incident is not current"
+    );
+    assert_eq!(q(|q| q.filters.limit = Some(1)), ["fj-claim#incident-0"]);
+    let typed = IncidentQuery {
+        filters: EventQuery {
+            types: vec![EventType::Assault],
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    assert!(
+        matches!(store.incidents(&typed), Err(StoreError::InvalidQuery(_))),
+        "an event type filter on incidents is an error, not an empty answer"
+    );
+    let s = store.stats().expect("stats");
+    assert_eq!(s.incidents, 2);
+    assert_eq!(s.incidents_by_kind.get("natural_disaster"), Some(&1));
+    assert_eq!(s.incidents_by_kind.get("organised_crime"), Some(&1));
+}
+
+pub fn incidents_follow_their_document<S: Store>(store: &mut S) {
+    loaded(store);
+    // An updated article without the flood: its incident goes with the old version.
+    let mut ex = fixture_extractions().remove(2);
+    let text = "A group said it set fire to a depot near Suva during the first week of April.";
+    ex.document = fixture_document("fj-claim", text);
+    ex.incidents.clear();
+    assert_eq!(store.put(&ex).expect("put update"), PutOutcome::Updated);
+    assert_eq!(
+        incident_ids(store, &IncidentQuery::default()),
+        ["us-march#incident-0"]
+    );
+    // A copy of a story adds no incidents of its own.
+    let mut copy = fixture_extractions().remove(1);
+    copy.document.id = "us-march-copy".into();
+    assert!(matches!(
+        store.put(&copy).expect("put copy"),
+        PutOutcome::Duplicate { .. }
+    ));
+    let stored = store
+        .extraction("us-march-copy")
+        .expect("extraction")
+        .expect("stored");
+    assert!(stored.extraction.incidents.is_empty());
+    assert_eq!(store.stats().expect("stats").incidents, 1);
 }

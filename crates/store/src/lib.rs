@@ -1,7 +1,7 @@
 //! Storage for sitrep behind the [`Store`] trait.
 //!
-//! A store keeps extracted documents (with their sentences, entity mentions and events) and
-//! answers event queries. [`SqliteStore`] is the default backend; another backend (PostgreSQL)
+//! A store keeps extracted documents (with their sentences, entity mentions, events and
+//! incidents) and answers event and incident queries. [`SqliteStore`] is the default backend; another backend (PostgreSQL)
 //! implements the same trait and must pass the same [`conformance`] suite.
 //!
 //! Invariants every backend keeps:
@@ -9,11 +9,14 @@
 //! - A document whose `content_hash` equals a stored document's is linked to that canonical
 //!   document and adds no events (codebook section 9: duplicates do not multiply events).
 //! - Events come back exactly as they went in (the full [`Event`] is stored as JSON).
+//! - Incidents ([`Incident`]: disasters, accidents, organised crime) are stored beside the
+//!   events, never as events, and follow the same rules: replaced with their document on
+//!   update, none for a duplicate, back exactly as they went in.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use sitrep_core::{Event, EventStatus, EventType, Extraction};
+use sitrep_core::{Event, EventStatus, EventType, Extraction, Incident};
 
 pub mod conformance;
 mod error;
@@ -23,7 +26,7 @@ mod sqlite;
 
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
-pub use query::{BBox, EventQuery};
+pub use query::{BBox, EventQuery, IncidentQuery};
 pub use sqlite::SqliteStore;
 
 /// What happened to one document given to [`Store::put`].
@@ -52,6 +55,17 @@ pub struct StoredEvent {
     pub event: Event,
 }
 
+/// One incident as returned by [`Store::incidents`], with the document it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredIncident {
+    /// Stable id: `<document id>#incident-<index in the document's incident list>`.
+    pub id: String,
+    pub document_id: String,
+    pub document_url: Option<String>,
+    pub document_title: Option<String>,
+    pub incident: Incident,
+}
+
 /// A stored document with its annotations, as returned by [`Store::extraction`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredDocument {
@@ -74,11 +88,22 @@ pub struct StoreStats {
     pub events: u64,
     pub events_by_type: BTreeMap<EventType, u64>,
     pub events_by_status: BTreeMap<String, u64>,
+    #[serde(default)]
+    pub incidents: u64,
+    /// Incidents by kind (`natural_disaster`, `man_made_disaster`, `organised_crime`).
+    #[serde(default)]
+    pub incidents_by_kind: BTreeMap<String, u64>,
 }
 
 /// Event id for the `idx`-th event of document `doc`.
 pub fn event_id(doc: &str, idx: usize) -> String {
     format!("{doc}#{idx}")
+}
+
+/// Incident id for the `idx`-th incident of document `doc` (apart from event ids, which are
+/// `<doc>#<idx>`).
+pub fn incident_id(doc: &str, idx: usize) -> String {
+    format!("{doc}#incident-{idx}")
 }
 
 /// A place to keep extractions and query events from.
@@ -96,6 +121,8 @@ pub trait Store {
     /// Events matching every filter of `q`, ordered by start date (undated last), then
     /// document id and index.
     fn events(&self, q: &EventQuery) -> Result<Vec<StoredEvent>, StoreError>;
+    /// Incidents matching every filter of `q`, in the same order as [`Store::events`].
+    fn incidents(&self, q: &IncidentQuery) -> Result<Vec<StoredIncident>, StoreError>;
     /// One stored document by id.
     fn extraction(&self, document_id: &str) -> Result<Option<StoredDocument>, StoreError>;
     fn stats(&self) -> Result<StoreStats, StoreError>;

@@ -81,6 +81,31 @@ CREATE INDEX events_country ON events(country);
 CREATE INDEX events_date ON events(date_start, date_end);
 CREATE INDEX events_lonlat ON events(lon, lat);
 "#,
+    // 2: non-political incidents (disasters, accidents, organised crime), kept apart from the
+    // events with the same indexed columns where they apply; deleted with their document.
+    r#"
+CREATE TABLE incidents (
+    id         TEXT NOT NULL UNIQUE,
+    doc        TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    kind       TEXT NOT NULL,
+    hazard     TEXT NOT NULL,
+    status     TEXT NOT NULL,
+    country    TEXT,
+    lat        REAL,
+    lon        REAL,
+    precision  TEXT NOT NULL,
+    date_start TEXT,
+    date_end   TEXT,
+    json       TEXT NOT NULL,
+    PRIMARY KEY (doc, idx)
+);
+CREATE INDEX incidents_kind ON incidents(kind);
+CREATE INDEX incidents_status ON incidents(status);
+CREATE INDEX incidents_country ON incidents(country);
+CREATE INDEX incidents_date ON incidents(date_start, date_end);
+CREATE INDEX incidents_lonlat ON incidents(lon, lat);
+"#,
 ];
 
 /// The schema version this build reads and writes.

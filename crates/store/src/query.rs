@@ -1,7 +1,7 @@
 //! Event queries: the filters every backend supports, and their validation.
 
 use serde::{Deserialize, Serialize};
-use sitrep_core::{EventStatus, EventType};
+use sitrep_core::{EventStatus, EventType, IncidentKind};
 
 use crate::StoreError;
 
@@ -121,6 +121,27 @@ impl EventQuery {
             b.validate()?;
         }
         Ok(())
+    }
+}
+
+/// Filters for [`crate::Store::incidents`]: the kinds, and the place, date, status and limit
+/// filters of an event query (its `types` are ignored: incidents have no PLOVER type).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IncidentQuery {
+    /// Empty means every kind.
+    pub kinds: Vec<IncidentKind>,
+    #[serde(flatten)]
+    pub filters: EventQuery,
+}
+
+impl IncidentQuery {
+    pub fn validate(&self) -> Result<(), StoreError> {
+        if !self.filters.types.is_empty() {
+            return Err(StoreError::InvalidQuery(
+                "incidents have no event type; filter them by kind instead".into(),
+            ));
+        }
+        self.filters.validate()
     }
 }
 

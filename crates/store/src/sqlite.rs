@@ -9,13 +9,14 @@ use rusqlite::{
 };
 use serde::Serialize;
 use sitrep_core::{
-    Document, DocumentFormat, EntityMention, Event, EventType, Extraction, OffsetMap, Sentence,
-    SentenceClass, Span,
+    Document, DocumentFormat, EntityMention, Event, EventType, Extraction, Incident, Location,
+    OffsetMap, Sentence, SentenceClass, Span,
 };
 
 use crate::migrations::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 use crate::{
-    event_id, EventQuery, PutOutcome, Store, StoreError, StoreStats, StoredDocument, StoredEvent,
+    event_id, incident_id, EventQuery, IncidentQuery, PutOutcome, Store, StoreError, StoreStats,
+    StoredDocument, StoredEvent, StoredIncident,
 };
 
 /// How long a writer waits for another process's transaction before reporting "locked".
@@ -248,14 +249,22 @@ fn check(ex: &Extraction) -> Result<(), StoreError> {
     if doc.content_hash.is_empty() {
         return Err(bad("it has no content hash".into()));
     }
+    let non_finite = |l: Option<&Location>| {
+        l.is_some_and(|l| {
+            l.lat.is_some_and(|x| !x.is_finite()) || l.lon.is_some_and(|x| !x.is_finite())
+        })
+    };
     for (i, e) in ex.events.iter().enumerate() {
         if !e.certainty.is_finite() {
             return Err(bad(format!("event {i} has certainty {}", e.certainty)));
         }
-        if let Some(l) = &e.location {
-            if l.lat.is_some_and(|x| !x.is_finite()) || l.lon.is_some_and(|x| !x.is_finite()) {
-                return Err(bad(format!("event {i} has non-finite coordinates")));
-            }
+        if non_finite(e.location.as_ref()) {
+            return Err(bad(format!("event {i} has non-finite coordinates")));
+        }
+    }
+    for (i, inc) in ex.incidents.iter().enumerate() {
+        if non_finite(inc.location.as_ref()) {
+            return Err(bad(format!("incident {i} has non-finite coordinates")));
         }
     }
     for m in &ex.entities {
@@ -340,7 +349,7 @@ impl Writer<'_, '_> {
     }
 
     fn delete_annotations(&self, doc: &str) -> Result<(), StoreError> {
-        for table in ["sentences", "mentions", "events"] {
+        for table in ["sentences", "mentions", "events", "incidents"] {
             self.tx
                 .execute(&format!("DELETE FROM {table} WHERE doc = ?1"), [doc])
                 .map_err(|e| self.sq(e))?;
@@ -461,6 +470,35 @@ impl Writer<'_, '_> {
             ])
             .map_err(|e| self.sq(e))?;
         }
+        let mut st = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO incidents (id, doc, idx, kind, hazard, status, country, lat, lon, \
+                 precision, date_start, date_end, json) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )
+            .map_err(|e| self.sq(e))?;
+        for (i, inc) in ex.incidents.iter().enumerate() {
+            let loc = inc.location.as_ref();
+            let date = inc.date.as_ref();
+            st.execute(params![
+                incident_id(doc, i),
+                doc,
+                idx(i),
+                inc.kind.as_str(),
+                inc.hazard,
+                inc.status.as_str(),
+                loc.and_then(|l| l.country.as_ref())
+                    .map(|c| c.to_ascii_uppercase()),
+                loc.and_then(|l| l.lat),
+                loc.and_then(|l| l.lon),
+                loc.map(|l| l.precision.as_str()).unwrap_or("unknown"),
+                date.and_then(|d| d.start.as_ref()),
+                date.and_then(|d| d.end.as_ref()),
+                to_json(doc, inc)?,
+            ])
+            .map_err(|e| self.sq(e))?;
+        }
         Ok(())
     }
 }
@@ -491,87 +529,54 @@ impl Store for SqliteStore {
     fn events(&self, q: &EventQuery) -> Result<Vec<StoredEvent>, StoreError> {
         q.validate()?;
         let mut sql = String::from(
-            "SELECT e.id, e.doc, d.url, d.title, e.json FROM events e \
-             JOIN documents d ON d.id = e.doc WHERE 1 = 1",
+            "SELECT t.id, t.doc, d.url, d.title, t.json FROM events t \
+             JOIN documents d ON d.id = t.doc WHERE 1 = 1",
         );
         let mut args: Vec<Value> = Vec::new();
-        let mut any_of = |sql: &mut String, column: &str, values: Vec<String>| {
-            if values.is_empty() {
-                return;
-            }
-            let marks = vec!["?"; values.len()].join(", ");
-            sql.push_str(&format!(" AND {column} IN ({marks})"));
-            args.extend(values.into_iter().map(Value::Text));
-        };
         any_of(
             &mut sql,
-            "e.type",
+            &mut args,
+            "t.type",
             q.types.iter().map(|t| t.as_str().to_string()).collect(),
         );
-        any_of(
-            &mut sql,
-            "e.status",
-            q.statuses.iter().map(|s| s.as_str().to_string()).collect(),
-        );
-        any_of(
-            &mut sql,
-            "e.country",
-            q.countries.iter().map(|c| c.to_ascii_uppercase()).collect(),
-        );
-        if let Some(since) = &q.since {
-            sql.push_str(" AND COALESCE(e.date_end, e.date_start) >= ?");
-            args.push(Value::Text(since.clone()));
-        }
-        if let Some(until) = &q.until {
-            sql.push_str(" AND COALESCE(e.date_start, e.date_end) <= ?");
-            args.push(Value::Text(until.clone()));
-        }
-        if let Some(b) = &q.bbox {
-            sql.push_str(" AND e.lat BETWEEN ? AND ?");
-            args.push(Value::Real(b.min_lat));
-            args.push(Value::Real(b.max_lat));
-            if b.min_lon <= b.max_lon {
-                sql.push_str(" AND e.lon BETWEEN ? AND ?");
-            } else {
-                sql.push_str(" AND (e.lon >= ? OR e.lon <= ?)");
-            }
-            args.push(Value::Real(b.min_lon));
-            args.push(Value::Real(b.max_lon));
-        }
-        sql.push_str(
-            " ORDER BY COALESCE(e.date_start, e.date_end) IS NULL, \
-             COALESCE(e.date_start, e.date_end), e.doc, e.idx",
-        );
-        if let Some(limit) = q.limit {
-            sql.push_str(" LIMIT ?");
-            args.push(Value::Integer(idx(limit)));
-        }
-        let mut st = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map(rusqlite::params_from_iter(args), |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, String>(4)?,
-                ))
-            })
-            .map_err(|e| self.err(e))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, document_id, document_url, document_title, json) =
-                row.map_err(|e| self.err(e))?;
-            let event: Event = from_json(&format!("event {id}"), &json)?;
-            out.push(StoredEvent {
+        push_filters(&mut sql, &mut args, q);
+        self.query_rows(&sql, args, "event", |id, document_id, url, title, event| {
+            StoredEvent {
                 id,
                 document_id,
-                document_url,
-                document_title,
+                document_url: url,
+                document_title: title,
                 event,
-            });
-        }
-        Ok(out)
+            }
+        })
+    }
+
+    fn incidents(&self, q: &IncidentQuery) -> Result<Vec<StoredIncident>, StoreError> {
+        q.validate()?;
+        let mut sql = String::from(
+            "SELECT t.id, t.doc, d.url, d.title, t.json FROM incidents t \
+             JOIN documents d ON d.id = t.doc WHERE 1 = 1",
+        );
+        let mut args: Vec<Value> = Vec::new();
+        any_of(
+            &mut sql,
+            &mut args,
+            "t.kind",
+            q.kinds.iter().map(|k| k.as_str().to_string()).collect(),
+        );
+        push_filters(&mut sql, &mut args, &q.filters);
+        self.query_rows(
+            &sql,
+            args,
+            "incident",
+            |id, document_id, url, title, incident| StoredIncident {
+                id,
+                document_id,
+                document_url: url,
+                document_title: title,
+                incident,
+            },
+        )
     }
 
     fn extraction(&self, document_id: &str) -> Result<Option<StoredDocument>, StoreError> {
@@ -673,6 +678,11 @@ impl Store for SqliteStore {
             document_id,
             &what,
         )?;
+        let incidents: Vec<Incident> = self.json_rows(
+            "SELECT json FROM incidents WHERE doc = ?1 ORDER BY idx",
+            document_id,
+            &what,
+        )?;
         Ok(Some(StoredDocument {
             extraction: Extraction {
                 document: Document {
@@ -691,7 +701,7 @@ impl Store for SqliteStore {
                 sentences,
                 entities,
                 events,
-                incidents: Vec::new(),
+                incidents,
                 diagnostics: Vec::new(),
             },
             canonical_id,
@@ -737,11 +747,108 @@ impl Store for SqliteStore {
                 }
             }
         }
+        let mut st = self
+            .conn
+            .prepare("SELECT kind, count(*) FROM incidents GROUP BY kind")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+            .map_err(|e| self.err(e))?;
+        for row in rows {
+            let (kind, n) = row.map_err(|e| self.err(e))?;
+            stats.incidents += n as u64;
+            stats.incidents_by_kind.insert(kind, n as u64);
+        }
         Ok(stats)
     }
 }
 
+/// `AND column IN (...)` when `values` is not empty.
+fn any_of(sql: &mut String, args: &mut Vec<Value>, column: &str, values: Vec<String>) {
+    if values.is_empty() {
+        return;
+    }
+    let marks = vec!["?"; values.len()].join(", ");
+    sql.push_str(&format!(" AND {column} IN ({marks})"));
+    args.extend(values.into_iter().map(Value::Text));
+}
+
+/// The status, country, date and box filters, order and limit that events and incidents
+/// share, over a table aliased `t` with the same indexed columns.
+fn push_filters(sql: &mut String, args: &mut Vec<Value>, q: &EventQuery) {
+    any_of(
+        sql,
+        args,
+        "t.status",
+        q.statuses.iter().map(|s| s.as_str().to_string()).collect(),
+    );
+    any_of(
+        sql,
+        args,
+        "t.country",
+        q.countries.iter().map(|c| c.to_ascii_uppercase()).collect(),
+    );
+    if let Some(since) = &q.since {
+        sql.push_str(" AND COALESCE(t.date_end, t.date_start) >= ?");
+        args.push(Value::Text(since.clone()));
+    }
+    if let Some(until) = &q.until {
+        sql.push_str(" AND COALESCE(t.date_start, t.date_end) <= ?");
+        args.push(Value::Text(until.clone()));
+    }
+    if let Some(b) = &q.bbox {
+        sql.push_str(" AND t.lat BETWEEN ? AND ?");
+        args.push(Value::Real(b.min_lat));
+        args.push(Value::Real(b.max_lat));
+        if b.min_lon <= b.max_lon {
+            sql.push_str(" AND t.lon BETWEEN ? AND ?");
+        } else {
+            sql.push_str(" AND (t.lon >= ? OR t.lon <= ?)");
+        }
+        args.push(Value::Real(b.min_lon));
+        args.push(Value::Real(b.max_lon));
+    }
+    sql.push_str(
+        " ORDER BY COALESCE(t.date_start, t.date_end) IS NULL, \
+         COALESCE(t.date_start, t.date_end), t.doc, t.idx",
+    );
+    if let Some(limit) = q.limit {
+        sql.push_str(" LIMIT ?");
+        args.push(Value::Integer(idx(limit)));
+    }
+}
+
 impl SqliteStore {
+    /// Run a query selecting id, document id, url, title and JSON, and build one record per
+    /// row from the parsed JSON (`what` names the record in errors).
+    fn query_rows<T: serde::de::DeserializeOwned, R>(
+        &self,
+        sql: &str,
+        args: Vec<Value>,
+        what: &str,
+        make: impl Fn(String, String, Option<String>, Option<String>, T) -> R,
+    ) -> Result<Vec<R>, StoreError> {
+        let mut st = self.conn.prepare(sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(rusqlite::params_from_iter(args), |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, document_id, url, title, json) = row.map_err(|e| self.err(e))?;
+            let record: T = from_json(&format!("{what} {id}"), &json)?;
+            out.push(make(id, document_id, url, title, record));
+        }
+        Ok(out)
+    }
+
     fn json_rows<T: serde::de::DeserializeOwned>(
         &self,
         sql: &str,

@@ -126,3 +126,28 @@ fn a_writer_waits_for_a_held_lock_then_reports_locked() {
     assert_eq!(out, vec![PutOutcome::Inserted; 3]);
     handle.join().unwrap();
 }
+
+#[test]
+fn a_version_one_file_gains_the_incidents_table_and_keeps_its_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    {
+        let mut s = SqliteStore::open(&path).unwrap();
+        s.put_batch(&fixture_extractions()).unwrap();
+    }
+    // Make it the file an older build wrote: schema 1, no incidents table.
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("DROP TABLE incidents; PRAGMA user_version = 1;")
+            .unwrap();
+    }
+    let s = SqliteStore::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(SCHEMA_VERSION >= 2);
+    let stats = s.stats().unwrap();
+    assert_eq!((stats.events, stats.incidents), (5, 0));
+    assert!(s
+        .incidents(&sitrep_store::IncidentQuery::default())
+        .unwrap()
+        .is_empty());
+}

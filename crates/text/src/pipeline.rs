@@ -12,7 +12,7 @@ use crate::nlp::actors::{find_actors, ActorMention, Countries};
 use crate::nlp::classify::{sentence_infos, Classifier};
 use crate::nlp::dates::{month_number, parse_iso, weekday};
 use crate::nlp::events::{code_events, DocContext, PlaceRef, SentenceInput};
-use crate::nlp::incidents::{drop_relief_events, find_incidents};
+use crate::nlp::incidents::{drop_relief_events, find_incidents, merge_incidents};
 use crate::nlp::lexicon::Lexicon;
 use crate::nlp::sentences;
 use crate::nlp::tokens::{tokenize, Token};
@@ -372,8 +372,10 @@ pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extrac
     };
     let mut events = code_events(&inputs, &res.lexicon, &ctx);
     // Disasters, accidents and organised crime: their own kind, apart from the events.
-    let incidents = find_incidents(&inputs, text, &doc.id);
-    drop_relief_events(&mut events, &incidents);
+    // Relief is dropped by mention (each mention's sentence), before mentions merge.
+    let mentions = find_incidents(&inputs, text, &doc.id, published);
+    drop_relief_events(&mut events, &mentions);
+    let incidents = merge_incidents(mentions);
     let mut entities: Vec<EntityMention> = Vec::new();
     for s in &inputs {
         for a in &s.actors {

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use sitrep_core::{ActorRole, Count, Event};
+use sitrep_core::{ActorRole, Count, Event, EventDate, Location};
 use sitrep_store::{Store, StoredEvent};
 
 use crate::db::{open_existing_store, QueryArgs};
@@ -68,7 +68,7 @@ fn print(events: &[StoredEvent], format: ListFormat) -> anyhow::Result<()> {
 }
 
 /// "3", "3-5", "3+", "≤40"; "-" when unknown.
-fn count_text(c: Option<&Count>) -> String {
+pub(crate) fn count_text(c: Option<&Count>) -> String {
     match c.map(|c| (c.low, c.high)) {
         Some((Some(l), Some(h))) if l == h => l.to_string(),
         Some((Some(l), Some(h))) => format!("{l}-{h}"),
@@ -78,8 +78,11 @@ fn count_text(c: Option<&Count>) -> String {
     }
 }
 
-fn date_text(e: &Event) -> String {
-    match (&e.date.start, &e.date.end) {
+pub(crate) fn date_text(d: Option<&EventDate>) -> String {
+    let Some(d) = d else {
+        return "-".into();
+    };
+    match (&d.start, &d.end) {
         (Some(s), Some(t)) if s == t => s.clone(),
         (Some(s), Some(t)) => format!("{s}..{t}"),
         (Some(s), None) => format!("{s}.."),
@@ -88,8 +91,8 @@ fn date_text(e: &Event) -> String {
     }
 }
 
-fn place_text(e: &Event) -> String {
-    let Some(l) = &e.location else {
+pub(crate) fn place_text(l: Option<&Location>) -> String {
+    let Some(l) = l else {
         return "-".into();
     };
     let name = l.name.as_deref().or(l.text.as_deref()).unwrap_or("?");
@@ -141,30 +144,38 @@ fn write_table(events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result<(
     ];
     // Widest cell per column, capped so one long value cannot push the rest off screen.
     const MAX: [usize; 9] = [28, 22, 9, 14, 12, 24, 7, 7, 60];
-    let rows: Vec<[String; 9]> = events
+    let rows: Vec<Vec<String>> = events
         .iter()
         .map(|s| {
             let e = &s.event;
-            [
+            vec![
                 s.id.clone(),
-                date_text(e),
+                date_text(Some(&e.date)),
                 e.event_type.as_str().to_string(),
                 e.mode.clone().unwrap_or_else(|| "-".into()),
                 e.status.as_str().to_string(),
-                place_text(e),
+                place_text(e.location.as_ref()),
                 count_text(e.killed.as_ref()),
                 count_text(e.injured.as_ref()),
                 actors_text(e),
             ]
-            .into_iter()
-            .zip(MAX)
-            .map(|(c, m)| fit(&c, m))
-            .collect::<Vec<_>>()
-            .try_into()
-            .unwrap_or_else(|_| unreachable!("nine cells in, nine out"))
         })
         .collect();
-    let mut width = HEAD.map(|h| h.chars().count());
+    write_columns(&HEAD, &MAX, rows, out)
+}
+
+/// Aligned columns under `head`, each cell cut to its column's `max` characters.
+pub(crate) fn write_columns(
+    head: &[&str],
+    max: &[usize],
+    rows: Vec<Vec<String>>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| r.iter().zip(max).map(|(c, m)| fit(c, *m)).collect())
+        .collect();
+    let mut width: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
     for r in &rows {
         for (w, c) in width.iter_mut().zip(r) {
             *w = (*w).max(c.chars().count());
@@ -172,7 +183,7 @@ fn write_table(events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result<(
     }
     let line = |cells: &[String]| -> String {
         let mut s = String::new();
-        for (i, (c, w)) in cells.iter().zip(width).enumerate() {
+        for (i, (c, w)) in cells.iter().zip(&width).enumerate() {
             if i + 1 == cells.len() {
                 s.push_str(c);
             } else {
@@ -182,7 +193,8 @@ fn write_table(events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result<(
         }
         s.trim_end().to_string()
     };
-    writeln!(out, "{}", line(&HEAD.map(String::from)))?;
+    let head: Vec<String> = head.iter().map(|h| h.to_string()).collect();
+    writeln!(out, "{}", line(&head))?;
     for r in &rows {
         writeln!(out, "{}", line(r))?;
     }

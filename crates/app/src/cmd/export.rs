@@ -1,4 +1,5 @@
-//! `sitrep export`: write stored events as CSV, JSON, JSON Lines or GeoJSON.
+//! `sitrep export`: write stored events (or, with `--incidents`, incidents) as CSV, JSON,
+//! JSON Lines or GeoJSON.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -8,13 +9,15 @@ use std::process::ExitCode;
 use anyhow::Context;
 use sitrep_store::Store;
 
+use super::incidents::KindArgs;
 use crate::db::{open_existing_store, QueryArgs};
-use crate::export::{is_broken_pipe, write_events, ExportFormat};
+use crate::export::{is_broken_pipe, write_records, ExportFormat, ExportSummary};
 
 #[derive(clap::Args)]
 #[command(
     after_help = "Examples:\n  sitrep export --format csv --country SY -o syria.csv\n  \
-                        sitrep export -o map.geojson --current --since 2024"
+                        sitrep export -o map.geojson --current --since 2024\n  \
+                        sitrep export --incidents --kind natural_disaster -o disasters.geojson"
 )]
 pub struct Args {
     /// Output format [default: from the -o file's extension].
@@ -23,6 +26,12 @@ pub struct Args {
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Export the non-political incidents (disasters, accidents, organised crime) instead of
+    /// the events; filter them with --kind (not --type).
+    #[arg(long)]
+    pub incidents: bool,
+    #[command(flatten)]
+    pub kinds: KindArgs,
     #[command(flatten)]
     pub query: QueryArgs,
 }
@@ -40,15 +49,29 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             anyhow::bail!("choose an output format: --format csv, json, jsonl or geojson")
         }
     };
-    let query = args.query.to_query()?;
+    if !args.incidents && !args.kinds.kinds.is_empty() {
+        anyhow::bail!("--kind filters incidents: add --incidents");
+    }
     let store = open_existing_store(args.query.db.as_deref())?;
-    let events = store.events(&query)?;
+    let what = if args.incidents {
+        "incidents"
+    } else {
+        "events"
+    };
+    let write = |out: &mut dyn Write| -> anyhow::Result<ExportSummary> {
+        if args.incidents {
+            let incidents = store.incidents(&args.kinds.to_query(&args.query)?)?;
+            write_records(&incidents, format, out)
+        } else {
+            write_records(&store.events(&args.query.to_query()?)?, format, out)
+        }
+    };
 
     let summary = match &args.output {
         None => {
             let stdout = std::io::stdout();
             let mut out = BufWriter::new(stdout.lock());
-            match write_events(&events, format, &mut out) {
+            match write(&mut out) {
                 Ok(s) => s,
                 Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
                 Err(e) => return Err(e),
@@ -63,7 +86,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let file =
                 File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
             let mut out = BufWriter::new(file);
-            let summary = write_events(&events, format, &mut out)
+            let summary = write(&mut out)
                 .and_then(|s| {
                     out.flush()?;
                     Ok(s)
@@ -86,10 +109,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         || "standard output".to_string(),
         |p| p.display().to_string(),
     );
-    eprintln!("exported {} events to {target}", summary.written);
+    eprintln!("exported {} {what} to {target}", summary.written);
     if summary.without_coordinates > 0 {
         eprintln!(
-            "left out {} events without coordinates (GeoJSON needs a point)",
+            "left out {} {what} without coordinates (GeoJSON needs a point)",
             summary.without_coordinates
         );
     }

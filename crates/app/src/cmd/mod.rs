@@ -4,6 +4,7 @@ pub mod bench;
 pub mod events;
 pub mod export;
 pub mod extract;
+pub mod incidents;
 pub mod ingest;
 
 /// Exit codes (documented in README.md).

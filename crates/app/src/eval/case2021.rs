@@ -314,6 +314,7 @@ mod tests {
             span: Span::new(0, 6),
             status: EventStatus::Occurred,
             location: None,
+            date: None,
             counts: Default::default(),
             evidence: vec![],
             sentence: 0,

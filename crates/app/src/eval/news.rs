@@ -59,6 +59,9 @@ struct Tally {
     violent: usize,
     /// Articles with at least one violent event.
     violent_articles: usize,
+    /// Reported incidents (disasters, accidents, organised crime; status occurred), after
+    /// the mentions of one happening are merged.
+    incidents: usize,
     by_type: BTreeMap<String, usize>,
 }
 
@@ -95,6 +98,11 @@ pub fn run(args: SetArgs, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
             .filter(|e| e.status.counts_as_current())
             .collect();
         let violent = reported.iter().filter(|e| is_violent(e.event_type)).count();
+        let incidents = x
+            .incidents
+            .iter()
+            .filter(|i| i.status.counts_as_current())
+            .count();
         let topic = by_topic.entry(a.category.clone()).or_default();
         let side = if is_news_of_conflict(&a.category) {
             &mut on_topic
@@ -106,6 +114,7 @@ pub fn run(args: SetArgs, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
             t.events += reported.len();
             t.violent += violent;
             t.violent_articles += usize::from(violent > 0);
+            t.incidents += incidents;
             for e in &reported {
                 *t.by_type
                     .entry(e.event_type.as_str().to_string())
@@ -125,11 +134,12 @@ pub fn run(args: SetArgs, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
         }
     }
 
-    let mut summary =
-        String::from("topic            articles  events/1k  violent/1k  articles with violent %\n");
+    let mut summary = String::from(
+        "topic            articles  events/1k  violent/1k  articles with violent %  incidents/1k\n",
+    );
     let mut table = String::from(
-        "| topic | articles | events per 1,000 | violent events per 1,000 | articles with a violent event % |\n\
-         |---|---:|---:|---:|---:|\n",
+        "| topic | articles | events per 1,000 | violent events per 1,000 | articles with a violent event % | incidents per 1,000 |\n\
+         |---|---:|---:|---:|---:|---:|\n",
     );
     let rows = by_topic.iter().map(|(k, t)| (k.clone(), t)).chain([
         ("(politics/world)".to_string(), &on_topic),
@@ -138,17 +148,19 @@ pub fn run(args: SetArgs, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     for (name, t) in rows {
         let share = 100.0 * common::ratio(t.violent_articles, t.articles);
         summary += &format!(
-            "{name:<16} {:>8} {:>10.0} {:>11.0} {:>24.1}\n",
+            "{name:<16} {:>8} {:>10.0} {:>11.0} {:>24.1} {:>13.0}\n",
             t.articles,
             per_k(t.events, t.articles),
             per_k(t.violent, t.articles),
-            share
+            share,
+            per_k(t.incidents, t.articles)
         );
         table += &format!(
-            "| {name} | {} | {:.0} | {:.0} | {share:.1} |\n",
+            "| {name} | {} | {:.0} | {:.0} | {share:.1} | {:.0} |\n",
             t.articles,
             per_k(t.events, t.articles),
-            per_k(t.violent, t.articles)
+            per_k(t.violent, t.articles),
+            per_k(t.incidents, t.articles)
         );
     }
     let mut types = String::from("| topic | type | events per 1,000 |\n|---|---|---:|\n");
@@ -176,7 +188,9 @@ pub fn run(args: SetArgs, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
          claimed. *Violent* = ASSAULT or COERCE. Exact duplicates (`duplicate_of`) are dropped. \
          Politics and World stories may report violence; in the other topics (business, sport, \
          entertainment, technology) violent events are mostly false alarms, so the lower the \
-         off-topic rate the better.",
+         off-topic rate the better. *Incidents* are the non-political incidents (disasters, \
+         accidents, organised crime) reported as occurring, one per happening per article; \
+         aftermath mentions (\"the tsunami relief fund\") are background and not counted.",
     );
     md += "## Rates by topic\n\n";
     md += &table;
@@ -193,6 +207,10 @@ pub fn run(args: SetArgs, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
         "off_topic_events_per_1k": r4(per_k(off_topic.events, off_topic.articles)),
         "off_topic_violent_article_share": r4(common::ratio(off_topic.violent_articles, off_topic.articles)),
         "on_topic_violent_per_1k": r4(per_k(on_topic.violent, on_topic.articles)),
+        "incidents_per_1k": r4(per_k(
+            on_topic.incidents + off_topic.incidents,
+            on_topic.articles + off_topic.articles
+        )),
     });
     common::finish(&args.report_path("news"), &md, &summary, &headline)
 }

@@ -7,12 +7,14 @@
 //! rescue or airlift "aid" with no political giver or receiver from a disaster story.
 //! Every rule reads only the sentence's words and its actors.
 
+use chrono::NaiveDate;
 use sitrep_core::{
-    ActorKind, ActorRole, Count, Event, EventStatus, EventType, Evidence, Incident, IncidentKind,
-    SentenceClass,
+    ActorKind, ActorRole, Count, Event, EventDate, EventStatus, EventType, Evidence, Incident,
+    IncidentKind, Location, SentenceClass, Span,
 };
 
 use super::counts::find_counts;
+use super::dates::find_dates;
 use super::events::{is_armed, SentenceInput};
 use super::tokens::Token;
 
@@ -528,10 +530,62 @@ pub fn reads_as_disaster(toks: &[Token]) -> bool {
     natural_hazard(toks).is_some() || (has(toks, ACCIDENT_SITES) && has(toks, ACCIDENTS))
 }
 
-/// The incidents of a document: at most one per kind and sentence, from report and background
-/// sentences only. A sentence with a natural hazard gets no man-made one (a building felled by
-/// an earthquake is part of the earthquake).
-pub fn find_incidents(sentences: &[SentenceInput], text: &str, doc_id: &str) -> Vec<Incident> {
+/// Nouns that, right after a hazard word or before "of/for (the) <hazard>", name what came
+/// after a disaster or what refers to it, not the disaster happening: "tsunami relief fund",
+/// "earthquake victims", "the anniversary of the earthquake", "an appeal for the flood". Such a
+/// mention recalls the disaster as context (codebook section 7, `background`).
+const AFTERMATH: &[&str] = &[
+    "relief",
+    "fund",
+    "funds",
+    "appeal",
+    "appeals",
+    "aid",
+    "victims",
+    "survivors",
+    "orphans",
+    "donations",
+    "donation",
+    "donors",
+    "reconstruction",
+    "rebuilding",
+    "charity",
+    "concert",
+    "anniversary",
+    "memorial",
+    "insurance",
+    "effort",
+    "efforts",
+];
+
+/// Whether the incident word at token `i` only refers to the incident through its aftermath
+/// (see [`AFTERMATH`]): the noun it modifies, or the noun its "of"/"for" phrase hangs on.
+fn aftermath_mention(toks: &[Token], i: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    if AFTERMATH.contains(&w(i + 1)) {
+        return true;
+    }
+    // "victims of the floods", "the anniversary of last year's quake", "money for the
+    // earthquake": the head noun is at most three words before the preposition.
+    let Some(prep) = (i.saturating_sub(4)..i)
+        .rev()
+        .find(|&k| matches!(w(k), "of" | "for"))
+    else {
+        return false;
+    };
+    (prep.saturating_sub(2)..prep).any(|k| AFTERMATH.contains(&w(k)))
+}
+
+/// The incident mentions of a document: at most one per kind and sentence, from report and
+/// background sentences only. A sentence with a natural hazard gets no man-made one (a
+/// building felled by an earthquake is part of the earthquake). [`merge_incidents`] then makes
+/// one incident of the mentions of one happening.
+pub fn find_incidents(
+    sentences: &[SentenceInput],
+    text: &str,
+    doc_id: &str,
+    published: Option<NaiveDate>,
+) -> Vec<Incident> {
     let mut out = Vec::new();
     for s in sentences.iter().filter(|s| s.class.yields_events()) {
         let toks = &s.toks;
@@ -547,7 +601,108 @@ pub fn find_incidents(sentences: &[SentenceInput], text: &str, doc_id: &str) -> 
         ];
         for (kind, hit) in found {
             let Some((i, hazard)) = hit else { continue };
-            out.push(incident(s, kind, i, hazard, text, doc_id));
+            let mut found = incident(s, kind, i, hazard, text, doc_id);
+            if aftermath_mention(toks, i) {
+                found.status = EventStatus::Background;
+            }
+            found.date = sentence_date(s, i, text, published);
+            out.push(found);
+        }
+    }
+    out
+}
+
+/// The date stated in the sentence closest to the trigger at token `i`, if any.
+fn sentence_date(
+    s: &SentenceInput,
+    i: usize,
+    text: &str,
+    published: Option<NaiveDate>,
+) -> Option<EventDate> {
+    let toks = &s.toks;
+    let text_of = |a: usize, b: usize| {
+        Span::new(toks[a].span.start, toks[b - 1].span.end)
+            .slice(text)
+            .to_string()
+    };
+    find_dates(toks, text_of, published)
+        .into_iter()
+        .min_by_key(|d| d.start.abs_diff(i).min(d.end.abs_diff(i)))
+        .map(|d| d.date)
+}
+
+/// Whether two places can be the place of one incident: unknown on either side, or the same
+/// country (a storm crosses towns and provinces; one in another country is another incident).
+fn places_agree(a: Option<&Location>, b: Option<&Location>) -> bool {
+    match (
+        a.and_then(|l| l.country.as_deref()),
+        b.and_then(|l| l.country.as_deref()),
+    ) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        _ => true,
+    }
+}
+
+/// Days between two stated dates that can still be one incident: a disaster's later
+/// sentences tell of its toll, rescue or arrests a day or a few later ("the quake struck on
+/// Monday ... the toll rose on Wednesday"), while a flood a month later is another flood.
+const SAME_INCIDENT_DAYS: i64 = 3;
+
+/// Whether two dates can be the date of one incident: unknown on either side, or ranges at
+/// most [`SAME_INCIDENT_DAYS`] apart.
+fn dates_agree(a: Option<&EventDate>, b: Option<&EventDate>) -> bool {
+    let range = |d: Option<&EventDate>| {
+        let d = d?;
+        let parse = |s: &Option<String>| s.as_deref().and_then(super::dates::parse_iso);
+        let start = parse(&d.start).or(parse(&d.end))?;
+        Some((start, parse(&d.end).unwrap_or(start)))
+    };
+    let (Some((a0, a1)), Some((b0, b1))) = (range(a), range(b)) else {
+        return true;
+    };
+    let gap = (b0 - a1).num_days().max((a0 - b1).num_days());
+    gap <= SAME_INCIDENT_DAYS
+}
+
+/// One incident per happening: mentions of the same kind and hazard whose places and dates
+/// agree merge into the first, which keeps every mention's quote as evidence, the most precise
+/// place, the first stated date, the highest lower bound of each count ("at least 12 dead",
+/// later "the toll rose to 20"), and `occurred` if any mention reports it.
+pub fn merge_incidents(mentions: Vec<Incident>) -> Vec<Incident> {
+    let mut out: Vec<Incident> = Vec::new();
+    for m in mentions {
+        let same = out.iter_mut().find(|o| {
+            o.kind == m.kind
+                && o.hazard == m.hazard
+                && places_agree(o.location.as_ref(), m.location.as_ref())
+                && dates_agree(o.date.as_ref(), m.date.as_ref())
+        });
+        let Some(o) = same else {
+            out.push(m);
+            continue;
+        };
+        if m.status == EventStatus::Occurred {
+            o.status = EventStatus::Occurred;
+        }
+        let finer = |l: &Location, than: Option<&Location>| {
+            than.is_none_or(|t| l.precision.rank() < t.precision.rank())
+        };
+        if let Some(l) = m.location.filter(|l| finer(l, o.location.as_ref())) {
+            o.location = Some(l);
+        }
+        if o.date.is_none() {
+            o.date = m.date;
+        }
+        for (field, c) in m.counts {
+            let slot = o.counts.entry(field).or_insert_with(|| c.clone());
+            if c.low > slot.low {
+                *slot = c;
+            }
+        }
+        for ev in m.evidence {
+            if !o.evidence.iter().any(|e| e.span == ev.span) {
+                o.evidence.push(ev);
+            }
         }
     }
     out
@@ -590,6 +745,7 @@ fn incident(
             .iter()
             .find(|p| !p.demonym)
             .map(|p| p.location.clone()),
+        date: None,
         counts,
         evidence: vec![Evidence {
             document: doc_id.to_string(),
@@ -741,6 +897,70 @@ mod tests {
             vec![(IncidentKind::OrganisedCrime, "robbery".to_string())]
         );
         assert!(kinds("Rob Jones opened the new library on Tuesday.").is_empty());
+    }
+
+    #[test]
+    fn mentions_of_one_incident_merge_and_keep_every_quote() {
+        let x = run("A strong earthquake struck the hill province on 4 March 2024, killing at least 12 people. \
+                     Rescuers dug through rubble after the quake. \
+                     Officials said on 5 March 2024 that the earthquake had killed at least 20 people.");
+        assert_eq!(x.incidents.len(), 1, "{:#?}", x.incidents);
+        let quake = &x.incidents[0];
+        assert_eq!(quake.hazard, "earthquake");
+        assert_eq!(quake.sentence, 0);
+        assert_eq!(quake.evidence.len(), 3);
+        assert!(quake.evidence[1].quote.starts_with("Rescuers"));
+        assert_eq!(
+            quake.counts["killed"].low,
+            Some(20),
+            "the highest toll stated"
+        );
+        assert_eq!(
+            quake.date.as_ref().and_then(|d| d.start.as_deref()),
+            Some("2024-03-04")
+        );
+        // Different hazards, and the same hazard a month apart, stay apart.
+        let x = run("Floods hit the river towns on 2 March 2024. \
+                     A landslide buried a road in the hills. \
+                     New floods hit the same towns on 20 April 2024.");
+        let hazards: Vec<&str> = x.incidents.iter().map(|i| i.hazard.as_str()).collect();
+        assert_eq!(
+            hazards,
+            ["flood", "landslide", "flood"],
+            "{:#?}",
+            x.incidents
+        );
+    }
+
+    #[test]
+    fn aftermath_mentions_are_background() {
+        let status = |text: &str| -> Vec<EventStatus> {
+            run(text).incidents.into_iter().map(|i| i.status).collect()
+        };
+        assert_eq!(
+            status("The band gave the money from its concert to the tsunami relief fund."),
+            [EventStatus::Background]
+        );
+        assert_eq!(
+            status("Families gathered on Sunday for the anniversary of the earthquake."),
+            [EventStatus::Background]
+        );
+        assert_eq!(
+            status("The charity said donations for victims of the floods had doubled."),
+            [EventStatus::Background]
+        );
+        // The disaster itself is reported, not recalled.
+        assert_eq!(
+            status("The tsunami destroyed three fishing villages on the coast."),
+            [EventStatus::Occurred]
+        );
+        // One reported mention makes the merged incident a reported one.
+        assert_eq!(
+            status(
+                "Floods swept through the valley towns. Aid agencies set up a flood relief appeal."
+            ),
+            [EventStatus::Occurred]
+        );
     }
 
     #[test]
