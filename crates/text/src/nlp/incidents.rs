@@ -68,6 +68,18 @@ const FIGURATIVE_NEXT: &[&str] = &[
     "of", "victory", "win", "majority", "election", "vote", "the", "a", "an", "into", "out",
 ];
 
+/// Words before which a hazard word is a figure of speech ("a media storm", "a political
+/// storm", "market tremors", "spread like wildfire", "a perfect storm").
+const FIGURATIVE_PREV: &[&str] = &[
+    "media",
+    "political",
+    "diplomatic",
+    "market",
+    "markets",
+    "like",
+    "perfect",
+];
+
 /// Weather that turns a bare "fire" or "rain" into a natural hazard ("fires fuelled by high
 /// winds", "heavy rains").
 const WEATHER: &[&str] = &[
@@ -348,7 +360,11 @@ fn natural_hazard(toks: &[Token]) -> Option<(usize, &'static str)> {
                 continue;
             }
             // "storm the building", "a flood of refugees", "a landslide victory".
-            if FIGURATIVE_NEXT.contains(&next(i)) || prev(i) == "to" || negated(toks, i) {
+            if FIGURATIVE_NEXT.contains(&next(i))
+                || FIGURATIVE_PREV.contains(&prev(i))
+                || prev(i) == "to"
+                || negated(toks, i)
+            {
                 continue;
             }
             // A lightning offensive or raid is fast, not weather: lightning kills or strikes.
@@ -559,11 +575,27 @@ const AFTERMATH: &[&str] = &[
 ];
 
 /// Whether the incident word at token `i` only refers to the incident through its aftermath
-/// (see [`AFTERMATH`]): the noun it modifies, or the noun its "of"/"for" phrase hangs on.
+/// (see [`AFTERMATH`]): the noun it modifies, or the noun its "of"/"for" phrase hangs on; or
+/// names it as a point in time ("since the tsunami", "before the earthquake": what the
+/// sentence reports happened before or after it).
 fn aftermath_mention(toks: &[Token], i: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
     if AFTERMATH.contains(&w(i + 1)) {
         return true;
+    }
+    // "since the Asian tsunami", "before last year's floods": only a determiner, a name or a
+    // possessive between the preposition and the hazard.
+    for k in (i.saturating_sub(4)..i).rev() {
+        if matches!(w(k), "since" | "before") {
+            return true;
+        }
+        let t = &toks[k];
+        let modifier = matches!(w(k), "the" | "a" | "an" | "last" | "this" | "that")
+            || t.is_capitalized()
+            || w(k).ends_with("'s");
+        if !modifier {
+            break;
+        }
     }
     // "victims of the floods", "the anniversary of last year's quake", "money for the
     // earthquake": the head noun is at most three words before the preposition.
@@ -848,6 +880,14 @@ mod tests {
 
     #[test]
     fn figures_of_speech_are_not_hazards() {
+        assert!(kinds("The minister's remarks caused a media storm in the capital.").is_empty());
+        assert!(kinds("The rumour spread like wildfire through the town.").is_empty());
+        assert!(kinds("Market tremors in Asia worried investors on Monday.").is_empty());
+        // A storm that is weather stays one.
+        assert_eq!(
+            kinds("A violent storm tore roofs off houses along the coast."),
+            vec![(IncidentKind::NaturalDisaster, "storm".to_string())]
+        );
         assert!(kinds("The ruling party won the vote in a landslide.").is_empty());
         assert!(kinds("A flood of complaints reached the ministry after the decision.").is_empty());
         assert!(kinds("Troops tried to storm the compound at dawn.").is_empty());
@@ -947,6 +987,10 @@ mod tests {
         );
         assert_eq!(
             status("The charity said donations for victims of the floods had doubled."),
+            [EventStatus::Background]
+        );
+        assert_eq!(
+            status("Hotel bookings have fallen since the Asian tsunami struck the coast."),
             [EventStatus::Background]
         );
         // The disaster itself is reported, not recalled.
