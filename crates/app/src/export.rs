@@ -7,6 +7,7 @@
 //! of `data/mappings/plover.tsv` applies), so their table has no such columns.
 
 use std::io::Write;
+use std::sync::LazyLock;
 
 use sitrep_core::{ActorRole, Count, Event, EventDate, Location};
 use sitrep_store::{StoredEvent, StoredIncident};
@@ -15,14 +16,16 @@ use sitrep_store::{StoredEvent, StoredIncident};
 /// view.
 pub trait Record: serde::Serialize {
     /// Column names, in [`Record::flat`] order.
-    const COLUMNS: &'static [&'static str];
+    fn columns() -> &'static [&'static str];
     fn id(&self) -> &str;
     fn location(&self) -> Option<&Location>;
     fn flat(&self) -> Vec<Cell>;
 }
 
 impl Record for StoredEvent {
-    const COLUMNS: &'static [&'static str] = COLUMNS;
+    fn columns() -> &'static [&'static str] {
+        &COLUMNS
+    }
     fn id(&self) -> &str {
         &self.id
     }
@@ -35,7 +38,9 @@ impl Record for StoredEvent {
 }
 
 impl Record for StoredIncident {
-    const COLUMNS: &'static [&'static str] = INCIDENT_COLUMNS;
+    fn columns() -> &'static [&'static str] {
+        &INCIDENT_COLUMNS
+    }
     fn id(&self) -> &str {
         &self.id
     }
@@ -134,8 +139,26 @@ const NAMED_COUNTS: [&str; 6] = [
     "participants",
 ];
 
-/// Flat column names, in [`flat_row`] order.
-pub const COLUMNS: &[&str] = &[
+/// Location and date columns, shared by events and incidents ([`place_cells`], [`date_cells`]).
+const PLACE_DATE_COLUMNS: [&str; 14] = [
+    "location_text",
+    "location_sub_place",
+    "location_name",
+    "location_country",
+    "location_admin1",
+    "location_geonames_id",
+    "lat",
+    "lon",
+    "location_precision",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_basis",
+    "date_text",
+];
+
+/// Event columns before the location.
+const EVENT_HEAD: &[&str] = &[
     "id",
     "document_id",
     "document_url",
@@ -154,20 +177,10 @@ pub const COLUMNS: &[&str] = &[
     "partner_names",
     "partner_kinds",
     "partner_countries",
-    "location_text",
-    "location_sub_place",
-    "location_name",
-    "location_country",
-    "location_admin1",
-    "location_geonames_id",
-    "lat",
-    "lon",
-    "location_precision",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_basis",
-    "date_text",
+];
+
+/// Event columns after the date.
+const EVENT_TAIL: &[&str] = &[
     "duration_low_minutes",
     "duration_high_minutes",
     "killed_low",
@@ -191,6 +204,10 @@ pub const COLUMNS: &[&str] = &[
     "trigger",
     "evidence_quote",
 ];
+
+/// Flat column names, in [`flat_row`] order.
+pub static COLUMNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| [EVENT_HEAD, &PLACE_DATE_COLUMNS, EVENT_TAIL].concat());
 
 /// `;` separates list items, so it must not appear inside one.
 fn item(s: &str) -> String {
@@ -328,8 +345,8 @@ fn quotes(evidence: &[sitrep_core::Evidence]) -> Cell {
 /// arrests for organised crime).
 const INCIDENT_COUNTS: [&str; 4] = ["killed", "injured", "displaced", "arrested"];
 
-/// Flat incident column names, in [`flat_incident_row`] order.
-pub const INCIDENT_COLUMNS: &[&str] = &[
+/// Incident columns before the location.
+const INCIDENT_HEAD: &[&str] = &[
     "id",
     "document_id",
     "document_url",
@@ -337,20 +354,10 @@ pub const INCIDENT_COLUMNS: &[&str] = &[
     "kind",
     "hazard",
     "status",
-    "location_text",
-    "location_sub_place",
-    "location_name",
-    "location_country",
-    "location_admin1",
-    "location_geonames_id",
-    "lat",
-    "lon",
-    "location_precision",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_basis",
-    "date_text",
+];
+
+/// Incident columns after the date.
+const INCIDENT_TAIL: &[&str] = &[
     "killed_low",
     "killed_high",
     "injured_low",
@@ -364,6 +371,10 @@ pub const INCIDENT_COLUMNS: &[&str] = &[
     "mentions",
     "evidence_quote",
 ];
+
+/// Flat incident column names, in [`flat_incident_row`] order.
+pub static INCIDENT_COLUMNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| [INCIDENT_HEAD, &PLACE_DATE_COLUMNS, INCIDENT_TAIL].concat());
 
 /// The flat view of one incident, one cell per [`INCIDENT_COLUMNS`] entry.
 pub fn flat_incident_row(s: &StoredIncident) -> Vec<Cell> {
@@ -405,7 +416,7 @@ fn write_feature<R: Record>(out: &mut dyn Write, e: &R, lon: f64, lat: f64) -> a
         serde_json::to_string(&lon)?,
         serde_json::to_string(&lat)?,
     )?;
-    for (i, (k, v)) in R::COLUMNS.iter().zip(e.flat()).enumerate() {
+    for (i, (k, v)) in R::columns().iter().zip(e.flat()).enumerate() {
         if i > 0 {
             out.write_all(b",")?;
         }
@@ -450,7 +461,7 @@ pub fn write_records<R: Record>(
         }
         ExportFormat::Csv => {
             let mut w = csv::Writer::from_writer(&mut *out);
-            w.write_record(R::COLUMNS)?;
+            w.write_record(R::columns())?;
             for e in events {
                 w.write_record(e.flat().iter().map(Cell::csv))?;
                 summary.written += 1;
@@ -560,7 +571,7 @@ mod tests {
         assert_eq!(s.written, 5);
         let mut r = csv::Reader::from_reader(text.as_bytes());
         let headers: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-        assert_eq!(headers, COLUMNS);
+        assert_eq!(headers, *COLUMNS);
         let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 5);
         let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
@@ -657,7 +668,7 @@ mod tests {
         assert_eq!(s.written, 2);
         let mut r = csv::Reader::from_reader(buf.as_slice());
         let headers: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-        assert_eq!(headers, INCIDENT_COLUMNS);
+        assert_eq!(headers, *INCIDENT_COLUMNS);
         let col = |name: &str| INCIDENT_COLUMNS.iter().position(|c| *c == name).unwrap();
         let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
         let ring = rows

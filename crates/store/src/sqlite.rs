@@ -280,6 +280,20 @@ fn check(ex: &Extraction) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The indexed place columns of an event or incident: upper-case country, latitude,
+/// longitude and precision ("unknown" without a place).
+fn place_columns(
+    loc: Option<&Location>,
+) -> (Option<String>, Option<f64>, Option<f64>, &'static str) {
+    (
+        loc.and_then(|l| l.country.as_ref())
+            .map(|c| c.to_ascii_uppercase()),
+        loc.and_then(|l| l.lat),
+        loc.and_then(|l| l.lon),
+        loc.map_or("unknown", |l| l.precision.as_str()),
+    )
+}
+
 /// Writes for one document inside a batch transaction.
 struct Writer<'a, 'c> {
     tx: &'a Transaction<'c>,
@@ -450,7 +464,7 @@ impl Writer<'_, '_> {
             )
             .map_err(|e| self.sq(e))?;
         for (i, e) in ex.events.iter().enumerate() {
-            let loc = e.location.as_ref();
+            let (country, lat, lon, precision) = place_columns(e.location.as_ref());
             st.execute(params![
                 event_id(doc, i),
                 doc,
@@ -459,11 +473,10 @@ impl Writer<'_, '_> {
                 e.mode,
                 e.status.as_str(),
                 e.certainty,
-                loc.and_then(|l| l.country.as_ref())
-                    .map(|c| c.to_ascii_uppercase()),
-                loc.and_then(|l| l.lat),
-                loc.and_then(|l| l.lon),
-                loc.map(|l| l.precision.as_str()).unwrap_or("unknown"),
+                country,
+                lat,
+                lon,
+                precision,
                 e.date.start,
                 e.date.end,
                 to_json(doc, e)?,
@@ -479,7 +492,7 @@ impl Writer<'_, '_> {
             )
             .map_err(|e| self.sq(e))?;
         for (i, inc) in ex.incidents.iter().enumerate() {
-            let loc = inc.location.as_ref();
+            let (country, lat, lon, precision) = place_columns(inc.location.as_ref());
             let date = inc.date.as_ref();
             st.execute(params![
                 incident_id(doc, i),
@@ -488,11 +501,10 @@ impl Writer<'_, '_> {
                 inc.kind.as_str(),
                 inc.hazard,
                 inc.status.as_str(),
-                loc.and_then(|l| l.country.as_ref())
-                    .map(|c| c.to_ascii_uppercase()),
-                loc.and_then(|l| l.lat),
-                loc.and_then(|l| l.lon),
-                loc.map(|l| l.precision.as_str()).unwrap_or("unknown"),
+                country,
+                lat,
+                lon,
+                precision,
                 date.and_then(|d| d.start.as_ref()),
                 date.and_then(|d| d.end.as_ref()),
                 to_json(doc, inc)?,
@@ -528,47 +540,26 @@ impl Store for SqliteStore {
 
     fn events(&self, q: &EventQuery) -> Result<Vec<StoredEvent>, StoreError> {
         q.validate()?;
-        let mut sql = String::from(
-            "SELECT t.id, t.doc, d.url, d.title, t.json FROM events t \
-             JOIN documents d ON d.id = t.doc WHERE 1 = 1",
-        );
-        let mut args: Vec<Value> = Vec::new();
-        any_of(
-            &mut sql,
-            &mut args,
-            "t.type",
-            q.types.iter().map(|t| t.as_str().to_string()).collect(),
-        );
-        push_filters(&mut sql, &mut args, q);
-        self.query_rows(&sql, args, "event", |id, document_id, url, title, event| {
-            StoredEvent {
+        let types = q.types.iter().map(|t| t.as_str().to_string()).collect();
+        self.query_rows(
+            ("events", "type", types),
+            q,
+            |id, document_id, url, title, event| StoredEvent {
                 id,
                 document_id,
                 document_url: url,
                 document_title: title,
                 event,
-            }
-        })
+            },
+        )
     }
 
     fn incidents(&self, q: &IncidentQuery) -> Result<Vec<StoredIncident>, StoreError> {
         q.validate()?;
-        let mut sql = String::from(
-            "SELECT t.id, t.doc, d.url, d.title, t.json FROM incidents t \
-             JOIN documents d ON d.id = t.doc WHERE 1 = 1",
-        );
-        let mut args: Vec<Value> = Vec::new();
-        any_of(
-            &mut sql,
-            &mut args,
-            "t.kind",
-            q.kinds.iter().map(|k| k.as_str().to_string()).collect(),
-        );
-        push_filters(&mut sql, &mut args, &q.filters);
+        let kinds = q.kinds.iter().map(|k| k.as_str().to_string()).collect();
         self.query_rows(
-            &sql,
-            args,
-            "incident",
+            ("incidents", "kind", kinds),
+            &q.filters,
             |id, document_id, url, title, incident| StoredIncident {
                 id,
                 document_id,
@@ -819,16 +810,24 @@ fn push_filters(sql: &mut String, args: &mut Vec<Value>, q: &EventQuery) {
 }
 
 impl SqliteStore {
-    /// Run a query selecting id, document id, url, title and JSON, and build one record per
-    /// row from the parsed JSON (`what` names the record in errors).
+    /// The records of `table` (`events` or `incidents`) whose `column` is one of `values`
+    /// (any when empty) and that pass the shared filters of `q`, each built by `make` from
+    /// its id, document id, url, title and parsed JSON.
     fn query_rows<T: serde::de::DeserializeOwned, R>(
         &self,
-        sql: &str,
-        args: Vec<Value>,
-        what: &str,
+        (table, column, values): (&str, &str, Vec<String>),
+        q: &EventQuery,
         make: impl Fn(String, String, Option<String>, Option<String>, T) -> R,
     ) -> Result<Vec<R>, StoreError> {
-        let mut st = self.conn.prepare(sql).map_err(|e| self.err(e))?;
+        let mut sql = format!(
+            "SELECT t.id, t.doc, d.url, d.title, t.json FROM {table} t \
+             JOIN documents d ON d.id = t.doc WHERE 1 = 1"
+        );
+        let mut args: Vec<Value> = Vec::new();
+        any_of(&mut sql, &mut args, &format!("t.{column}"), values);
+        push_filters(&mut sql, &mut args, q);
+        let what = table.trim_end_matches('s');
+        let mut st = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
         let rows = st
             .query_map(rusqlite::params_from_iter(args), |r| {
                 Ok((
