@@ -292,6 +292,24 @@ fn real_gazetteer_resolves_by_context() {
     assert_eq!(m.country.as_deref(), Some("US"));
     assert_eq!(m.place.as_ref().unwrap().precision, Precision::Admin1);
 
+    // AP dateline abbreviations of Missouri and Montana (admin1_aliases.tsv), with the dot;
+    // "Mo" without one is a first name, never the state.
+    let dateline = "SEDALIA, Mo. - The fair opened. A rancher from Bozeman, Mont., won a prize.";
+    let ms = find_places(dateline, &[], &g);
+    let division = |w: &str| {
+        find(&ms, w)
+            .and_then(|m| m.place.as_ref())
+            .map(|p| p.name.clone())
+    };
+    assert_eq!(division("Mo.").as_deref(), Some("Missouri"), "{ms:?}");
+    assert_eq!(division("Mont.").as_deref(), Some("Montana"), "{ms:?}");
+    let ms = find_places("Mo Farah won the race in London on Sunday.", &[], &g);
+    assert!(
+        ms.iter()
+            .all(|m| m.place.as_ref().is_none_or(|p| p.name != "Missouri")),
+        "{ms:?}"
+    );
+
     let ms = find_places("Michael Jordan scored 30 points for Chicago.", &[], &g);
     assert!(ms.iter().all(|m| m.text != "Jordan"), "{ms:?}");
     assert_eq!(g.demonym("Iraqi"), Some("IQ"));
