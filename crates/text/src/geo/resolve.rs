@@ -156,16 +156,19 @@ pub(crate) fn resolve(groups: &mut [Group], votes: &[CountryVote], gaz: &Gazette
                 *total.admin1.entry(*k).or_default() += v;
             }
         }
-        // Countries compete: a country's boost grows with its share of the document's country
-        // evidence, so a text naming Syria five times and the U.S. twice favours Syrian readings.
-        let strongest = total
-            .country
-            .values()
-            .copied()
-            .fold(0.0, f64::max)
-            .max(1e-9);
         for (gi, g) in groups.iter_mut().enumerate() {
             let own = &contributions[gi];
+            // Countries compete: a country's boost grows with its share of the document's
+            // country evidence, so a text naming Syria five times and the U.S. twice favours
+            // Syrian readings. The share is of the evidence from the rest of the document: a
+            // name written six times ("London" in a local paper) must not, through its own
+            // likely reading, shrink the share of the country everything else points to.
+            let strongest = total
+                .country
+                .iter()
+                .map(|(k, v)| v - own.country.get(k).copied().unwrap_or(0.0))
+                .fold(0.0, f64::max)
+                .max(1e-9);
             let mut scores = Vec::with_capacity(g.entries.len());
             for (&e, &primary) in g.entries.iter().zip(&g.primary) {
                 let entry = &gaz.entries[e as usize];

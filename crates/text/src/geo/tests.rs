@@ -292,6 +292,24 @@ fn real_gazetteer_resolves_by_context() {
     assert_eq!(m.country.as_deref(), Some("US"));
     assert_eq!(m.place.as_ref().unwrap().precision, Precision::Admin1);
 
+    // AP dateline abbreviations of Missouri and Montana (admin1_aliases.tsv), with the dot;
+    // "Mo" without one is a first name, never the state.
+    let dateline = "SEDALIA, Mo. - The fair opened. A rancher from Bozeman, Mont., won a prize.";
+    let ms = find_places(dateline, &[], &g);
+    let division = |w: &str| {
+        find(&ms, w)
+            .and_then(|m| m.place.as_ref())
+            .map(|p| p.name.clone())
+    };
+    assert_eq!(division("Mo.").as_deref(), Some("Missouri"), "{ms:?}");
+    assert_eq!(division("Mont.").as_deref(), Some("Montana"), "{ms:?}");
+    let ms = find_places("Mo Farah won the race in London on Sunday.", &[], &g);
+    assert!(
+        ms.iter()
+            .all(|m| m.place.as_ref().is_none_or(|p| p.name != "Missouri")),
+        "{ms:?}"
+    );
+
     let ms = find_places("Michael Jordan scored 30 points for Chicago.", &[], &g);
     assert!(ms.iter().all(|m| m.text != "Jordan"), "{ms:?}");
     assert_eq!(g.demonym("Iraqi"), Some("IQ"));
@@ -470,6 +488,37 @@ fn home_country_comes_from_country_code_domains_only() {
 }
 
 #[test]
+fn home_country_comes_from_listed_outlets_on_generic_domains() {
+    let g = small();
+    let home = |u: &str| home_country_of_url(u, &g);
+    // National papers and broadcasters on .com / .tv domains, with or without www, a path or
+    // a subdomain.
+    assert_eq!(
+        home("https://www.nytimes.com/2024/05/01/us/storm.html").as_deref(),
+        Some("US")
+    );
+    assert_eq!(home("edition.cnn.com").as_deref(), Some("US"));
+    assert_eq!(
+        home("HTTPS://WWW.DailySabah.com/turkey").as_deref(),
+        Some("TR")
+    );
+    assert_eq!(
+        home("https://www.jordantimes.com/news/local").as_deref(),
+        Some("JO")
+    );
+    // An unlisted domain, one that only ends in a listed outlet's letters, an international
+    // wire left out on purpose, and a listed outlet of a country the gazetteer lacks.
+    for u in [
+        "https://www.notnytimes.com/a",
+        "https://www.reuters.com/world/",
+        "https://apnews.com/article/x",
+        "https://www.dawn.com/news/1",
+    ] {
+        assert_eq!(home(u), None, "{u}");
+    }
+}
+
+#[test]
 fn the_sources_home_country_leans_an_unqualified_town_its_way() {
     let g = small();
     let text = "Syracuse police closed the main square on Friday after a water main burst.";
@@ -485,6 +534,34 @@ fn the_sources_home_country_leans_an_unqualified_town_its_way() {
     assert_eq!(
         find(&ms, "Syracuse").unwrap().country.as_deref(),
         Some("US")
+    );
+}
+
+#[test]
+fn a_name_written_often_does_not_drown_the_sources_home_country() {
+    // A local paper names its own city again and again; the repeated name's own likely reading
+    // must not count against the country the rest of the document (here only the outlet)
+    // points to.
+    let g = small();
+    let text =
+        "Syracuse police closed a road. Syracuse firefighters came. A Syracuse school shut. \
+                Syracuse buses stopped. Syracuse shops opened late. Syracuse ended the day calm.";
+    let country = |home: Option<&str>| {
+        let ms = find_places_from(text, &[], &g, home);
+        ms.iter()
+            .filter(|m| m.text == "Syracuse")
+            .map(|m| m.country.clone().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        country(Some("IT")).iter().all(|c| c == "IT"),
+        "{:?}",
+        country(Some("IT"))
+    );
+    assert!(
+        country(Some("US")).iter().all(|c| c == "US"),
+        "{:?}",
+        country(Some("US"))
     );
 }
 
