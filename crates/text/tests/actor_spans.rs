@@ -138,3 +138,50 @@ fn both_parties_of_a_joined_subject_act() {
     );
     assert_eq!(side.len(), 2, "{side:?}");
 }
+
+#[test]
+fn who_restates_a_demand_named_by_a_noun_makes_it() {
+    // "reiterated its demand that X ...": the subject of the restating verb demands, and the
+    // party after "that" is asked.
+    let text = "The Nordic Fisheries Council reiterated its demand that Jordan reopen the port.";
+    let evs = events(text);
+    let e = support::find(&evs, EventType::Request);
+    let actor = e.actors.iter().find(|a| a.role == ActorRole::Actor);
+    assert!(
+        actor
+            .and_then(|a| a.text.as_deref())
+            .is_some_and(|t| t.contains("Nordic Fisheries Council")),
+        "{e:#?}"
+    );
+    let recipient = e.actors.iter().find(|a| a.role == ActorRole::Recipient);
+    assert_eq!(recipient.and_then(|a| a.text.as_deref()), Some("Jordan"));
+    // "issued a demand to X": a statement noun carried by "issued", addressed "to" X.
+    let text = "The Baltic Grain Union issued a demand to Syria on Monday.";
+    let evs = events(text);
+    let e = support::find(&evs, EventType::Request);
+    assert!(
+        e.actors.iter().any(|a| a.role == ActorRole::Actor
+            && a.text
+                .as_deref()
+                .is_some_and(|t| t.contains("Baltic Grain Union"))),
+        "{e:#?}"
+    );
+    assert!(
+        e.actors
+            .iter()
+            .any(|a| a.role == ActorRole::Recipient && a.text.as_deref() == Some("Syria")),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn a_verb_that_drops_a_demand_does_not_make_it() {
+    // "dropped its demand" gives the demand up: no speaker is read through it, so no demand is
+    // coded from the noun.
+    let evs =
+        events("The Nordic Fisheries Council dropped its demand that Jordan reopen the port.");
+    assert!(
+        !evs.iter().any(|e| e.event_type == EventType::Request),
+        "{evs:#?}"
+    );
+}

@@ -18,6 +18,13 @@
 //!   scored for that record, and an unmatched engine actor whose text equals or contains an
 //!   unplaced gold name (or the reverse) is dropped instead of counted as a false positive.
 //!   Scored on the main event (headline) and on the union of all events of the record ("any").
+//! - **Spanless engine actors.** The engine keeps an actor the text implies but does not name
+//!   (an attack's unidentified attacker or target, the protesters of a protest with no named
+//!   crowd; codebook section 3) with no text and no span. Such a prediction makes no claim about
+//!   any span of the sentence, so it can neither match nor contradict a gold span: the headline
+//!   span F1 (`actor_f1`, `source_f1`, `target_f1`) leaves it out, exactly as it leaves out gold
+//!   actors without offsets. The strict variant (`actor_f1_strict`) counts every spanless
+//!   prediction as a false positive, for comparison with earlier reports.
 //! - **Location.** Over records with a gold location: correct when the main event's location
 //!   span overlaps the gold span, or its name or text equals the gold name or text (case
 //!   folded).
@@ -424,6 +431,11 @@ pub fn match_side(gold: &[GoldActor], engine: &[&EngActor]) -> (Option<Prf>, usi
     )
 }
 
+/// The actors that have a span in the text (the headline leaves spanless ones out; module doc).
+fn with_span<'a>(v: &[&'a EngActor]) -> Vec<&'a EngActor> {
+    v.iter().copied().filter(|a| a.span.is_some()).collect()
+}
+
 /// The actors of one side.
 fn on_side<'a>(v: &[&'a EngActor], side: Side) -> Vec<&'a EngActor> {
     v.iter().copied().filter(|a| a.side == side).collect()
@@ -557,8 +569,11 @@ pub struct PloverScores {
     pub evt_trigger: Hits,
     pub no_event: usize,
     pub only_background: usize,
+    /// Main event, engine actors with a span only (headline).
     pub actors_main: ActorScores,
     pub actors_any: ActorScores,
+    /// Main event, spanless engine actors counted as false positives.
+    pub actors_main_strict: ActorScores,
     pub unplaced_source: usize,
     pub unplaced_target: usize,
     pub skipped_source_sides: usize,
@@ -624,16 +639,19 @@ pub fn score(items: &[(GoldRecord, Vec<EngEvent>)], map: &TypeMap) -> anyhow::Re
             (Side::Source, &g.source_actors),
             (Side::Target, &g.target_actors),
         ] {
-            let (m, unplaced) = match_side(gold_side, &on_side(&main_actors, side));
-            let (a, _) = match_side(gold_side, &on_side(&all_actors, side));
+            let main_side = on_side(&main_actors, side);
+            let (strict, unplaced) = match_side(gold_side, &main_side);
+            let (m, _) = match_side(gold_side, &with_span(&main_side));
+            let (a, _) = match_side(gold_side, &with_span(&on_side(&all_actors, side)));
             match side {
                 Side::Source => s.unplaced_source += unplaced,
                 Side::Target => s.unplaced_target += unplaced,
             }
-            match (m, a) {
-                (Some(m), Some(a)) => {
+            match (m, a, strict) {
+                (Some(m), Some(a), Some(strict)) => {
                     s.actors_main.add(side, &m);
                     s.actors_any.add(side, &a);
+                    s.actors_main_strict.add(side, &strict);
                 }
                 _ => match side {
                     Side::Source => s.skipped_source_sides += 1,
@@ -717,6 +735,9 @@ fn headline(s: &PloverScores) -> serde_json::Value {
         "actor_f1": r4(am.combined().f1()),
         "actor_precision": r4(am.combined().precision()),
         "actor_recall": r4(am.combined().recall()),
+        "actor_f1_strict": r4(s.actors_main_strict.combined().f1()),
+        "source_f1_strict": r4(s.actors_main_strict.source.f1()),
+        "target_f1_strict": r4(s.actors_main_strict.target.f1()),
         "source_f1": r4(am.source.f1()),
         "target_f1": r4(am.target.f1()),
         "actor_f1_any": r4(aa.combined().f1()),
@@ -740,7 +761,7 @@ fn summary(s: &PloverScores) -> String {
         "plover: {} records\n\
          type   macro F1 {}  weighted F1 {}  accuracy {}  no event {}  (first-event variant: \
          macro F1 {}, accuracy {})\n\
-         actors F1 {} (source {}, target {}; any event {})\n\
+         actors F1 {} (source {}, target {}; any event {}; strict {})\n\
          location {}  dead {}  injured {}  protest size {}\n\
          (percentages)\n",
         s.records,
@@ -754,6 +775,7 @@ fn summary(s: &PloverScores) -> String {
         pct(am.source.f1()),
         pct(am.target.f1()),
         pct(s.actors_any.combined().f1()),
+        pct(s.actors_main_strict.combined().f1()),
         s.location.cell(),
         s.dead.cell(),
         s.injured.cell(),
@@ -779,6 +801,12 @@ scored on that record; an unmatched engine actor whose text contains (or is cont
 unplaced gold name is dropped rather than counted wrong. An empty gold side is scored (every \
 engine actor there is a false positive). Headline: the main event's actors; *any*: the union \
 of all events' actors.\n\
+- **Spanless engine actors** (an actor the text implies but does not name, kept without text \
+or span as codebook section 3 asks: an attack's unidentified attacker or target, the \
+protesters of a protest) are left out of the span F1: a prediction with no span claims no \
+span of the sentence, so it can neither match nor contradict a gold span, just as gold actors \
+without offsets are left out of the gold count. *Strict* counts each of them as a false \
+positive.\n\
 - **Location**: records with a gold location; correct when the main event's location span \
 overlaps the gold span or its name/text equals the gold name/text (case folded).\n\
 - **Counts**: gold `dead`/`injured` vs the main event's `killed`/`injured`. A number n matches \
@@ -840,6 +868,8 @@ fn report(s: &PloverScores, args: &SetArgs, secs: f64) -> String {
          | records with background events only | {} |\n\
          | actor span F1 (main event, source + target) | {} |\n\
          | source F1 / target F1 | {} / {} |\n\
+         | actor span F1, strict (spanless actors as false positives) | {} |\n\
+         | source F1 / target F1, strict | {} / {} |\n\
          | actor span F1, any event | {} |\n\
          | location accuracy (main event) | {} |\n| location, any event | {} |\n\
          | dead exact (main event) | {} |\n| dead, any event | {} |\n\
@@ -860,6 +890,9 @@ fn report(s: &PloverScores, args: &SetArgs, secs: f64) -> String {
         pct(am.combined().f1()),
         pct(am.source.f1()),
         pct(am.target.f1()),
+        pct(s.actors_main_strict.combined().f1()),
+        pct(s.actors_main_strict.source.f1()),
+        pct(s.actors_main_strict.target.f1()),
         pct(s.actors_any.combined().f1()),
         s.location.cell(),
         s.location_any.cell(),
@@ -924,6 +957,7 @@ fn report(s: &PloverScores, args: &SetArgs, secs: f64) -> String {
     );
     md += &actor_rows("main", &s.actors_main);
     md += &actor_rows("any", &s.actors_any);
+    md += &actor_rows("main, strict", &s.actors_main_strict);
 
     md += "\n## Error sample\n\n\
            Records whose main-event type differs from the gold, grouped by gold type (ids only; \
@@ -1080,6 +1114,42 @@ mod tests {
         // Empty gold side: every engine actor is a false positive.
         let (p, _) = match_side(&[], &[&b]);
         assert_eq!(p.unwrap().predicted, 1);
+    }
+
+    #[test]
+    fn spanless_engine_actors_count_only_in_the_strict_actor_score() {
+        let map = TypeMap::parse(MAPPING_TSV).unwrap();
+        // Gold: a source with a span, no target. Engine: the source matched, plus an
+        // unidentified (spanless) attacker and an unidentified target.
+        let mut r = record("r", "ASSAULT", None, &[(10, 16)]);
+        r.source_actors = vec![actor("Ruritania", Some((0, 9)))];
+        let mut e = event("ASSAULT", (10, 16), false);
+        let spanless = |side| EngActor {
+            side,
+            span: None,
+            text: String::new(),
+        };
+        e.actors = vec![
+            eng_actor(Side::Source, (0, 9), "Ruritania"),
+            spanless(Side::Source),
+            spanless(Side::Target),
+        ];
+        let s = score(&[(r, vec![e])], &map).unwrap();
+        let (head, strict) = (s.actors_main.combined(), s.actors_main_strict.combined());
+        assert_eq!((head.tp, head.predicted, head.gold), (1, 1, 1));
+        assert_eq!((strict.tp, strict.predicted, strict.gold), (1, 3, 1));
+        assert_eq!(s.actors_any.combined().predicted, 1);
+        let h = headline(&s);
+        assert_eq!(h["actor_f1"], 1.0);
+        assert_eq!(h["actor_f1_strict"], 0.5);
+        // A spanned prediction on an empty gold side stays a false positive in both.
+        let mut r2 = record("r2", "ASSAULT", None, &[(10, 16)]);
+        r2.source_actors = vec![actor("Ruritania", Some((0, 9)))];
+        let mut e2 = event("ASSAULT", (10, 16), false);
+        e2.actors = vec![eng_actor(Side::Target, (20, 29), "Freedonia")];
+        let s2 = score(&[(r2, vec![e2])], &map).unwrap();
+        assert_eq!(s2.actors_main.target.predicted, 1);
+        assert_eq!(s2.actors_main_strict.target.predicted, 1);
     }
 
     #[test]

@@ -1208,7 +1208,10 @@ fn sentence_mentions(
                                 })
                                 .copied()
                         })
-                        .or_else(|| support_verb_subject(toks, ts, &cands, &rel))
+                        .or_else(|| {
+                            let verbal = is_verbal_type(t.event_type);
+                            support_verb_subject(toks, ts, verbal, &cands, &rel)
+                        })
                 } else {
                     // Subject: the nearest actor before the verb, within the same clause
                     // ("soldiers were killed when a bomb struck" has no actor for "struck").
@@ -1269,7 +1272,13 @@ fn sentence_mentions(
                     .iter()
                     .find(|a| {
                         a.start > 0
-                            && matches!(l(a.start - 1), "on" | "against" | "targeting" | "at")
+                            && (matches!(l(a.start - 1), "on" | "against" | "targeting" | "at")
+                                // A statement noun's addressee follows "that" or "to" right
+                                // after it ("its demand that Israel ...", "an appeal to the
+                                // U.N.").
+                                || is_verbal_type(t.event_type)
+                                    && a.start == te + 1
+                                    && matches!(l(te), "that" | "to"))
                     })
                     .copied()
             } else {
@@ -1340,15 +1349,19 @@ fn sentence_mentions(
         // Protesters are whoever the sentence says protested ("Thousands of Iraqi Kurds
         // demonstrated", "ethnic Turks began a hunger strike"): a protest has no hidden
         // perpetrator, so the written subject is read, through a support verb for a noun.
-        let protest_verb = (t.event_type == EventType::Protest && !passive && !headline_style)
-            .then(|| {
-                if is_noun {
-                    support_verb_at(toks, ts)
-                } else {
-                    Some(ts)
-                }
-            })
-            .flatten();
+        // So is the one who states a demand, warning or accusation named by a noun its verb
+        // carries ("the agency reiterated its demand that ...", "the union issued a warning").
+        let verbal_noun = is_noun && is_verbal_type(t.event_type);
+        let carrying_verb =
+            ((t.event_type == EventType::Protest || verbal_noun) && !passive && !headline_style)
+                .then(|| {
+                    if is_noun {
+                        support_verb_at(toks, ts, verbal_noun)
+                    } else {
+                        Some(ts)
+                    }
+                })
+                .flatten();
         let subject_np = (actor.is_none()
             && !is_noun
             && !passive
@@ -1360,7 +1373,7 @@ fn sentence_mentions(
         .then(|| subject_phrase(toks, ts, ca, ctx.text))
         .flatten()
         .or_else(|| {
-            protest_verb
+            carrying_verb
                 .filter(|_| actor.is_none())
                 .and_then(|v| subject_phrase(toks, v, ca, ctx.text))
         });
@@ -3560,16 +3573,38 @@ const SUPPORT_VERBS: &[&str] = &[
     "declared",
 ];
 
+/// Verbs that state, or state again, the statement their object noun names ("reiterated its
+/// demand", "renewed their call", "issued a warning", "made an appeal"): the subject is the
+/// one who demands, calls or warns. Used for nouns of verbal event types only: with a physical
+/// happening ("repeated attacks", "made arrests") most of them describe, not carry out.
+const RESTATE_VERBS: &[&str] = &[
+    "reiterated",
+    "reiterates",
+    "repeated",
+    "repeats",
+    "renewed",
+    "renews",
+    "restated",
+    "issued",
+    "issues",
+    "voiced",
+    "voices",
+    "made",
+    "makes",
+];
+
 /// The subject of a support verb governing a noun trigger: walks back from the trigger over
 /// its determiners and modifiers ("a deadly", "out a series of") to the verb, then takes the
-/// nearest actor before the verb in the same clause.
+/// nearest actor before the verb in the same clause. `verbal`: the noun names a statement, so
+/// `RESTATE_VERBS` carry it too.
 fn support_verb_subject<'a>(
     toks: &[Token],
     ts: usize,
+    verbal: bool,
     cands: &[&'a ActorMention],
     rel: &[(usize, usize)],
 ) -> Option<&'a ActorMention> {
-    let verb = support_verb_at(toks, ts)?;
+    let verb = support_verb_at(toks, ts, verbal)?;
     cands
         .iter()
         .rev()
@@ -3582,13 +3617,15 @@ fn support_verb_subject<'a>(
 }
 
 /// The support verb governing the noun trigger at `ts` ("staged a protest", "carried out a
-/// series of attacks"): walks back over determiners and modifiers to the verb.
-fn support_verb_at(toks: &[Token], ts: usize) -> Option<usize> {
+/// series of attacks"): walks back over determiners and modifiers to the verb. `verbal`: a
+/// statement noun, which `RESTATE_VERBS` also carry.
+fn support_verb_at(toks: &[Token], ts: usize, verbal: bool) -> Option<usize> {
+    let supports = |w: &str| SUPPORT_VERBS.contains(&w) || verbal && RESTATE_VERBS.contains(&w);
     let mut k = ts;
     let mut steps = 0;
     while k > 0 && steps < 5 {
         let w = toks[k - 1].lower.as_str();
-        if SUPPORT_VERBS.contains(&w) {
+        if supports(w) {
             break;
         }
         // Only articles, modifiers and the verb's particles may stand between verb and noun.
@@ -3617,7 +3654,7 @@ fn support_verb_at(toks: &[Token], ts: usize) -> Option<usize> {
         k -= 1;
         steps += 1;
     }
-    if k == 0 || !SUPPORT_VERBS.contains(&toks[k - 1].lower.as_str()) {
+    if k == 0 || !supports(toks[k - 1].lower.as_str()) {
         return None;
     }
     let verb = k - 1;
