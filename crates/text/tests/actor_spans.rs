@@ -155,6 +155,17 @@ fn who_restates_a_demand_named_by_a_noun_makes_it() {
     );
     let recipient = e.actors.iter().find(|a| a.role == ActorRole::Recipient);
     assert_eq!(recipient.and_then(|a| a.text.as_deref()), Some("Jordan"));
+    // A day word may stand between the noun and "that".
+    let text =
+        "The Nordic Fisheries Council renewed its demand on Friday that Jordan reopen the port.";
+    let evs = events(text);
+    let e = support::find(&evs, EventType::Request);
+    let recipient = e.actors.iter().find(|a| a.role == ActorRole::Recipient);
+    assert_eq!(
+        recipient.and_then(|a| a.text.as_deref()),
+        Some("Jordan"),
+        "{e:#?}"
+    );
     // "issued a demand to X": a statement noun carried by "issued", addressed "to" X.
     let text = "The Baltic Grain Union issued a demand to Syria on Monday.";
     let evs = events(text);

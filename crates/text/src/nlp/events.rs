@@ -1275,10 +1275,19 @@ fn sentence_mentions(
                             && (matches!(l(a.start - 1), "on" | "against" | "targeting" | "at")
                                 // A statement noun's addressee follows "that" or "to" right
                                 // after it ("its demand that Israel ...", "an appeal to the
-                                // U.N.").
-                                || is_verbal_type(t.event_type)
-                                    && a.start == te + 1
-                                    && matches!(l(te), "that" | "to"))
+                                // U.N."), or after a day ("its demand on Friday that X").
+                                || is_verbal_type(t.event_type) && {
+                                    let k = if l(te) == "on" && is_date_word(l(te + 1)) {
+                                        te + 2
+                                    } else if matches!(l(te), "today" | "yesterday")
+                                        || is_date_word(l(te))
+                                    {
+                                        te + 1
+                                    } else {
+                                        te
+                                    };
+                                    a.start == k + 1 && matches!(l(k), "that" | "to")
+                                })
                     })
                     .copied()
             } else {
