@@ -208,3 +208,51 @@ fn the_statement_as_subject_speaks_for_whoever_issued_it() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_present_passive_in_a_relative_clause_is_a_state_not_an_event() {
+    let evs = events("Turkey is studying a truce plan that is supported by Jordan.");
+    assert!(
+        evs.iter().all(|e| e.event_type != EventType::Support),
+        "{evs:#?}"
+    );
+    // A main-clause passive is the happening itself.
+    let evs = events("The truce plan was supported by Jordan on Monday.");
+    find(&evs, EventType::Support);
+}
+
+#[test]
+fn an_analysts_view_is_no_statement_event() {
+    let evs = events("Security analyst Omar Haddad welcomed the move by Jordan on Monday.");
+    assert!(
+        evs.iter().all(|e| e.event_type != EventType::Support),
+        "{evs:#?}"
+    );
+    // A party's welcome is coded.
+    let evs = events("The Jordanian government welcomed the move by Turkey on Monday.");
+    find(&evs, EventType::Support);
+}
+
+#[test]
+fn a_quote_retelling_the_news_is_the_same_event() {
+    // The quote dates and places the killing loosely ("Today", "in Syria"): still one attack.
+    let evs = events(
+        "Syrian troops killed the rebel commander in an airstrike near Homs on Thursday. \
+         \"Today the leader of the rebels in Syria was killed,\" the Syrian president wrote.",
+    );
+    let n = evs
+        .iter()
+        .filter(|e| e.event_type == EventType::Assault)
+        .count();
+    assert_eq!(n, 1, "{evs:#?}");
+    // Told in the writer's own voice, a second killing elsewhere stays its own event.
+    let evs = events(
+        "Syrian troops killed the rebel commander in an airstrike near Homs on Thursday. \
+         Gunmen killed a Jordanian officer in Amman on Friday.",
+    );
+    let n = evs
+        .iter()
+        .filter(|e| e.event_type == EventType::Assault)
+        .count();
+    assert_eq!(n, 2, "{evs:#?}");
+}

@@ -71,7 +71,7 @@ impl Classifier {
                 r"(?i)\b(said|says|told|according to|reported|announced|stated|confirmed|claimed|indicated|added)\b",
             ),
             background: re(
-                r"(?i)\b(in a context where|after (years|decades|months) of|for (years|decades)|historically|has long (been|had|emphasi[sz]ed|sought)|have long|founded in|was founded|since (the )?(\d{1,2} )?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? )?(\d{1,2},? )?(19|20)\d\d|years ago|decades ago|in the (19|20)\d0s|has a (long )?history of|the group, which|formerly known as)\b",
+                r"(?i)\b(in a context where|after (years|decades|months) of|for (years|decades)|historically|has long (been|had|emphasi[sz]ed|sought)|have long|founded in|was founded|since (the )?(\d{1,2} )?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? )?(\d{1,2},? )?(19|20)\d\d|years ago|decades ago|in the (19|20)\d0s|has a (long )?history of|the group, which|formerly known as|(already|still) [a-z]+ing\b[^.;]{0,80}\bbefore the (coup|war|invasion|uprising|revolution|pandemic))\b",
             ),
             relative_clause: re(r",\s*(who|which|whose|whom)\b[^,]*,"),
             // The writer's own speculation or open questions (unless a source is quoted saying it).
@@ -492,7 +492,7 @@ fn is_trailing_off_topic(s: &SentenceInfo, t: &str) -> bool {
 
 /// Whether byte `pos` lies inside a quotation: an odd number of quote marks before it, or
 /// after it (a quote split across sentences that closes here).
-fn inside_quote(t: &str, pos: usize) -> bool {
+pub(crate) fn inside_quote(t: &str, pos: usize) -> bool {
     let marks = |x: &str| {
         x.chars()
             .filter(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'))
@@ -822,6 +822,27 @@ mod tests {
                 "Gunmen killed five people in the village on Sunday.",
                 false,
                 2
+            ),
+            SentenceClass::Report
+        );
+    }
+
+    #[test]
+    fn an_ongoing_state_before_a_turning_point_is_background() {
+        assert_eq!(
+            class(
+                "The charity was already feeding 40,000 families before the war.",
+                false,
+                3
+            ),
+            SentenceClass::Background
+        );
+        // A happening dated before the turning point, with no ongoing state, stays news.
+        assert_eq!(
+            class(
+                "Troops seized the airport two days before the coup anniversary.",
+                false,
+                3
             ),
             SentenceClass::Report
         );

@@ -460,6 +460,16 @@ pub fn find_counts(toks: &[Token]) -> Vec<CountMention> {
             if let Some(f) = count_field(w) {
                 // "killed 5" belongs to the number after the verb, handled below, unless passive.
                 field = Some((f, j));
+                // "eight anti-coup demonstrators were killed": the crowd noun names who was
+                // counted; a passive casualty or arrest verb right after says what befell them.
+                if f == "participants" {
+                    if let Some(v) = (j + 2..(j + 4).min(toks.len())).find(|&v| {
+                        matches!(lower(toks, v - 1), "was" | "were" | "been")
+                            && count_field(lower(toks, v)).is_some_and(|g| g != "participants")
+                    }) {
+                        field = count_field(lower(toks, v)).map(|g| (g, v));
+                    }
+                }
                 break;
             }
         }
@@ -580,5 +590,25 @@ mod tests {
                 .all(|c| c.1 == Some(0))
         );
         assert!(counts("the attack on 3 March lasted two hours").is_empty());
+    }
+
+    #[test]
+    fn a_crowd_noun_before_a_passive_casualty_verb_counts_the_casualties() {
+        assert_eq!(
+            counts("at least six pro-reform marchers were killed by troops"),
+            vec![("killed".into(), Some(6), None)]
+        );
+        assert_eq!(
+            counts("police said 40 anti-war protesters have been detained"),
+            vec![("arrested".into(), Some(40), Some(40))]
+        );
+        // No passive verb after the crowd noun: the number is still the crowd's size.
+        assert_eq!(
+            counts("about 300 protesters marched and two were later hurt"),
+            vec![
+                ("participants".into(), Some(300), Some(300)),
+                ("injured".into(), Some(2), Some(2))
+            ]
+        );
     }
 }

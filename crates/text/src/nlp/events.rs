@@ -158,6 +158,8 @@ struct Mention {
     trigger: String,
     anaphoric: bool,
     headline: bool,
+    /// The trigger stands inside a direct quotation.
+    quoted: bool,
     actors: Vec<Actor>,
     location: Option<Location>,
     date: Option<EventDate>,
@@ -183,6 +185,36 @@ fn is_verbal_type(t: EventType) -> bool {
             | EventType::Consult
             | EventType::Support
     )
+}
+
+/// A speaker quoted on a happening the story has already told ("'Today the leader was
+/// killed,' the president wrote"; "'We reject these claims,' the spokesman said") retells it in
+/// their own words: news quotes the parties on the news itself. Their wording may name the
+/// place or the parties differently, so only type, mode, count and status must agree.
+fn quoted_retelling(e: &Mention, m: &Mention) -> bool {
+    m.quoted
+        && !e.headline
+        && e.sentence < m.sentence
+        && e.event_type == m.event_type
+        && (e.mode.is_none() || m.mode.is_none() || e.mode == m.mode)
+        && (m.status == EventStatus::Background) == (e.status == EventStatus::Background)
+        && !m
+            .counts
+            .iter()
+            .any(|(f, c)| e.counts.iter().any(|(g, d)| f == g && c.low != d.low))
+}
+
+/// An actor named by a commentator's title ("security analyst X", "legal experts"): an observer
+/// of the news, not a party to it.
+fn is_commentator(a: &Actor) -> bool {
+    a.text.as_deref().is_some_and(|t| {
+        t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "analyst" | "analysts" | "commentator" | "commentators" | "pundit" | "pundits"
+            )
+        })
+    })
 }
 
 /// Kinds of actor that bear arms.
@@ -660,6 +692,17 @@ fn sentence_mentions(
             && toks[ts - 2].is_capitalized()
             && t.words.len() == 1
             && t.words[0].ends_with("ed")
+        {
+            continue;
+        }
+        // "a plan that is backed by X", "a truce which is supported by both sides": a present
+        // passive in a relative clause describes a standing state of the noun, not a happening.
+        // (Past forms stay: "a man who was arrested on Monday" may be news.)
+        if ts >= 2
+            && t.event_type != EventType::Assault
+            && t.words[0].ends_with("ed")
+            && matches!(l(ts - 1), "is" | "are")
+            && matches!(l(ts - 2), "that" | "which")
         {
             continue;
         }
@@ -1982,6 +2025,15 @@ fn sentence_mentions(
         } else {
             (t.event_type, t.mode.clone())
         };
+        // An analyst's or expert's view ("analyst X welcomed the move") is commentary on the
+        // news, not a political act: PLOVER codes what parties do and say, not their observers.
+        if is_verbal_type(event_type)
+            && actors
+                .iter()
+                .any(|a| a.role == ActorRole::Actor && is_commentator(a))
+        {
+            continue;
+        }
         let mut mention = Mention {
             sentence: s.index,
             segment: segment_of(toks, ts),
@@ -1993,6 +2045,10 @@ fn sentence_mentions(
                 .to_string(),
             anaphoric,
             headline: s.headline,
+            quoted: super::classify::inside_quote(
+                s.span.slice(ctx.text),
+                toks[ts].span.start.saturating_sub(s.span.start),
+            ),
             actors,
             location,
             date,
@@ -3929,7 +3985,7 @@ fn merge_and_finish(
             })
         });
         let target = events.iter().enumerate().rev().find(|(_, e)| {
-            compatible(&e.main, &m)
+            quoted_retelling(&e.main, &m) || compatible(&e.main, &m)
                 && (m.anaphoric
                     // A headline sums up the lead, not the background further down.
                     || (e.main.headline || m.headline)
@@ -3959,7 +4015,11 @@ fn merge_and_finish(
                 if !e.evidence.iter().any(|x| x.span == m.evidence.span) {
                     e.evidence.push(m.evidence.clone());
                 }
-                absorb(&mut e.main, m.clone());
+                // A quoted retelling lends its words as evidence; its place, date and parties,
+                // told loosely, do not override the ones already read.
+                if compatible(&e.main, &m) {
+                    absorb(&mut e.main, m.clone());
+                }
                 e.mentions.push(m);
                 by_token.insert(key, idx);
             }
