@@ -542,13 +542,7 @@ fn a_name_written_often_does_not_drown_the_sources_home_country() {
     // A local paper in London, Ontario names its city again and again and never its country;
     // the repeated name's own likely reading (the far larger British capital) must not count
     // against the country the outlet points to.
-    let g = Gazetteer::parse(GazetteerSources {
-        places: TWO_CITIES_PLACES,
-        countries: TWO_CITIES_COUNTRIES,
-        country_aliases: "",
-        demonyms: "",
-    })
-    .expect("test gazetteer parses");
+    let g = two_cities();
     let text = "London police closed a road. London firefighters came. A London school shut. \
                 London buses stopped. London shops opened late. London ended the day calm.";
     let countries = |home: Option<&str>| {
@@ -686,6 +680,17 @@ const TWO_CITIES_PLACES: &str =
 6058560\tLondon\t42.98\t-81.23\tCA\tOntario\tP.PPL\t420000\t\n\
 4369224\tMillbrook\t39.07\t-76.55\tUS\tMaryland\tP.PPL\t37000\tCarters\n";
 
+/// The two-London gazetteer without aliases or demonyms.
+fn two_cities() -> Gazetteer {
+    Gazetteer::parse(GazetteerSources {
+        places: TWO_CITIES_PLACES,
+        countries: TWO_CITIES_COUNTRIES,
+        country_aliases: "",
+        demonyms: "",
+    })
+    .expect("test gazetteer parses")
+}
+
 #[test]
 fn a_city_in_the_country_the_text_names_beats_a_capital_it_never_points_to() {
     let g = Gazetteer::parse(GazetteerSources {
@@ -715,13 +720,7 @@ fn a_city_in_the_country_the_text_names_beats_a_capital_it_never_points_to() {
 
 #[test]
 fn a_surnames_plural_is_the_family_not_a_place() {
-    let g = Gazetteer::parse(GazetteerSources {
-        places: TWO_CITIES_PLACES,
-        countries: TWO_CITIES_COUNTRIES,
-        country_aliases: "",
-        demonyms: "",
-    })
-    .expect("test gazetteer parses");
+    let g = two_cities();
     let text = "Tom and Jane Carter have farmed the valley for decades. The Carters said they \
                 would appeal the order.";
     let ms = find_places(text, &[], &g);
