@@ -539,30 +539,22 @@ fn the_sources_home_country_leans_an_unqualified_town_its_way() {
 
 #[test]
 fn a_name_written_often_does_not_drown_the_sources_home_country() {
-    // A local paper names its own city again and again; the repeated name's own likely reading
-    // must not count against the country the rest of the document (here only the outlet)
-    // points to.
-    let g = small();
-    let text =
-        "Syracuse police closed a road. Syracuse firefighters came. A Syracuse school shut. \
-                Syracuse buses stopped. Syracuse shops opened late. Syracuse ended the day calm.";
-    let country = |home: Option<&str>| {
+    // A local paper in London, Ontario names its city again and again and never its country;
+    // the repeated name's own likely reading (the far larger British capital) must not count
+    // against the country the outlet points to.
+    let g = two_cities();
+    let text = "London police closed a road. London firefighters came. A London school shut. \
+                London buses stopped. London shops opened late. London ended the day calm.";
+    let countries = |home: Option<&str>| {
         let ms = find_places_from(text, &[], &g, home);
         ms.iter()
-            .filter(|m| m.text == "Syracuse")
+            .filter(|m| m.text == "London")
             .map(|m| m.country.clone().unwrap_or_default())
             .collect::<Vec<_>>()
     };
-    assert!(
-        country(Some("IT")).iter().all(|c| c == "IT"),
-        "{:?}",
-        country(Some("IT"))
-    );
-    assert!(
-        country(Some("US")).iter().all(|c| c == "US"),
-        "{:?}",
-        country(Some("US"))
-    );
+    assert_eq!(countries(Some("CA")), vec!["CA"; 6]);
+    // Without the outlet's country the capital stays the reading.
+    assert_eq!(countries(None), vec!["GB"; 6]);
 }
 
 #[test]
@@ -688,6 +680,17 @@ const TWO_CITIES_PLACES: &str =
 6058560\tLondon\t42.98\t-81.23\tCA\tOntario\tP.PPL\t420000\t\n\
 4369224\tMillbrook\t39.07\t-76.55\tUS\tMaryland\tP.PPL\t37000\tCarters\n";
 
+/// The two-London gazetteer without aliases or demonyms.
+fn two_cities() -> Gazetteer {
+    Gazetteer::parse(GazetteerSources {
+        places: TWO_CITIES_PLACES,
+        countries: TWO_CITIES_COUNTRIES,
+        country_aliases: "",
+        demonyms: "",
+    })
+    .expect("test gazetteer parses")
+}
+
 #[test]
 fn a_city_in_the_country_the_text_names_beats_a_capital_it_never_points_to() {
     let g = Gazetteer::parse(GazetteerSources {
@@ -717,13 +720,7 @@ fn a_city_in_the_country_the_text_names_beats_a_capital_it_never_points_to() {
 
 #[test]
 fn a_surnames_plural_is_the_family_not_a_place() {
-    let g = Gazetteer::parse(GazetteerSources {
-        places: TWO_CITIES_PLACES,
-        countries: TWO_CITIES_COUNTRIES,
-        country_aliases: "",
-        demonyms: "",
-    })
-    .expect("test gazetteer parses");
+    let g = two_cities();
     let text = "Tom and Jane Carter have farmed the valley for decades. The Carters said they \
                 would appeal the order.";
     let ms = find_places(text, &[], &g);
