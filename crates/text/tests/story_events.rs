@@ -214,3 +214,51 @@ fn a_visit_is_placed_where_it_goes() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn an_operation_that_frames_or_recalls_other_acts_is_no_new_mobilisation() {
+    // The operation is the frame of the killing, a reference back, or a standing activity.
+    let framed = events(
+        "A senior commander of the militia died in what French officials called a joint \
+         operation near Lyon on Monday.",
+    );
+    assert!(
+        framed.iter().all(|e| e.event_type != EventType::Mobilize),
+        "{framed:#?}"
+    );
+    let recalled = events(
+        "French troops carried out raids near Lyon last week. Despite those operations, the \
+         militia kept recruiting.",
+    );
+    assert!(
+        recalled.iter().all(|e| e.event_type != EventType::Mobilize),
+        "{recalled:#?}"
+    );
+    let standing = events(
+        "Officials in Lyon said the man had run the militia's external operations for years.",
+    );
+    assert!(
+        standing.iter().all(|e| e.event_type != EventType::Mobilize),
+        "{standing:#?}"
+    );
+    let arrests = events(
+        "French police arrested six men, including two brothers, in a follow-up operation near \
+         Lyon on Tuesday.",
+    );
+    assert!(
+        arrests.iter().all(|e| e.event_type != EventType::Mobilize),
+        "{arrests:#?}"
+    );
+    assert!(
+        arrests.iter().any(|e| e.event_type == EventType::Coerce),
+        "{arrests:#?}"
+    );
+    // A new operation launched by a force is still one.
+    let launched =
+        events("French troops launched an operation against the militia near Lyon on Monday.");
+    assert_eq!(
+        of_type(&launched, EventType::Mobilize).len(),
+        1,
+        "{launched:#?}"
+    );
+}

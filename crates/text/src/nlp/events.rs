@@ -991,6 +991,7 @@ fn sentence_mentions(
             || threat_noun_not_issued(toks, ts, t)
             || weapon_not_used(toks, ts, te, t)
             || standing_ban(toks, ts, t)
+            || operation_not_new(toks, ts, t)
         {
             continue;
         }
@@ -2766,6 +2767,94 @@ fn standing_ban(toks: &[Token], ts: usize, t: &Trigger) -> bool {
             toks[ts - 1].lower.as_str(),
             "the" | "a" | "an" | "its" | "their" | "his" | "her"
         )
+}
+
+/// Acts whose report can name the operation they happened in ("killed in a joint operation").
+const FRAMING_ACTS: &[&str] = &[
+    "killed",
+    "died",
+    "captured",
+    "arrested",
+    "detained",
+    "wounded",
+    "injured",
+    "eliminated",
+    "neutralised",
+    "neutralized",
+    "rescued",
+    "freed",
+    "seized",
+];
+
+/// A military "operation" noun that names no new act of mobilising: a reference back to acts
+/// already told ("those operations"), a standing activity rather than a dated act ("the group's
+/// external operations", "he ran the group's operations"), or the frame of an act coded in its
+/// own clause ("killed in what officials call a joint operation": the killing is the event).
+fn operation_not_new(toks: &[Token], ts: usize, t: &Trigger) -> bool {
+    if t.event_type != EventType::Mobilize
+        || t.words.len() != 1
+        || !matches!(t.words[0].as_str(), "operation" | "operations")
+        || ts == 0
+    {
+        return false;
+    }
+    let l = |k: usize| toks[k].lower.as_str();
+    if matches!(
+        l(ts - 1),
+        "those"
+            | "these"
+            | "such"
+            | "external"
+            | "global"
+            | "worldwide"
+            | "overseas"
+            | "daily"
+            | "day-to-day"
+            | "routine"
+    ) {
+        return true;
+    }
+    // "ran/oversees (the group's | IS) operations": managing, not launching.
+    let managed = (ts.saturating_sub(4)..ts).any(|k| {
+        matches!(
+            l(k),
+            "ran"
+                | "run"
+                | "runs"
+                | "running"
+                | "oversee"
+                | "oversees"
+                | "oversaw"
+                | "overseeing"
+                | "manage"
+                | "manages"
+                | "managed"
+                | "managing"
+                | "direct"
+                | "directs"
+                | "directing"
+        )
+    });
+    if managed {
+        return true;
+    }
+    for k in (ts.saturating_sub(12)..ts).rev() {
+        match l(k) {
+            ";" | ":" => return false,
+            // The act may carry its object first: "arrested five men, including two women, in
+            // a follow-up operation".
+            "in" | "during" => {
+                let act = (k.saturating_sub(10)..k)
+                    .rev()
+                    .find(|&j| FRAMING_ACTS.contains(&l(j)));
+                return act.is_some_and(|j| {
+                    !(j..k).any(|m| matches!(l(m), ";" | "said" | "says" | "while" | "after"))
+                });
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The actors coordinated with `a` by "and" or commas: before it (`forward` false: "the United
