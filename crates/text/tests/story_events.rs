@@ -262,3 +262,104 @@ fn an_operation_that_frames_or_recalls_other_acts_is_no_new_mobilisation() {
         "{launched:#?}"
     );
 }
+
+#[test]
+fn a_ban_participle_before_its_noun_is_no_new_ban() {
+    // After a past-tense verb or a preposition, "prohibited"/"banned" describes the noun.
+    let described = events(
+        "The French government detailed prohibited shipments of rockets in a report on Monday.",
+    );
+    assert!(
+        described
+            .iter()
+            .all(|e| !(e.event_type == EventType::Coerce && e.mode.as_deref() == Some("ban"))),
+        "{described:#?}"
+    );
+    let listed = events("The French government published a list of banned books on Monday.");
+    assert!(
+        listed
+            .iter()
+            .all(|e| !(e.event_type == EventType::Coerce && e.mode.as_deref() == Some("ban"))),
+        "{listed:#?}"
+    );
+    // A government that prohibits something does ban it.
+    let banned = events("The French government prohibited public rallies in Lyon on Sunday.");
+    assert!(
+        banned
+            .iter()
+            .any(|e| e.event_type == EventType::Coerce && e.mode.as_deref() == Some("ban")),
+        "{banned:#?}"
+    );
+}
+
+#[test]
+fn an_act_a_demand_asks_to_end_is_not_reported_as_done() {
+    let demand = events(
+        "\"The city must end its secret transfers and stop detaining asylum seekers in Lyon,\" a \
+         lawyer for the group said.",
+    );
+    assert!(
+        demand.iter().all(|e| e.event_type != EventType::Coerce),
+        "{demand:#?}"
+    );
+    let urged = events("Rights groups urged Canada to stop detaining migrants near Lyon.");
+    assert!(
+        urged.iter().all(|e| e.event_type != EventType::Coerce),
+        "{urged:#?}"
+    );
+    // Detentions told as done stay, even next to a demand.
+    let done = events(
+        "French police detained 40 migrants in Lyon on Monday, and rights groups urged them to \
+         stop.",
+    );
+    assert_eq!(of_type(&done, EventType::Coerce).len(), 1, "{done:#?}");
+}
+
+#[test]
+fn a_promise_to_help_free_someone_is_not_the_release() {
+    // The holder releases; the one who helps only promises to push for it.
+    let help = events(
+        "The French senator said on Monday that he will help release the journalist held in \
+         Moscow.",
+    );
+    assert!(
+        help.iter().all(|e| e.event_type != EventType::Retreat),
+        "{help:#?}"
+    );
+    // A captor's own announced release is planned.
+    let own = events("The Russian authorities said they will release the journalist on Friday.");
+    assert!(
+        own.iter()
+            .any(|e| e.event_type == EventType::Retreat && e.status == EventStatus::Planned),
+        "{own:#?}"
+    );
+}
+
+#[test]
+fn a_happening_named_as_someones_role_is_not_news() {
+    let credited = events(
+        "The French minister also credited Canada for playing a useful role in talks with Russia.",
+    );
+    assert!(
+        credited.iter().all(|e| e.event_type != EventType::Consult),
+        "{credited:#?}"
+    );
+    // Talks told as held are news.
+    let held = events("Canada held talks with Russia in Lyon on Monday.");
+    assert_eq!(of_type(&held, EventType::Consult).len(), 1, "{held:#?}");
+}
+
+#[test]
+fn the_attackers_told_again_are_the_attack_already_reported() {
+    let retold = events(
+        "Gunmen attacked a bus near Lyon on Monday, killing six people. Survivors said the \
+         attackers singled out soldiers, shooting many.",
+    );
+    assert_eq!(of_type(&retold, EventType::Assault).len(), 1, "{retold:#?}");
+    // With a place and a day of their own, the attackers' act is a second attack.
+    let again = events(
+        "Gunmen attacked a bus near Lyon on Monday, killing six people. In Marseille, the \
+         attackers shot two guards on Wednesday.",
+    );
+    assert_eq!(of_type(&again, EventType::Assault).len(), 2, "{again:#?}");
+}

@@ -160,6 +160,9 @@ struct Mention {
     headline: bool,
     /// The trigger stands inside a direct quotation.
     quoted: bool,
+    /// The clause names its doers by a definite agent noun of an attack ("the attackers",
+    /// "the gunmen"): they are the ones of a happening already told.
+    agents_told: bool,
     actors: Vec<Actor>,
     location: Option<Location>,
     date: Option<EventDate>,
@@ -191,6 +194,38 @@ fn is_verbal_type(t: EventType) -> bool {
 /// killed,' the president wrote"; "'We reject these claims,' the spokesman said") retells it in
 /// their own words: news quotes the parties on the news itself. Their wording may name the
 /// place or the parties differently, so only type, mode, count and status must agree.
+/// Agent nouns that name the doers of an attack by what they did: with "the" they point back
+/// to an attack the story has told.
+const TOLD_AGENTS: &[&str] = &[
+    "attackers",
+    "attacker",
+    "assailants",
+    "assailant",
+    "gunmen",
+    "gunman",
+    "hijackers",
+    "kidnappers",
+    "bombers",
+    "bomber",
+    "shooter",
+    "shooters",
+];
+
+/// A violent act told later in the writer's voice with no place, date or toll of its own, done
+/// by "the attackers" (or "the gunmen", ...): the story retelling how the attack it already
+/// reported went ("survivors said the attackers singled out guards, shooting many"), not a
+/// second attack.
+fn agents_retelling(e: &Mention, m: &Mention) -> bool {
+    m.agents_told
+        && e.sentence < m.sentence
+        && e.event_type == m.event_type
+        && m.location.is_none()
+        && m.date.is_none()
+        && m.counts.is_empty()
+        && m.status != EventStatus::Background
+        && e.status != EventStatus::Background
+}
+
 fn quoted_retelling(e: &Mention, m: &Mention) -> bool {
     m.quoted
         && !e.headline
@@ -992,6 +1027,7 @@ fn sentence_mentions(
             || weapon_not_used(toks, ts, te, t)
             || standing_ban(toks, ts, t)
             || operation_not_new(toks, ts, t)
+            || role_in_reference(toks, ts)
         {
             continue;
         }
@@ -1782,6 +1818,36 @@ fn sentence_mentions(
             && t.mode.as_deref() == Some("arrest")
             && (ts.saturating_sub(3)..ts)
                 .any(|k| matches!(l(k), "ordered" | "order" | "orders" | "ordering"));
+        // "must stop detaining migrants", "urged the army to cease shelling": the act is what a
+        // demand asks to end. The demand is the news (its own trigger codes it); the act it
+        // names is not reported here as having happened.
+        let demanded_end = ts > 1
+            && matches!(l(ts - 1), "stop" | "cease" | "halt")
+            && (ca..ts - 1).any(|k| {
+                matches!(
+                    l(k),
+                    "must"
+                        | "should"
+                        | "urge"
+                        | "urged"
+                        | "urges"
+                        | "urging"
+                        | "demand"
+                        | "demanded"
+                        | "demands"
+                        | "demanding"
+                        | "call"
+                        | "calls"
+                        | "called"
+                        | "calling"
+                        | "need"
+                        | "needs"
+                        | "ought"
+                )
+            });
+        if demanded_end {
+            continue;
+        }
         let status = if s.class == SentenceClass::Background || dated_rel || since_clause {
             EventStatus::Background
         } else if t.event_type == EventType::Threaten || threatened_sanction || ordered_arrest {
@@ -1806,8 +1872,14 @@ fn sentence_mentions(
                         | "agreed"
                 )
             });
-            let plotted = (ts.saturating_sub(3)..ts)
-                .any(|k| matches!(l(k), "planning" | "plotting" | "plot"));
+            // "he will help release my father": a promise to help bring about another party's
+            // act (the holder releases), not that act planned by the one who speaks.
+            let helped = (ts.saturating_sub(2)..ts)
+                .any(|k| matches!(l(k), "help" | "helps" | "helping"))
+                && matches!(l(ts - 1), "help" | "helps" | "helping" | "to");
+            let plotted = helped
+                || (ts.saturating_sub(3)..ts)
+                    .any(|k| matches!(l(k), "planning" | "plotting" | "plot"));
             if !plotted
                 && ((ts.saturating_sub(3)..ts)
                     .any(|k| matches!(l(k), "will" | "plans" | "planned" | "intends"))
@@ -2050,6 +2122,12 @@ fn sentence_mentions(
                 s.span.slice(ctx.text),
                 toks[ts].span.start.saturating_sub(s.span.start),
             ),
+            agents_told: event_type == EventType::Assault
+                && (ca..ts).any(|k| {
+                    matches!(l(k), "the" | "these" | "those")
+                        && TOLD_AGENTS.contains(&l(k + 1))
+                        && !in_rel_range(&rel, k)
+                }),
             actors,
             location,
             date,
@@ -2757,16 +2835,88 @@ fn weapon_not_used(toks: &[Token], ts: usize, te: usize, t: &Trigger) -> bool {
 
 /// "the banned Baloch Liberation Army", "a designated terrorist group": a ban or designation
 /// used as an attribute names a standing status, not a new act.
+///
+/// The participle is an attribute also after a preposition ("a list of banned books") and
+/// after a past-tense verb that already heads the clause ("experts detailed prohibited
+/// transfers"): two finite verbs do not follow each other, so the second one describes the
+/// noun after it.
 fn standing_ban(toks: &[Token], ts: usize, t: &Trigger) -> bool {
     let ban = (t.event_type == EventType::Coerce && t.mode.as_deref() == Some("ban"))
         || t.event_type == EventType::Sanction;
-    ban && t.words.len() == 1
-        && t.words[0].ends_with("ed")
-        && ts > 0
-        && matches!(
-            toks[ts - 1].lower.as_str(),
-            "the" | "a" | "an" | "its" | "their" | "his" | "her"
-        )
+    if !(ban && t.words.len() == 1 && t.words[0].ends_with("ed") && ts > 0) {
+        return false;
+    }
+    let prev = &toks[ts - 1];
+    let noun_next = toks.get(ts + 1).is_some_and(|n| {
+        n.text.chars().all(|c| c.is_alphabetic())
+            && !NP_STOPS.contains(&n.lower.as_str())
+            && !matches!(
+                n.lower.as_str(),
+                "by" | "from"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "under"
+                    | "after"
+                    | "since"
+                    | "and"
+                    | "or"
+                    | "as"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "it"
+                    | "them"
+                    | "all"
+                    | "any"
+                    | "last"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "until"
+                    | "over"
+                    | "with"
+                    | "without"
+                    | "entirely"
+                    | "outright"
+            )
+    });
+    matches!(
+        prev.lower.as_str(),
+        "the" | "a" | "an" | "its" | "their" | "his" | "her"
+    ) || matches!(
+        prev.lower.as_str(),
+        "of" | "for" | "against" | "on" | "these" | "those" | "such" | "any" | "other"
+    ) && noun_next
+        || prev.lower.ends_with("ed")
+            && prev.lower.len() > 4
+            && prev.text.chars().all(|c| c.is_ascii_lowercase())
+            && !matches!(prev.lower.as_str(), "reportedly" | "allegedly")
+            && noun_next
+}
+
+/// "credited Britain for its role in talks with Ukraine", "charged for his role in the attack":
+/// a happening named as the thing someone had a part in is presupposed, told to say who took
+/// part, not reported as news here.
+fn role_in_reference(toks: &[Token], ts: usize) -> bool {
+    (ts.saturating_sub(5)..ts.saturating_sub(1)).any(|k| {
+        toks[k].lower == "role"
+            && toks[k + 1].lower == "in"
+            && (k + 2..ts).all(|j| {
+                matches!(
+                    toks[j].lower.as_str(),
+                    "the" | "a" | "an" | "this" | "that" | "those" | "these" | "its" | "their"
+                ) || toks[j].text.chars().all(|c| c.is_ascii_lowercase())
+                    && toks[j].text.ends_with("ed")
+            })
+    })
 }
 
 /// Acts whose report can name the operation they happened in ("killed in a joint operation").
@@ -4076,6 +4226,7 @@ fn merge_and_finish(
         let target = events.iter().enumerate().rev().find(|(_, e)| {
             quoted_retelling(&e.main, &m) || compatible(&e.main, &m)
                 && (m.anaphoric
+                    || agents_retelling(&e.main, &m)
                     // A headline sums up the lead, not the background further down.
                     || (e.main.headline || m.headline)
                         && m.sentence <= 4
