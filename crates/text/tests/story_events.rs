@@ -263,33 +263,24 @@ fn an_operation_that_frames_or_recalls_other_acts_is_no_new_mobilisation() {
     );
 }
 
+fn bans(evs: &[Event]) -> usize {
+    evs.iter()
+        .filter(|e| e.event_type == EventType::Coerce && e.mode.as_deref() == Some("ban"))
+        .count()
+}
+
 #[test]
 fn a_ban_participle_before_its_noun_is_no_new_ban() {
     // After a past-tense verb or a preposition, "prohibited"/"banned" describes the noun.
     let described = events(
         "The French government detailed prohibited shipments of rockets in a report on Monday.",
     );
-    assert!(
-        described
-            .iter()
-            .all(|e| !(e.event_type == EventType::Coerce && e.mode.as_deref() == Some("ban"))),
-        "{described:#?}"
-    );
+    assert_eq!(bans(&described), 0, "{described:#?}");
     let listed = events("The French government published a list of banned books on Monday.");
-    assert!(
-        listed
-            .iter()
-            .all(|e| !(e.event_type == EventType::Coerce && e.mode.as_deref() == Some("ban"))),
-        "{listed:#?}"
-    );
+    assert_eq!(bans(&listed), 0, "{listed:#?}");
     // A government that prohibits something does ban it.
     let banned = events("The French government prohibited public rallies in Lyon on Sunday.");
-    assert!(
-        banned
-            .iter()
-            .any(|e| e.event_type == EventType::Coerce && e.mode.as_deref() == Some("ban")),
-        "{banned:#?}"
-    );
+    assert_eq!(bans(&banned), 1, "{banned:#?}");
 }
 
 #[test]
