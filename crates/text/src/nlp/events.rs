@@ -190,10 +190,6 @@ fn is_verbal_type(t: EventType) -> bool {
     )
 }
 
-/// A speaker quoted on a happening the story has already told ("'Today the leader was
-/// killed,' the president wrote"; "'We reject these claims,' the spokesman said") retells it in
-/// their own words: news quotes the parties on the news itself. Their wording may name the
-/// place or the parties differently, so only type, mode, count and status must agree.
 /// Agent nouns that name the doers of an attack by what they did: with "the" they point back
 /// to an attack the story has told.
 const TOLD_AGENTS: &[&str] = &[
@@ -226,6 +222,10 @@ fn agents_retelling(e: &Mention, m: &Mention) -> bool {
         && e.status != EventStatus::Background
 }
 
+/// A speaker quoted on a happening the story has already told ("'Today the leader was
+/// killed,' the president wrote"; "'We reject these claims,' the spokesman said") retells it in
+/// their own words: news quotes the parties on the news itself. Their wording may name the
+/// place or the parties differently, so only type, mode, count and status must agree.
 fn quoted_retelling(e: &Mention, m: &Mention) -> bool {
     m.quoted
         && !e.headline
