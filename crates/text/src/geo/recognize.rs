@@ -673,6 +673,24 @@ fn classify(
     if next.is_some_and(|n| !n.capitalised && words::contains(DISEASE_WORDS, &n.key)) {
         return None;
     }
+    // "at 8:30 a.m. (Damascus Time)", "10 p.m. Beijing time": after a clock time, a place name
+    // followed by "time" names a time zone, not where anything happens.
+    if next.is_some_and(|n| n.key == "time") {
+        let before = text[..span.start]
+            .trim_end_matches(|c: char| c.is_whitespace() || c == '(')
+            .to_ascii_lowercase();
+        if before.ends_with(|c: char| c.is_ascii_digit())
+            || ["a.m.", "p.m.", "am", "pm", "hours", "hrs", "gmt"]
+                .iter()
+                .any(|w| {
+                    before.strip_suffix(w).is_some_and(|r| {
+                        !r.ends_with(|c: char| c.is_alphabetic() || c == '.' && w.len() == 2)
+                    })
+                })
+        {
+            return None;
+        }
+    }
     let prev = a
         .checked_sub(1)
         .map(|k| &tokens[k])

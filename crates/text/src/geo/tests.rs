@@ -901,3 +901,17 @@ fn a_bay_named_like_a_town_abroad_is_not_that_town() {
     let m = r[0].as_ref().expect("located near the places of the text");
     assert_eq!(m.country.as_deref(), Some("NZ"), "{m:?}");
 }
+
+#[test]
+fn a_place_named_as_a_time_zone_after_a_clock_time_is_no_mention() {
+    let g = small();
+    let text = "The assault began at 6:45 A.M. (Damascus Time) and a second wave followed at \
+                9 p.m. Damascus time, monitors in Homs said.";
+    let ms = find_places(text, &[], &g);
+    assert!(find(&ms, "Damascus").is_none(), "{ms:#?}");
+    assert!(find(&ms, "Homs").is_some());
+    // Without a clock time before it, "Damascus time" is the city ("Damascus time and again").
+    let text = "Rebels shelled Damascus time and again during the siege.";
+    let ms = find_places(text, &[], &g);
+    assert!(find(&ms, "Damascus").is_some(), "{ms:#?}");
+}

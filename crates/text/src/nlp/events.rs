@@ -1977,16 +1977,8 @@ fn sentence_mentions(
             .map(|p| p.location.clone());
         let location = placed
             .min_by_key(|p| {
-                let after_prep = |k: usize| k > 0 && LOCATION_PREPS.contains(&l(k - 1));
-                // "in Yemen's Maarib province": the possessive's place shares the preposition.
-                let prep = after_prep(p.start)
-                    || p.start >= 2
-                        && l(p.start - 1) == "'s"
-                        && s.places
-                            .iter()
-                            .any(|q| q.end == p.start - 1 && after_prep(q.start));
                 (
-                    !prep,
+                    place_role(toks, &s.places, p),
                     p.location.precision.rank(),
                     (p.start as isize - ts as isize).unsigned_abs(),
                 )
@@ -3979,6 +3971,120 @@ fn count_owner(field: &str) -> Option<EventType> {
         "rescued" => EventType::Aid,
         _ => return None,
     })
+}
+
+/// Words between a locative preposition and its place that keep the place governed by it: an
+/// article or an area adjective ("in the West Bank", "in southern Lebanon", "in suburban X").
+const PLACE_PREMODIFIERS: &[&str] = &[
+    "the",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "suburban",
+    "downtown",
+    "rural",
+];
+/// Compass words that make "<direction> of X" a distance or bearing from X.
+const BEARINGS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+/// Nouns for a settlement or site that "near X" places relative to X ("a village near X").
+const SITE_NOUNS: &[&str] = &[
+    "town", "village", "city", "camp", "area", "district", "suburb", "base", "hamlet",
+];
+
+/// Words after a possessor place that show the "owned" place is an institution's name ("Mecca's
+/// Al-Nur hospital"), so the possessor is the place.
+const FACILITY_NOUNS: &[&str] = &[
+    "hospital",
+    "mosque",
+    "school",
+    "university",
+    "prison",
+    "church",
+    "hotel",
+    "market",
+    "stadium",
+    "airport",
+    "camp",
+];
+
+/// How likely a place of the clause is the event's own place, best first:
+/// 0 = governed by a locative preposition ("in X", "in southern X", "at the X"), or the place
+///     a governed possessor owns ("in Iraq's northern Nineveh province");
+/// 1 = no preposition (subject, object), or a reference point: the bearing of a distance ("20
+///     km north of X", "a town near X"), which places the event away from X;
+/// 2 = a possessor that owns another named place ("Yemen's capital Sanaa", "Miami's Little
+///     Havana neighborhood"): the owned place is the finer one where it happened;
+/// 3 = an origin ("a police officer from X", "one from X and one from Y"): where someone came
+///     from, not where the event is.
+/// Only the order between places of one clause matters; a lone place stays the location.
+fn place_role(toks: &[Token], places: &[PlaceRef], p: &PlaceRef) -> u8 {
+    let l = |k: usize| toks.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    // The preposition before token `k`, looking past an article and an area adjective.
+    let prep_before = |k: usize| -> Option<&str> {
+        let mut j = k;
+        while j > 0 && k - j < 2 && PLACE_PREMODIFIERS.contains(&l(j - 1)) {
+            j -= 1;
+        }
+        (j > 0 && LOCATION_PREPS.contains(&l(j - 1))).then(|| l(j - 1))
+    };
+    // "X's [words] Y": Y a named place within four words of "'s", with neither punctuation nor
+    // a preposition between ("Zaire's border with Rwanda" names two sides, not a part).
+    let possesses = |owner: &PlaceRef, owned: &PlaceRef| {
+        l(owner.end) == "'s"
+            && owned.start > owner.end
+            && owned.start <= owner.end + 5
+            && (owner.end + 1..owned.start).all(|k| {
+                toks[k].lower.chars().any(char::is_alphanumeric)
+                    && !matches!(
+                        l(k),
+                        "with" | "and" | "or" | "to" | "from" | "by" | "in" | "on" | "at"
+                    )
+            })
+            && !FACILITY_NOUNS.contains(&l(owned.end))
+    };
+    let bearing = p.start >= 2
+        && (l(p.start - 1) == "of" && BEARINGS.contains(&l(p.start - 2))
+            || l(p.start - 1) == "near" && SITE_NOUNS.contains(&l(p.start - 2)));
+    if bearing {
+        return 1;
+    }
+    if places.iter().any(|q| !q.demonym && possesses(p, q)) {
+        return 2;
+    }
+    match prep_before(p.start) {
+        Some("from") => 3,
+        Some(_) => 0,
+        None if places
+            .iter()
+            .any(|q| possesses(q, p) && prep_before(q.start).is_some_and(|w| w != "from")) =>
+        {
+            0
+        }
+        None => 1,
+    }
 }
 
 fn in_rel_range(rel: &[(usize, usize)], i: usize) -> bool {

@@ -1,0 +1,115 @@
+//! Which of several places in a clause is where the event happened: a place a governed
+//! possessor owns, the place a bearing is measured from, an origin after "from", and a place
+//! after "in the" or "in southern". End to end through `extract` with a small hand-written
+//! gazetteer; each sentence is written for the rule it tests, with a case the rule leaves alone.
+
+mod support;
+
+use sitrep_core::Event;
+
+const COUNTRIES: &str = "# iso2\tiso3\tname\tgeonameid\tcapital\tlat\tlon\tpopulation\tnames\n\
+IQ\tIRQ\tIraq\t99237\tBaghdad\t33.0\t44.0\t40000000\t\n\
+YE\tYEM\tYemen\t69543\tSanaa\t15.5\t47.5\t30000000\t\n\
+OM\tOMN\tOman\t286963\tMuscat\t21.0\t57.0\t4500000\t\n";
+
+// Approximate coordinates and populations: enough for resolution to pick these readings.
+const PLACES: &str = "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tnames\n\
+98182\tBaghdad\t33.34\t44.40\tIQ\tBaghdad\tP.PPLC\t7200000\t\n\
+99072\tMosul\t36.34\t43.13\tIQ\tNinawa\tP.PPLA\t1700000\t\n\
+99131\tTal Afar\t36.38\t42.45\tIQ\tNinawa\tP.PPL\t200000\t\n\
+99133\tHilla\t32.48\t44.42\tIQ\tBabil\tP.PPLA\t450000\t\n\
+99034\tNineveh\t36.0\t42.5\tIQ\tNinawa\tA.ADM1\t3500000\tNinawa\n\
+71137\tSanaa\t15.35\t44.21\tYE\tSanaa\tP.PPLC\t1900000\t\n";
+
+fn events(text: &str) -> Vec<Event> {
+    support::events_with(
+        PLACES,
+        COUNTRIES,
+        "# demonym\tiso2\tnote\nIraqi\tIQ\t\nYemeni\tYE\t\n",
+        text,
+    )
+}
+
+/// The gazetteer name of the first event's location.
+fn place(text: &str) -> String {
+    let evs = events(text);
+    evs.first()
+        .and_then(|e| e.location.as_ref())
+        .and_then(|l| l.name.clone())
+        .unwrap_or_else(|| panic!("no located event in {text:?}: {evs:#?}"))
+}
+
+#[test]
+fn the_place_a_possessor_owns_is_the_finer_location() {
+    assert_eq!(
+        place("A roadside bomb killed two soldiers in Iraq's northern Nineveh province."),
+        "Nineveh"
+    );
+    assert_eq!(
+        place("Police shot dead a smuggler in Yemen's capital Sanaa on Friday."),
+        "Sanaa"
+    );
+    // "the border with Oman" names the other side, not a part of Yemen.
+    assert_eq!(
+        place("Gunmen killed a guard in Yemen's border area with Oman."),
+        "Yemen"
+    );
+}
+
+#[test]
+fn a_bearing_is_measured_from_a_place_the_event_is_not_in() {
+    assert_eq!(
+        place("In Hilla, south of Baghdad, gunmen shot dead a shopkeeper."),
+        "Hilla"
+    );
+    // A lone reference point is still the best place there is.
+    assert_eq!(
+        place("Gunmen shot dead a shopkeeper 20 kilometres south of Baghdad."),
+        "Baghdad"
+    );
+}
+
+#[test]
+fn an_origin_after_from_is_not_where_it_happened() {
+    assert_eq!(
+        place("A police officer from Mosul was shot dead in Tal Afar on Monday."),
+        "Tal Afar"
+    );
+    assert_eq!(
+        place("Militants fired rockets from Mosul overnight."),
+        "Mosul"
+    );
+}
+
+#[test]
+fn an_article_or_area_adjective_keeps_the_preposition() {
+    assert_eq!(
+        place("A farmer was killed on the road to Mosul in the Nineveh countryside."),
+        "Nineveh"
+    );
+    // Without a preposition the finer place still wins.
+    assert_eq!(
+        place("A farmer was killed on the road to Mosul, the Nineveh governor said."),
+        "Mosul"
+    );
+}
+
+/// The written place of the first event's location, if it has one in the text.
+fn written_place(text: &str) -> Option<String> {
+    let evs = events(text);
+    let loc = evs.first().and_then(|e| e.location.as_ref())?;
+    loc.span.map(|s| text[s.start..s.end].to_string())
+}
+
+#[test]
+fn a_country_inside_an_armed_group_name_is_no_location() {
+    // "Islamic State of Iraq and al-Sham" is the group's name: Iraq is not where it attacked.
+    assert_eq!(
+        written_place("Fighters of the Islamic State of Iraq and al-Sham attacked army posts."),
+        None
+    );
+    assert_eq!(
+        written_place("Islamic State fighters attacked army posts in Iraq."),
+        Some("Iraq".to_string())
+    );
+}
