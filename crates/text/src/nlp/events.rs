@@ -1471,13 +1471,16 @@ fn sentence_mentions(
         // A country or city written as the subject right before a verb of policy or speech is
         // its government ("Berlin rejected", "Washington has demanded", "Uganda paid"): news
         // metonymy. It outranks a party found after the verb, which the verb acts on.
+        // Statements and acts of policy or cooperation, which a government or a named party
+        // makes in its own name.
+        let policy_act = is_verbal_type(t.event_type)
+            || matches!(
+                t.event_type,
+                EventType::Aid | EventType::Cooperate | EventType::Concede | EventType::Retreat
+            );
         let subject_place_np = (!is_noun
             && !passive
-            && (is_verbal_type(t.event_type)
-                || matches!(
-                    t.event_type,
-                    EventType::Aid | EventType::Cooperate | EventType::Concede | EventType::Retreat
-                )
+            && (policy_act
                 // Expelling people and closing borders are acts of a government too ("Jakarta
                 // forced the agency out of the country").
                 || t.event_type == EventType::Coerce
@@ -1499,16 +1502,9 @@ fn sentence_mentions(
         }
         // "Benin opened its borders ..., but was still refusing entry to ...": a second verb
         // joined by "but" or "and" with no subject of its own shares the sentence's subject.
-        let shared_np = (actor.is_none()
-            && !is_noun
-            && !passive
-            && (is_verbal_type(t.event_type)
-                || matches!(
-                    t.event_type,
-                    EventType::Aid | EventType::Cooperate | EventType::Concede | EventType::Retreat
-                )))
-        .then(|| shared_subject(toks, ts, ca, &s.actors, &s.places, ctx.text))
-        .flatten();
+        let shared_np = (actor.is_none() && !is_noun && !passive && policy_act)
+            .then(|| shared_subject(toks, ts, ca, &s.actors, &s.places, ctx.text))
+            .flatten();
         if actor.is_none() {
             actor = shared_np.as_ref();
         }
