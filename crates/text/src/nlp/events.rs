@@ -1196,6 +1196,8 @@ fn sentence_mentions(
             // form ("Gunmen killed", "Troops shot").
             || (s.actors.iter().any(|a| a.end == ts)
                 && !t.words[0].ends_with("ed")
+                // A trigger opening with a modal is a verb phrase ("Portugal will support").
+                && !matches!(t.words[0].as_str(), "will" | "would" | "shall")
                 && !matches!(t.words[0].as_str(), "shot" | "struck" | "fought" | "beat" | "beaten" | "shelled" | "blew"))
             || (toks[ts].is_capitalized() && s.headline);
         // "wounded" in news is nearly always a participle ("three others wounded"): the noun
@@ -1228,16 +1230,31 @@ fn sentence_mentions(
             .collect();
         // An agent after "by", unless an object stands between ("rejected the calls by X",
         // "rejected an offer by X": X made the offer and the verb is active).
+        // An accusation or inquiry about misdeeds done by a party ("investigating crimes by
+        // militia members against villagers", "condemned abuses committed by the police"): the
+        // party behind the misdeeds is the one accused, not the agent of the accusing verb.
+        let accused_by = (t.event_type == EventType::Accuse)
+            .then(|| {
+                cands.iter().find(|a| {
+                    a.start > te + 1
+                        && a.start <= te + 8
+                        && l(a.start - 1) == "by"
+                        && (te..a.start - 1).any(|k| MISDEEDS.contains(&l(k)))
+                })
+            })
+            .flatten()
+            .copied();
         let by_actor = cands
             .iter()
             .find(|a| a.start > te && a.start <= te + 8 && a.start > 0 && l(a.start - 1) == "by")
+            .filter(|_| accused_by.is_none())
             .filter(|a| {
                 let object_first = DETERMINERS.contains(&l(te)) || matches!(l(te), "a" | "an");
                 !(object_first || (te..a.start - 1).any(|k| PROPOSAL_HEADS.contains(&l(k))))
             })
             .copied();
         let mut actor: Option<&ActorMention> = None;
-        let mut recipient: Option<&ActorMention> = None;
+        let mut recipient: Option<&ActorMention> = accused_by;
         if let Some(b) = by_actor {
             actor = Some(b);
         }
@@ -1253,7 +1270,7 @@ fn sentence_mentions(
         } else if passive {
             // The passive subject stands in the trigger's own clause ("police arrested 50,
             // while dozens were detained elsewhere": the police are not the detained).
-            recipient = cands
+            let subject = cands
                 .iter()
                 .rev()
                 .find(|a| a.end <= ts && !a.country_as_actor)
@@ -1271,6 +1288,7 @@ fn sentence_mentions(
                         })
                 })
                 .copied();
+            recipient = recipient.or(subject);
         } else if actor.is_none() {
             // Pre-modifier or possessive ("ISIS attack", "the military's response").
             let adj = cands
@@ -1349,13 +1367,19 @@ fn sentence_mentions(
                         .rev()
                         .take_while(|&k| k >= te && toks[k].is_word())
                         .any(|k| matches!(l(k), "its" | "their" | "his" | "her" | "our"));
-                    !(a.kind == ActorKind::StateForces || is_armed(a)) || !own
+                    // So are the forces a mobilisation calls up ("mobilized army reservists
+                    // for a war against X"): only a party opposed ("against X") is its target.
+                    let mobilised = t.event_type == EventType::Mobilize
+                        && !(a.start > 0 && matches!(l(a.start - 1), "against" | "on"));
+                    !(a.kind == ActorKind::StateForces || is_armed(a)) || !(own || mobilised)
                 })
                 .filter(|a| {
                     // A country after a statement or a cooperative act is its counterpart
-                    // ("apologised to Brazil", "offered aid to Mozambique").
+                    // ("apologised to Brazil", "offered aid to Mozambique"), as is one an act is
+                    // aimed against ("a war against Iraq").
                     !a.country_as_actor
                         || is_verbal_type(t.event_type)
+                        || (a.start > 0 && l(a.start - 1) == "against")
                         || matches!(
                             t.event_type,
                             EventType::Aid | EventType::Cooperate | EventType::Concede
@@ -1363,12 +1387,31 @@ fn sentence_mentions(
                 })
                 .copied()
                 .collect();
+            let taking = matches!(t.event_type, EventType::Coerce | EventType::Assault)
+                && [
+                    "seiz",
+                    "confiscat",
+                    "took",
+                    "taken",
+                    "stole",
+                    "loot",
+                    "captur",
+                ]
+                .iter()
+                .any(|w| t.words[0].starts_with(w));
+            // A mediator acts on the parties it mediates between ("mediation between the
+            // Emirates and Saudi Arabia"); talks between parties have no such third side.
+            let mediation = t.event_type == EventType::Consult && t.words[0].starts_with("mediat");
             recipient = if is_noun && !matches!(t.event_type, EventType::Coerce) {
                 after
                     .iter()
                     .find(|a| {
                         a.start > 0
                             && (matches!(l(a.start - 1), "on" | "against" | "targeting" | "at")
+                                || mediation
+                                    && (l(a.start - 1) == "between"
+                                        || l(a.start - 1) == "the"
+                                            && l(a.start.saturating_sub(2)) == "between")
                                 // A statement noun's addressee follows "that" or "to" right
                                 // after it ("its demand that Israel ...", "an appeal to the
                                 // U.N."), or after a day ("its demand on Friday that X").
@@ -1395,8 +1438,12 @@ fn sentence_mentions(
                             // the counterpart of a statement ("threatened to break relations with
                             // Russia", "rejected a fresh offer from Kabul").
                             && (is_verbal_type(t.event_type)
-                                || !(te..a.start)
-                                    .any(|k| matches!(l(k), "from" | "with" | "alongside")))
+                                || !(te..a.start).any(|k| {
+                                    matches!(l(k), "with" | "alongside")
+                                        // Whom something is taken from is the one the act hits
+                                        // ("confiscated arms from the militia").
+                                        || l(k) == "from" && !taking
+                                }))
                             // A country where something happens is no counterpart ("in Syria").
                             && !(a.country_as_actor
                                 && a.start > 0
@@ -1405,11 +1452,14 @@ fn sentence_mentions(
                                     "in" | "at" | "near" | "inside" | "into" | "across" | "throughout"
                                 ))
                             // An object never lies past a subordinating conjunction ("one man
-                            // was killed when police fired": police are in the next clause).
+                            // was killed when police fired": police are in the next clause), nor
+                            // in a relative clause on a place ("lifted the curfew in the town,
+                            // where three people died": the dead are not what was lifted).
                             && !(te..a.start).any(|k| {
                                 matches!(
                                     l(k),
                                     "when"
+                                        | "where"
                                         | "after"
                                         | "while"
                                         | "because"
@@ -1573,6 +1623,9 @@ fn sentence_mentions(
         // ("a hunger strike to protest President Assad's failure", "rallies against the
         // party's leader", "calling for independence from Iraq").
         if recipient.is_none() && t.event_type == EventType::Protest {
+            // A boycott of dealings with a party or of a party's own affair targets that party
+            // ("boycott all contact with X", "boycott X's elections").
+            let boycott = t.words[0].starts_with("boycott");
             recipient = s
                 .actors
                 .iter()
@@ -1592,8 +1645,14 @@ fn sentence_mentions(
                                 | "resignation"
                                 | "from"
                                 | "over"
-                        )
+                                | "disapproval"
+                                | "condemning"
+                                | "denouncing"
+                        ) || boycott && l(k) == "with"
                     }) && !(te..a.start).any(|k| matches!(l(k), "." | ";" | "said" | "says"))
+                        || boycott
+                            && matches!(l(a.end), "'s" | "'")
+                            && (te..a.start).all(|k| matches!(l(k), "the" | "all"))
                 });
         }
         // Whoever made the proposal, request or call that is rejected or accepted is the
@@ -1617,9 +1676,11 @@ fn sentence_mentions(
         }
         // "X said that Y must ...": X demands, Y is asked.
         let demand_speaker_np;
+        let mut addressee_before = false;
         if t.condition == Condition::ReportedMust {
             if let Some((verb, addressee)) = reported_demand(toks, ts, ca, &s.actors) {
                 recipient = Some(addressee);
+                addressee_before = true;
                 demand_speaker_np = subject_phrase(toks, verb, ca, ctx.text);
                 actor = s
                     .actors
@@ -1665,7 +1726,11 @@ fn sentence_mentions(
                 }
             }
         }
-        if let Some(r) = recipient.filter(|r| r.group.is_none() && r.start >= te) {
+        // The addressees of a reported demand stand before "must" ("said the government and
+        // the rebels must ...").
+        if let Some(r) =
+            recipient.filter(|r| r.group.is_none() && (r.start >= te || addressee_before))
+        {
             for c in conjuncts(&cands, toks, r, true) {
                 if !actors.iter().any(|x| x.span == Some(c.span)) {
                     actors.push(to_actor(c, ActorRole::Recipient, t.event_type));
@@ -3063,8 +3128,10 @@ fn conjuncts<'a>(
             if !joined {
                 break;
             }
-            // "X and the Y": the article opens the next conjunct.
-            if toks.get(k).is_some_and(|t| t.lower == "the") {
+            // "X and the Y", "X and his Y": the article or possessive opens the next conjunct.
+            if toks.get(k).is_some_and(|t| {
+                matches!(t.lower.as_str(), "the" | "his" | "her" | "its" | "their")
+            }) {
                 k += 1;
             }
             cands.iter().find(|c| c.start == k).copied()
@@ -3965,6 +4032,22 @@ fn skip_forward(toks: &[Token], mut k: usize) -> usize {
     }
     k
 }
+
+/// Nouns of wrongdoing whose doer an accusation or inquiry targets ("crimes by X").
+const MISDEEDS: &[&str] = &[
+    "abuses",
+    "atrocities",
+    "corruption",
+    "crimes",
+    "fraud",
+    "killings",
+    "massacre",
+    "massacres",
+    "misconduct",
+    "torture",
+    "violations",
+    "wrongdoing",
+];
 
 /// What a reply answers: proposals, requests, calls and offers.
 const PROPOSAL_HEADS: &[&str] = &[
