@@ -79,6 +79,15 @@ fn an_origin_after_from_is_not_where_it_happened() {
         place("Militants fired rockets from Mosul overnight."),
         "Mosul"
     );
+    // A compound preposition led by "from" is an origin too; "outside" alone is a place.
+    assert_eq!(
+        place("Hilla's police chief said four men were arrested, two of them from outside Iraq."),
+        "Hilla"
+    );
+    assert_eq!(
+        place("Gunmen shot dead two guards outside Hilla on Monday."),
+        "Hilla"
+    );
 }
 
 #[test]

@@ -4462,7 +4462,16 @@ fn place_role(toks: &[Token], places: &[PlaceRef], p: &PlaceRef) -> u8 {
         while j > 0 && k - j < 2 && PLACE_PREMODIFIERS.contains(&l(j - 1)) {
             j -= 1;
         }
-        (j > 0 && LOCATION_PREPS.contains(&l(j - 1))).then(|| l(j - 1))
+        if j == 0 || !LOCATION_PREPS.contains(&l(j - 1)) {
+            return None;
+        }
+        // "from outside the United States", "from across the border": a compound preposition
+        // led by "from" still names where someone came from.
+        Some(if j >= 2 && l(j - 2) == "from" {
+            "from"
+        } else {
+            l(j - 1)
+        })
     };
     // "X's [words] Y": Y a named place within four words of "'s", with neither punctuation nor
     // a preposition between ("Zaire's border with Rwanda" names two sides, not a part).
