@@ -32,11 +32,9 @@ fn events(text: &str) -> Vec<Event> {
 
 /// The gazetteer name of the first event's location.
 fn place(text: &str) -> String {
-    let evs = events(text);
-    evs.first()
-        .and_then(|e| e.location.as_ref())
-        .and_then(|l| l.name.clone())
-        .unwrap_or_else(|| panic!("no located event in {text:?}: {evs:#?}"))
+    let loc = support::first_location(&events(text), text);
+    loc.name
+        .unwrap_or_else(|| panic!("located event with no place name in {text:?}"))
 }
 
 #[test]

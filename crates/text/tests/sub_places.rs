@@ -27,10 +27,7 @@ fn events(text: &str) -> Vec<Event> {
 
 /// The first event's location.
 fn location(text: &str) -> Location {
-    let evs = events(text);
-    evs.first()
-        .and_then(|e| e.location.clone())
-        .unwrap_or_else(|| panic!("no located event in {text:?}: {evs:#?}"))
+    support::first_location(&events(text), text)
 }
 
 /// (town name, sub-place as written) of the first event, with the sub-place span checked

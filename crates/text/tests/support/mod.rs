@@ -1,6 +1,6 @@
 //! Shared by the end-to-end test files: extraction with a small hand-written gazetteer.
 
-use sitrep_core::{Document, Event, EventType};
+use sitrep_core::{Document, Event, EventType, Location};
 use sitrep_text::geo::{Gazetteer, GazetteerSources};
 use sitrep_text::{extract, ExtractOptions, Resources};
 
@@ -32,4 +32,12 @@ pub fn find(evs: &[Event], t: EventType) -> &Event {
 #[allow(dead_code)]
 pub fn country(e: &Event) -> Option<&str> {
     e.location.as_ref().and_then(|l| l.country.as_deref())
+}
+
+/// The location of the first event of `text`; panics listing the events when it has none.
+#[allow(dead_code)]
+pub fn first_location(evs: &[Event], text: &str) -> Location {
+    evs.first()
+        .and_then(|e| e.location.clone())
+        .unwrap_or_else(|| panic!("no located event in {text:?}: {evs:#?}"))
 }
