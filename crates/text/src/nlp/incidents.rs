@@ -7,7 +7,10 @@
 //! rescue or airlift "aid" with no political giver or receiver from a disaster story.
 //! Every rule reads only the sentence's words and its actors.
 
+use std::sync::OnceLock;
+
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use sitrep_core::{
     ActorKind, ActorRole, Count, Event, EventDate, EventStatus, EventType, Evidence, Incident,
     IncidentKind, Location, SentenceClass, Span,
@@ -331,6 +334,77 @@ const CRIMES: &[(&str, &str)] = &[
     ("fraudsters", "fraud"),
 ];
 
+/// Words of rain and of fire, which name a hazard only with weather around them.
+const RAINS: &[&str] = &["rain", "rains", "rainfall"];
+const FIRES: &[&str] = &["fire", "fires", "blaze", "blazes"];
+const COLLAPSES: &[&str] = &["collapsed", "collapse", "collapses", "caved"];
+const CRUSHES: &[&str] = &["stampede", "crush"];
+const POISONINGS: &[&str] = &["poisoning", "poisoned"];
+const ROBS: &[&str] = &["rob", "robs", "robbed", "robbing"];
+const HARD_DRUGS: &[&str] = &["cocaine", "heroin", "methamphetamine"];
+
+/// Bits of [`sentence_cues`]: which detector a sentence's words could fire.
+const NATURAL_CUE: u8 = 1;
+const MAN_MADE_CUE: u8 = 2;
+const CRIME_CUE: u8 = 4;
+const ACCIDENT_CUE: u8 = 8;
+
+/// Every word a detector can report an incident at, with the detectors it belongs to. Each
+/// detector scans word lists per token and per sentence; one hashed look-up per word first lets
+/// the many sentences with none of these words skip them (the event coder's trigger index does
+/// the same). A detector that learns to fire at a new word must list it here: debug builds
+/// check that no detector fires without its cue.
+fn cue_table() -> &'static FxHashMap<&'static str, u8> {
+    static TABLE: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: FxHashMap<&'static str, u8> = FxHashMap::default();
+        let mut add = |words: &[&'static str], bit: u8| {
+            for w in words {
+                *table.entry(w).or_default() |= bit;
+            }
+        };
+        let hazards: Vec<&'static str> = HAZARDS.iter().map(|(w, _)| *w).collect();
+        add(&hazards, NATURAL_CUE);
+        add(RAINS, NATURAL_CUE);
+        add(FIRES, NATURAL_CUE);
+        add(&["erupted", "wave"], NATURAL_CUE);
+        add(ACCIDENTS, MAN_MADE_CUE | ACCIDENT_CUE);
+        add(LEAKS, MAN_MADE_CUE);
+        add(POISONINGS, MAN_MADE_CUE);
+        add(COLLAPSES, MAN_MADE_CUE);
+        add(CRUSHES, MAN_MADE_CUE);
+        add(MISHAPS, MAN_MADE_CUE);
+        add(&["lost"], MAN_MADE_CUE);
+        let crimes: Vec<&'static str> = CRIMES.iter().map(|(w, _)| *w).collect();
+        add(&crimes, CRIME_CUE);
+        add(ROBS, CRIME_CUE);
+        add(HARD_DRUGS, CRIME_CUE);
+        add(&["crime", "drug"], CRIME_CUE);
+        table
+    })
+}
+
+/// The union of the cue bits of a sentence's words.
+fn sentence_cues(toks: &[Token]) -> u8 {
+    let table = cue_table();
+    toks.iter().fold(0, |bits, t| {
+        bits | table.get(t.lower.as_str()).copied().unwrap_or(0)
+    })
+}
+
+/// Runs `detect` only when the sentence has one of its cue words; debug builds check that
+/// skipping it changed nothing.
+fn gated<T>(cues: u8, bit: u8, detect: impl Fn() -> Option<T>) -> Option<T> {
+    if cues & bit != 0 {
+        return detect();
+    }
+    debug_assert!(
+        detect().is_none(),
+        "an incident detector fired without a cue word"
+    );
+    None
+}
+
 fn has(toks: &[Token], list: &[&str]) -> bool {
     toks.iter().any(|t| list.contains(&t.lower.as_str()))
 }
@@ -391,10 +465,10 @@ fn natural_hazard(toks: &[Token]) -> Option<(usize, &'static str)> {
             return Some((i, "eruption"));
         }
         // "heavy rains", "forest fires", "fires ... fuelled by high winds".
-        if matches!(w, "rain" | "rains" | "rainfall") && WEATHER.contains(&prev(i)) {
+        if RAINS.contains(&w) && WEATHER.contains(&prev(i)) {
             return Some((i, "flood"));
         }
-        if matches!(w, "fire" | "fires" | "blaze" | "blazes")
+        if FIRES.contains(&w)
             && (WEATHER.contains(&prev(i)) || has(toks, &["winds", "temperatures", "drought"]))
             && !has(toks, ATTACK_CUES)
         {
@@ -441,20 +515,20 @@ fn man_made(toks: &[Token], armed_actor: bool) -> Option<(usize, &'static str)> 
         }
         // "died of alcohol poisoning".
         if has(toks, POISONS) {
-            if let Some(i) = first(toks, &["poisoning", "poisoned"]) {
+            if let Some(i) = first(toks, POISONINGS) {
                 return Some((i, "poisoning"));
             }
         }
         // "a dyke wall collapsed", "the bridge collapse".
         // The structure must be near the verb: "house arrest after the firm's collapse" is not.
-        if let Some(i) = first(toks, &["collapsed", "collapse", "collapses", "caved"]) {
+        if let Some(i) = first(toks, COLLAPSES) {
             let near = &toks[i.saturating_sub(5)..(i + 4).min(toks.len())];
             if has(near, STRUCTURES) {
                 return Some((i, "collapse"));
             }
         }
         // A crowd crush is an accident of the crowd, not an attack on it.
-        if let Some(i) = first(toks, &["stampede", "crush"]) {
+        if let Some(i) = first(toks, CRUSHES) {
             return Some((i, "stampede"));
         }
     }
@@ -485,7 +559,7 @@ fn organised_crime(toks: &[Token]) -> Option<(usize, &'static str)> {
             return Some((i, offence));
         }
         // "robbed a bank", not "robbed of victory" or "the injury robbed him of his pace".
-        if matches!(w, "rob" | "robs" | "robbed" | "robbing")
+        if ROBS.contains(&w)
             && t.text == t.lower
             && !toks[i + 1..(i + 5).min(toks.len())]
                 .iter()
@@ -494,7 +568,7 @@ fn organised_crime(toks: &[Token]) -> Option<(usize, &'static str)> {
             return Some((i, "robbery"));
         }
         // Hard drugs in a seizure ("a haul of 40kg of cocaine"), not a player's drug test.
-        if matches!(w, "cocaine" | "heroin" | "methamphetamine")
+        if HARD_DRUGS.contains(&w)
             && has(
                 toks,
                 &[
@@ -543,7 +617,9 @@ fn organised_crime(toks: &[Token]) -> Option<(usize, &'static str)> {
 /// Whether a sentence tells of a natural disaster or an industrial accident (for the event
 /// coder: deaths in it are not attacks when no armed actor is named).
 pub fn reads_as_disaster(toks: &[Token]) -> bool {
-    natural_hazard(toks).is_some() || (has(toks, ACCIDENT_SITES) && has(toks, ACCIDENTS))
+    let cues = sentence_cues(toks);
+    gated(cues, NATURAL_CUE, || natural_hazard(toks)).is_some()
+        || (cues & ACCIDENT_CUE != 0 && has(toks, ACCIDENT_SITES))
 }
 
 /// Nouns that, right after a hazard word or before "of/for (the) <hazard>", name what came
@@ -622,14 +698,21 @@ pub fn find_incidents(
     for s in sentences.iter().filter(|s| s.class.yields_events()) {
         let toks = &s.toks;
         let armed = s.actors.iter().any(is_armed);
-        let natural = natural_hazard(toks);
+        let cues = sentence_cues(toks);
+        let natural = gated(cues, NATURAL_CUE, || natural_hazard(toks));
         let found = [
             (IncidentKind::NaturalDisaster, natural),
             (
                 IncidentKind::ManMadeDisaster,
-                natural.is_none().then(|| man_made(toks, armed)).flatten(),
+                natural
+                    .is_none()
+                    .then(|| gated(cues, MAN_MADE_CUE, || man_made(toks, armed)))
+                    .flatten(),
             ),
-            (IncidentKind::OrganisedCrime, organised_crime(toks)),
+            (
+                IncidentKind::OrganisedCrime,
+                gated(cues, CRIME_CUE, || organised_crime(toks)),
+            ),
         ];
         for (kind, hit) in found {
             let Some((i, hazard)) = hit else { continue };
@@ -842,6 +925,24 @@ mod tests {
     use super::*;
     use crate::pipeline::{extract, ExtractOptions, Resources};
     use sitrep_core::Document;
+
+    #[test]
+    fn sentences_without_cue_words_skip_the_detectors() {
+        use crate::nlp::tokens::tokenize;
+        // Every word a detector reports at carries that detector's bit.
+        let quake = sentence_cues(&tokenize("The quake struck at dawn.", 0));
+        assert_ne!(quake & NATURAL_CUE, 0);
+        let theft = sentence_cues(&tokenize("Poachers were caught near the park.", 0));
+        assert_ne!(theft & CRIME_CUE, 0);
+        assert_ne!(
+            theft & ACCIDENT_CUE,
+            0,
+            "\"caught\" (fire) is an accident word"
+        );
+        // A sentence with none of them is skipped by all three.
+        let plain = sentence_cues(&tokenize("The minister opened a new school on Monday.", 0));
+        assert_eq!(plain, 0);
+    }
 
     fn run(text: &str) -> sitrep_core::Extraction {
         let doc = Document::plain_text("t", text, None);
