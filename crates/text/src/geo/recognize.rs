@@ -11,7 +11,8 @@ use super::normalize::normalize;
 use super::normalize::ARTICLES;
 use super::words::{
     self, COMMON, CONNECTORS, DISEASE_WORDS, DIVISION_HEADS, FACILITY_HEADS, KIN_WORDS,
-    LANDFORM_HEADS, NAME_QUALIFIERS, NOT_NOUN_AFTER_ABBREV, ORG_HEADS, QUALIFIERS, TITLES,
+    LANDFORM_HEADS, MATERIEL_WORDS, NAME_QUALIFIERS, NOT_NOUN_AFTER_ABBREV, ORG_HEADS, QUALIFIERS,
+    TITLES,
 };
 
 /// One word of the text with its byte span.
@@ -839,7 +840,16 @@ fn classify(
             return None;
         }
     }
+    // "Early Saturday, ...": the adverb that opens a sentence, not the Texas town.
+    if single && first.sentence_start && key == "early" {
+        return None;
+    }
     if let Some(n) = next {
+        // "a Chinook helicopter", "Tomahawk missiles": a minor place name before an aircraft or
+        // weapon noun names the model, not a place.
+        if !has_region && !n.capitalised && words::contains(MATERIEL_WORDS, &n.key) {
+            return None;
+        }
         // "Michael Jordan": a minor town name followed by another capitalised name word.
         if single
             && !has_region

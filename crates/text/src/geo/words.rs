@@ -619,6 +619,23 @@ pub(crate) const DISEASE_WORDS: &[&str] = &[
     "encephalitis",
 ];
 
+/// Lower-case aircraft and weapon nouns after a name that make it a model's name ("a Chinook
+/// helicopter", "Tomahawk missiles", "Merkava tanks").
+pub(crate) const MATERIEL_WORDS: &[&str] = &[
+    "helicopter",
+    "helicopters",
+    "gunship",
+    "gunships",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "rifle",
+    "rifles",
+    "tank",
+    "tanks",
+];
+
 /// Lower-case words after "X's" that make X a person ("Lucy's father").
 pub(crate) const KIN_WORDS: &[&str] = &[
     "father",
