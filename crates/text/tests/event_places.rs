@@ -19,6 +19,8 @@ const PLACES: &str = "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpop
 99131\tTal Afar\t36.38\t42.45\tIQ\tNinawa\tP.PPL\t200000\t\n\
 99133\tHilla\t32.48\t44.42\tIQ\tBabil\tP.PPLA\t450000\t\n\
 99034\tNineveh\t36.0\t42.5\tIQ\tNinawa\tA.ADM1\t3500000\tNinawa\n\
+99056\tAnbar\t33.0\t42.0\tIQ\tAnbar\tA.ADM1\t1800000\tAl Anbar\n\
+99300\tHaditha\t34.14\t42.38\tIQ\tAnbar\tP.PPL\t90000\t\n\
 71137\tSanaa\t15.35\t44.21\tYE\tSanaa\tP.PPLC\t1900000\t\n";
 
 fn events(text: &str) -> Vec<Event> {
@@ -118,5 +120,71 @@ fn a_country_inside_an_armed_group_name_is_no_location() {
     assert_eq!(
         written_place("Islamic State fighters attacked army posts in Iraq."),
         Some("Iraq".to_string())
+    );
+}
+
+#[test]
+fn a_path_after_through_or_along_is_a_place_of_the_act() {
+    assert_eq!(
+        place("In Iraq, thousands of students marched through Mosul on Friday."),
+        "Mosul"
+    );
+    // A town with no preposition still yields to the place after "in".
+    assert_eq!(
+        place("In Iraq, thousands of students marched past the Mosul museum."),
+        "Iraq"
+    );
+}
+
+#[test]
+fn a_named_area_of_a_wider_place_is_the_finer_location() {
+    assert_eq!(
+        place(
+            "A roadside bomb killed two soldiers in the rugged Haditha district of western Anbar."
+        ),
+        "Haditha"
+    );
+    // A country before the area noun only modifies it: the place after "of" is the area.
+    assert_eq!(
+        place("A roadside bomb killed two soldiers in the western Iraq province of Anbar."),
+        "Anbar"
+    );
+}
+
+#[test]
+fn an_origin_written_as_the_city_of_x_is_not_where_it_happened() {
+    assert_eq!(
+        place("A teacher from the northern city of Mosul was shot dead in Iraq on Sunday."),
+        "Iraq"
+    );
+    assert_eq!(
+        place("Police from Baghdad shot dead a teacher in the northern city of Mosul."),
+        "Mosul"
+    );
+}
+
+#[test]
+fn where_a_party_is_based_is_not_where_it_acts() {
+    assert_eq!(
+        place("Helicopters based in Baghdad bombed rebel positions in Nineveh on Monday."),
+        "Nineveh"
+    );
+    // A lone base is still the best place there is.
+    assert_eq!(
+        place("Helicopters based in Baghdad bombed rebel positions on Monday."),
+        "Baghdad"
+    );
+}
+
+#[test]
+fn a_bare_town_before_a_wider_place_it_lies_in_is_the_location() {
+    assert_eq!(
+        place("Guards shot dead an inmate trying to escape the Hilla prison in central Iraq."),
+        "Hilla"
+    );
+    // A town of another country is no part of the wider place.
+    assert_eq!(
+        place("Troops shot dead a Sanaa gang leader in Iraq on Monday."),
+        "Iraq"
     );
 }

@@ -113,3 +113,18 @@ fn a_division_name_ending_a_sentence_leaves_the_full_stop_out() {
     let loc = location("Five people were killed in fighting near Marib.");
     assert_eq!(loc.text.as_deref(), Some("Marib"));
 }
+
+#[test]
+fn a_part_named_after_the_town_and_a_sub_place_noun() {
+    assert_eq!(
+        town_and_sub_place(
+            "A bomb killed four people in the east Mosul neighbourhood of Al-Zahraa."
+        ),
+        pair("Mosul", Some("neighbourhood of Al-Zahraa"))
+    );
+    // "the X area of Y": the name after "of" is as often the wider place, so it is left alone.
+    assert_eq!(
+        town_and_sub_place("Gunmen attacked a checkpoint in the Mosul area of Tel Keppe."),
+        pair("Mosul", None)
+    );
+}

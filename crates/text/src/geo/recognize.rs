@@ -11,7 +11,8 @@ use super::normalize::normalize;
 use super::normalize::ARTICLES;
 use super::words::{
     self, COMMON, CONNECTORS, DISEASE_WORDS, DIVISION_HEADS, FACILITY_HEADS, KIN_WORDS,
-    LANDFORM_HEADS, NAME_QUALIFIERS, NOT_NOUN_AFTER_ABBREV, ORG_HEADS, QUALIFIERS, TITLES,
+    LANDFORM_HEADS, LOCATIVE_PREPS, MATERIEL_WORDS, NAME_QUALIFIERS, NOT_NOUN_AFTER_ABBREV,
+    ORG_HEADS, QUALIFIERS, SEAT_METONYMS, TITLES,
 };
 
 /// One word of the text with its byte span.
@@ -652,6 +653,22 @@ fn classify(
         return None;
     }
     let first = &tokens[a];
+    // "The White House said": a seat of government named for the government is no place;
+    // "a ceremony at the White House" is one.
+    if words::contains(SEAT_METONYMS, key.strip_prefix("the ").unwrap_or(&key)) {
+        let mut k = a;
+        if tokens[k].key == "the" {
+            k += 1;
+        }
+        let mut before = (0..k).rev().map(|j| tokens[j].key.as_str());
+        let mut prev_word = before.next();
+        if prev_word == Some("the") {
+            prev_word = before.next();
+        }
+        if !prev_word.is_some_and(|w| words::contains(LOCATIVE_PREPS, w)) {
+            return None;
+        }
+    }
     // "The UN" is judged like "UN": the article adds no evidence of a place.
     let single = a == b || (b == a + 1 && first.key == "the");
     // Contractions ("I've", "We'll") are never names.
@@ -839,7 +856,16 @@ fn classify(
             return None;
         }
     }
+    // "Early Saturday, ...": the adverb that opens a sentence, not the Texas town.
+    if single && first.sentence_start && key == "early" {
+        return None;
+    }
     if let Some(n) = next {
+        // "a Chinook helicopter", "Tomahawk missiles": a minor place name before an aircraft or
+        // weapon noun names the model, not a place.
+        if !has_region && !n.capitalised && words::contains(MATERIEL_WORDS, &n.key) {
+            return None;
+        }
         // "Michael Jordan": a minor town name followed by another capitalised name word.
         if single
             && !has_region

@@ -35,7 +35,10 @@ const PLACES: &str = "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpop
 611717\tTbilisi\t41.69\t44.83\tGE\tTbilisi\tP.PPLC\t1050000\tTiflis\n\
 4994358\tJordan\t42.3\t-85.0\tUS\tMichigan\tP.PPL\t1200\t\n\
 5000000\tMay\t35.0\t-97.0\tUS\tOklahoma\tP.PPL\t800\t\n\
-173000\tAl Bab\t36.37\t37.52\tSY\tAleppo\tP.PPL\t130000\tal-Bab\n";
+173000\tAl Bab\t36.37\t37.52\tSY\tAleppo\tP.PPL\t130000\tal-Bab\n\
+5667000\tChinook\t48.59\t-109.23\tUS\tMontana\tP.PPL\t1200\t\n\
+4687000\tEarly\t31.74\t-98.95\tUS\tTexas\tP.PPL\t3000\t\n\
+4660000\tWhite House\t36.47\t-86.65\tUS\tTennessee\tP.PPL\t12000\t\n";
 
 fn small() -> Gazetteer {
     Gazetteer::parse(GazetteerSources {
@@ -914,4 +917,43 @@ fn a_place_named_as_a_time_zone_after_a_clock_time_is_no_mention() {
     let text = "Rebels shelled Damascus time and again during the siege.";
     let ms = find_places(text, &[], &g);
     assert!(find(&ms, "Damascus").is_some(), "{ms:#?}");
+}
+
+#[test]
+fn a_weapon_model_and_a_sentence_opening_adverb_are_not_places() {
+    let g = small();
+    let ms = find_places(
+        "Early Sunday, gunmen shot down a Chinook helicopter near Homs.",
+        &[],
+        &g,
+    );
+    assert!(find(&ms, "Early").is_none(), "{ms:?}");
+    assert!(find(&ms, "Chinook").is_none(), "{ms:?}");
+    assert!(find(&ms, "Homs").is_some(), "{ms:?}");
+    // The same names are places where nothing marks them otherwise.
+    let ms = find_places(
+        "Floods cut the roads between Chinook and Early overnight.",
+        &[],
+        &g,
+    );
+    assert!(find(&ms, "Chinook").is_some(), "{ms:?}");
+    assert!(find(&ms, "Early").is_some(), "{ms:?}");
+}
+
+#[test]
+fn a_seat_named_for_its_government_is_a_place_only_after_a_preposition() {
+    let g = small();
+    let ms = find_places(
+        "The White House condemned the shelling of Damascus.",
+        &[],
+        &g,
+    );
+    assert!(ms.iter().all(|m| !m.text.contains("White")), "{ms:?}");
+    assert!(find(&ms, "Damascus").is_some(), "{ms:?}");
+    let ms = find_places(
+        "Reporters waited outside the White House for the verdict.",
+        &[],
+        &g,
+    );
+    assert!(find(&ms, "White House").is_some(), "{ms:?}");
 }

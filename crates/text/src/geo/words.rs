@@ -619,6 +619,32 @@ pub(crate) const DISEASE_WORDS: &[&str] = &[
     "encephalitis",
 ];
 
+/// Seats of government whose name stands for the government ("the White House said"): places
+/// only after a locative preposition ("at the White House").
+pub(crate) const SEAT_METONYMS: &[&str] = &["white house", "kremlin", "pentagon", "downing street"];
+
+/// Prepositions that put what follows at a place.
+pub(crate) const LOCATIVE_PREPS: &[&str] = &[
+    "at", "in", "inside", "outside", "into", "to", "near", "from", "on", "around",
+];
+
+/// Lower-case aircraft and weapon nouns after a name that make it a model's name ("a Chinook
+/// helicopter", "Tomahawk missiles", "Merkava tanks").
+pub(crate) const MATERIEL_WORDS: &[&str] = &[
+    "helicopter",
+    "helicopters",
+    "gunship",
+    "gunships",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "rifle",
+    "rifles",
+    "tank",
+    "tanks",
+];
+
 /// Lower-case words after "X's" that make X a person ("Lucy's father").
 pub(crate) const KIN_WORDS: &[&str] = &[
     "father",

@@ -4456,14 +4456,31 @@ const FACILITY_NOUNS: &[&str] = &[
 /// Only the order between places of one clause matters; a lone place stays the location.
 fn place_role(toks: &[Token], places: &[PlaceRef], p: &PlaceRef) -> u8 {
     let l = |k: usize| toks.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    // "marched through X", "captured along X's border": a path is a place of the act too.
+    let is_prep = |w: &str| LOCATION_PREPS.contains(&w) || matches!(w, "through" | "along");
     // The preposition before token `k`, looking past an article and an area adjective.
     let prep_before = |k: usize| -> Option<&str> {
         let mut j = k;
         while j > 0 && k - j < 2 && PLACE_PREMODIFIERS.contains(&l(j - 1)) {
             j -= 1;
         }
-        if j == 0 || !LOCATION_PREPS.contains(&l(j - 1)) {
+        if j == 0 || !is_prep(l(j - 1)) {
             return None;
+        }
+        // "from the southern city of X": the place noun's "of" belongs to a phrase led by
+        // "from", an origin like "from X".
+        if l(j - 1) == "of" && j >= 2 && PLACE_NOUNS.contains(&l(j - 2)) {
+            let mut m = j - 2;
+            while m > 0 && j - 2 - m < 4 && toks[m - 1].is_word() && !is_prep(l(m - 1)) {
+                m -= 1;
+            }
+            if m > 0 && l(m - 1) == "from" {
+                return Some("from");
+            }
+        }
+        // "a task force based in X": where a party is based, not where it acts.
+        if j >= 2 && l(j - 1) == "in" && matches!(l(j - 2), "based" | "headquartered") {
+            return Some("from");
         }
         // "from outside the United States", "from across the border": a compound preposition
         // led by "from" still names where someone came from.
@@ -4497,6 +4514,18 @@ fn place_role(toks: &[Token], places: &[PlaceRef], p: &PlaceRef) -> u8 {
     if places.iter().any(|q| !q.demonym && possesses(p, q)) {
         return 2;
     }
+    // "the Zakho district of northern Dahuk": the named area is part of the place after "of",
+    // and the finer one. Not "the Syria province of Daraa": a country names no part.
+    if places.iter().any(|q| {
+        !q.demonym
+            && q.end + 1 < p.start
+            && AREA_NOUNS.contains(&l(q.end))
+            && l(q.end + 1) == "of"
+            && (q.end + 2..p.start).all(|k| PLACE_PREMODIFIERS.contains(&l(k)))
+            && q.location.precision != Precision::Country
+    }) {
+        return 2;
+    }
     match prep_before(p.start) {
         Some("from") => 3,
         Some(_) => 0,
@@ -4506,9 +4535,48 @@ fn place_role(toks: &[Token], places: &[PlaceRef], p: &PlaceRef) -> u8 {
         {
             0
         }
+        // "the X prison in northern Y": a bare town followed by a noun and a wider place it
+        // lies in is where the act is, as if governed by the wider place's preposition.
+        None if places.iter().any(|q| {
+            !q.demonym
+                && q.start > p.end + 1
+                && q.start <= p.end + 5
+                && matches!(q.location.precision, Precision::Country | Precision::Admin1)
+                && p.location.precision.rank() < q.location.precision.rank()
+                && p.location.country.is_some()
+                && p.location.country == q.location.country
+                && (q.location.precision == Precision::Country
+                    || q.location.admin1 == p.location.admin1)
+                && prep_before(q.start)
+                    .is_some_and(|w| matches!(w, "in" | "of" | "near" | "outside"))
+                // A noun follows the town: "the road to X in Y" names Y's X as a destination.
+                && !is_prep(l(p.end))
+                && (p.end..q.start).all(|k| toks[k].is_word() && !toks[k].is_capitalized())
+        }) =>
+        {
+            0
+        }
         None => 1,
     }
 }
+
+/// Area nouns after a named place that make it part of the place named after "of" ("the X
+/// region of Y").
+const AREA_NOUNS: &[&str] = &[
+    "region",
+    "area",
+    "district",
+    "sector",
+    "province",
+    "governorate",
+    "neighbourhood",
+    "neighborhood",
+    "quarter",
+    "suburb",
+    "county",
+    "township",
+    "valley",
+];
 
 fn in_rel_range(rel: &[(usize, usize)], i: usize) -> bool {
     rel.iter().any(|&(a, b)| i >= a && i < b)

@@ -214,7 +214,19 @@ pub fn sub_place_of(
             a > pe && l(pe) == "'s" && (pe + 1..a).all(|k| is_link_word(l(k)) && l(k) != ",")
         })
     };
-    before.or(governed).or_else(after).map(|&(a, b, _)| (a, b))
+    // "the south Baghdad neighbourhood of X": a sub-place noun right after the place, with the
+    // part's name after "of". Not "the X area of Y" or "the X province of Y", where the name
+    // after "of" is more often the wider place.
+    let part_after = || {
+        phrases.iter().find(|&&(a, _, name)| {
+            a == pe && name > a && !matches!(l(a), "area" | "city" | "province" | "governorate")
+        })
+    };
+    before
+        .or(governed)
+        .or_else(after)
+        .or_else(part_after)
+        .map(|&(a, b, _)| (a, b))
 }
 
 /// Capitalised names marked as places by a sub-place noun in the clause: (start, end, name
