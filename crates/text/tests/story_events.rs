@@ -354,3 +354,66 @@ fn the_attackers_told_again_are_the_attack_already_reported() {
     );
     assert_eq!(of_type(&again, EventType::Assault).len(), 2, "{again:#?}");
 }
+
+#[test]
+fn killing_the_attackers_is_the_answer_not_the_attack_retold() {
+    let killed = |e: &Event| e.count("killed").and_then(|c| c.low);
+    // Insurgents attack; the army then reports the insurgents it killed: two happenings, each
+    // with its own toll, even though "the killing" is worded as a reference.
+    let evs = events(
+        "Insurgents of the Liberation Front attacked a bus near Lyon on Monday. At least 12 \
+         travellers and three guards died in the attack. The army claimed the killing of 20 \
+         militants. The gunmen had stormed the bus at a checkpoint.",
+    );
+    let assaults = of_type(&evs, EventType::Assault);
+    assert_eq!(assaults.len(), 2, "{evs:#?}");
+    assert_eq!(killed(assaults[0]), Some(15), "{evs:#?}");
+    assert_eq!(killed(assaults[1]), Some(20), "{evs:#?}");
+    // What the gunmen did retells the attack, not the army's answer.
+    assert_eq!(assaults[1].evidence.len(), 1, "{evs:#?}");
+    assert_eq!(assaults[0].evidence.len(), 3, "{evs:#?}");
+    // A new toll of the attack's own victims still updates the one attack.
+    let evs = events(
+        "Insurgents of the Liberation Front attacked a bus near Lyon on Monday. At least 12 \
+         travellers died in the attack. The killing of 15 travellers shocked the country.",
+    );
+    let assaults = of_type(&evs, EventType::Assault);
+    assert_eq!(assaults.len(), 1, "{evs:#?}");
+    assert_eq!(killed(assaults[0]), Some(15), "{evs:#?}");
+}
+
+#[test]
+fn a_happening_a_claim_ties_to_someone_is_presupposed() {
+    // The news is the blame; the bombing is named as what it is about.
+    let evs = events("The French interior minister blamed the bombing in Lyon on a rival gang.");
+    assert!(of_type(&evs, EventType::Assault).is_empty(), "{evs:#?}");
+    let evs = events("Officials rejected claims linking the bombing in Lyon to Russia.");
+    assert!(of_type(&evs, EventType::Assault).is_empty(), "{evs:#?}");
+    // Told in its own clause, the bombing is reported.
+    let evs = events(
+        "A bomb attack hit a market in Lyon on Monday, and the interior minister blamed a rival \
+         gang.",
+    );
+    assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_happening_judged_as_a_case_of_something_is_commented_on() {
+    let evs = events(
+        "\"Her long detention is an example of how Russia silences critics,\" the French \
+         minister said.",
+    );
+    assert!(of_type(&evs, EventType::Coerce).is_empty(), "{evs:#?}");
+    // Not a judgement: the detention is reported.
+    let evs = events("Her detention in Moscow on Monday was confirmed by Russian police.");
+    assert_eq!(of_type(&evs, EventType::Coerce).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn an_act_in_a_quantified_relative_clause_is_background() {
+    // ", many of whom were deported": what befell some of the people a sentence is about.
+    let evs = events("The camp in Lyon housed 300 migrants, many of whom were deported to Russia.");
+    assert!(of_type(&evs, EventType::Coerce).is_empty(), "{evs:#?}");
+    let evs = events("French police deported 30 migrants from Lyon to Russia on Monday.");
+    assert_eq!(of_type(&evs, EventType::Coerce).len(), 1, "{evs:#?}");
+}

@@ -452,8 +452,11 @@ pub fn find_counts(toks: &[Token]) -> Vec<CountMention> {
                 break;
             }
             let w = lower(toks, j);
+            // A second number joined by "and" counts another group under the same word
+            // ("21 passengers and four guards died"): look on past it; the two are summed below.
+            let joined = j > q.end && lower(toks, j - 1) == "and";
             if matches!(w, "." | ";" | "but" | "while" | "after" | "when")
-                || (j > q.end && quantity_at(toks, j).is_some() && w != "a")
+                || (j > q.end && quantity_at(toks, j).is_some() && w != "a" && !joined)
             {
                 break;
             }
@@ -505,10 +508,39 @@ pub fn find_counts(toks: &[Token]) -> Vec<CountMention> {
         }
         i = q.end.max(i + 1);
     }
-    // One count per field and cue: keep the first.
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|c| seen.insert((c.field.clone(), c.cue_token)));
-    out
+    // One count per field and cue: keep the first, adding groups joined to it by "and"
+    // ("12 soldiers and 3 civilians were killed", "killed 12 soldiers and 3 civilians": 15).
+    let mut kept: Vec<CountMention> = Vec::new();
+    for c in out {
+        match kept
+            .iter_mut()
+            .find(|k| k.field == c.field && k.cue_token == c.cue_token)
+        {
+            Some(k) if joined_by_and(toks, k.span, c.span) => {
+                k.low = k.low.zip(c.low).map(|(a, b)| a + b);
+                k.high = k.high.zip(c.high).map(|(a, b)| a + b);
+                k.span = Span::new(k.span.start, c.span.end);
+            }
+            Some(_) => {}
+            None => kept.push(c),
+        }
+    }
+    kept
+}
+
+/// Whether the count at `second` follows the one at `first` as a further group of a plain
+/// list ending in "and": at most a few words between, no clause break.
+fn joined_by_and(toks: &[Token], first: Span, second: Span) -> bool {
+    let between: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.span.start >= first.end && t.span.end <= second.start)
+        .map(|t| t.lower.as_str())
+        .collect();
+    between.last() == Some(&"and")
+        && between.len() <= 5
+        && !between.iter().any(|w| {
+            matches!(*w, "," | ";" | "." | "but" | "or" | "while") || count_field(w).is_some()
+        })
 }
 
 #[cfg(test)]
@@ -590,6 +622,38 @@ mod tests {
                 .all(|c| c.1 == Some(0))
         );
         assert!(counts("the attack on 3 March lasted two hours").is_empty());
+    }
+
+    #[test]
+    fn groups_joined_by_and_under_one_count_word_are_summed() {
+        assert_eq!(
+            counts("At least 14 villagers and two police officers died in the raid."),
+            vec![("killed".into(), Some(16), None)]
+        );
+        assert_eq!(
+            counts("the rebels killed 9 soldiers and 3 civilians on Monday"),
+            vec![("killed".into(), Some(12), Some(12))]
+        );
+        // Different count words are different counts, never summed.
+        assert_eq!(
+            counts("7 people were killed and 4 were wounded"),
+            vec![
+                ("killed".into(), Some(7), Some(7)),
+                ("injured".into(), Some(4), Some(4))
+            ]
+        );
+        // A range is one count, and a clause break keeps numbers apart.
+        assert_eq!(
+            counts("between 10 and 12 were abducted"),
+            vec![("abducted".into(), Some(10), Some(12))]
+        );
+        assert_eq!(
+            counts("troops arrested 5 men on Monday, and 3 more were detained later"),
+            vec![
+                ("arrested".into(), Some(5), Some(5)),
+                ("arrested".into(), Some(3), Some(3))
+            ]
+        );
     }
 
     #[test]

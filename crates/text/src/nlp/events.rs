@@ -222,6 +222,66 @@ fn agents_retelling(e: &Mention, m: &Mention) -> bool {
         && e.status != EventStatus::Background
 }
 
+/// Plural nouns for fighters of the armed side of a fight.
+const FIGHTER_PLURALS: &[&str] = &[
+    "militants",
+    "terrorists",
+    "insurgents",
+    "rebels",
+    "attackers",
+    "assailants",
+    "gunmen",
+    "fighters",
+    "jihadists",
+    "separatists",
+    "extremists",
+    "kidnappers",
+    "hijackers",
+];
+
+/// Whether `m` counts its dead in fighters ("the killing of 30 militants").
+fn counts_fighters_killed(m: &Mention, text: &str) -> bool {
+    m.counts.iter().any(|(f, c)| {
+        f == "killed"
+            && c.span.is_some_and(|sp| {
+                text.get(sp.end..)
+                    .and_then(|rest| rest.split_whitespace().next())
+                    .map(|w| {
+                        w.trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase()
+                    })
+                    .is_some_and(|w| FIGHTER_PLURALS.contains(&w.as_str()))
+            })
+    })
+}
+
+/// A killing counted in fighters ("the killing of 30 militants") after an attack by a
+/// non-state armed group is the attackers' losses at the hands of those who fought back: the
+/// security forces' answer, not the attack told again, even when worded as a reference. Nor
+/// does the answer take what the attackers' side is later told to have done: that retells the
+/// attack.
+fn kills_the_attackers(e: &Mention, m: &Mention, text: &str) -> bool {
+    let non_state_armed = |x: &Mention| {
+        x.actors.iter().any(|a| {
+            a.role == ActorRole::Actor
+                && matches!(
+                    a.kind,
+                    ActorKind::RebelGroup
+                        | ActorKind::PoliticalMilitia
+                        | ActorKind::IdentityMilitia
+                )
+        })
+    };
+    let state_done = m.actors.iter().any(|a| {
+        a.role == ActorRole::Actor
+            && matches!(a.kind, ActorKind::StateForces | ActorKind::Government)
+    });
+    e.event_type == EventType::Assault
+        && m.event_type == EventType::Assault
+        && (non_state_armed(e) && counts_fighters_killed(m, text)
+            || counts_fighters_killed(e, text) && m.counts.is_empty() && !state_done)
+}
+
 /// A speaker quoted on a happening the story has already told ("'Today the leader was
 /// killed,' the president wrote"; "'We reject these claims,' the spokesman said") retells it in
 /// their own words: news quotes the parties on the news itself. Their wording may name the
@@ -636,11 +696,18 @@ fn clause_bounds(toks: &[Token], i: usize) -> (usize, usize) {
 fn relative_clauses(toks: &[Token]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for i in 0..toks.len() {
-        if toks[i].text == ","
-            && toks
-                .get(i + 1)
-                .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "whose" | "whom"))
-        {
+        let relative = |t: &Token| matches!(t.lower.as_str(), "who" | "which" | "whose" | "whom");
+        // ", many of whom", ", some of which", ", two of whom": a quantifier first.
+        let quantified = || {
+            (i + 2..(i + 5).min(toks.len())).any(|k| {
+                toks[k].lower == "of"
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|t| matches!(t.lower.as_str(), "whom" | "which"))
+                    && !(i + 1..k).any(|m| toks[m].text == ",")
+            })
+        };
+        if toks[i].text == "," && toks.get(i + 1).is_some_and(|t| relative(t) || quantified()) {
             let mut j = i + 2;
             while j < toks.len() && toks[j].text != "," {
                 // A date's comma ("January 20, 2025") does not end the clause.
@@ -1029,6 +1096,10 @@ fn sentence_mentions(
             || standing_ban(toks, ts, t)
             || operation_not_new(toks, ts, t)
             || role_in_reference(toks, ts)
+            // Both read the trigger as a noun by its place (an object, a subject before "is"):
+            // the lexicon's verb rows carry noun forms too ("bombing", "detention").
+            || claim_ties_to_someone(toks, ts)
+            || judged_as_a_case(toks, te)
         {
             continue;
         }
@@ -3014,6 +3085,62 @@ fn role_in_reference(toks: &[Token], ts: usize) -> bool {
     })
 }
 
+/// "blamed the attack on X", "allegations linking the attack to Y": a happening named as what a
+/// claim ties to someone is presupposed; the news told here is the claim.
+fn claim_ties_to_someone(toks: &[Token], ts: usize) -> bool {
+    let Some(verb) = (ts.saturating_sub(3)..ts).rev().find(|&k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "linking"
+                | "linked"
+                | "link"
+                | "links"
+                | "blaming"
+                | "blamed"
+                | "blame"
+                | "blames"
+                | "tying"
+                | "tied"
+                | "tie"
+                | "ties"
+                | "connecting"
+                | "connected"
+                | "connect"
+        )
+    }) else {
+        return false;
+    };
+    // Only the object's own determiners and modifiers between ("the deadly attack").
+    (verb + 1..ts).all(|k| {
+        let w = toks[k].lower.as_str();
+        DETERMINERS.contains(&w)
+            || matches!(w, "a" | "an")
+            || w.chars().all(|c| c.is_ascii_lowercase()) && !is_stopword(w)
+    })
+}
+
+/// Nouns that judge what a subject stands for ("the detention is an example of ...").
+const JUDGEMENT_NOUNS: &[&str] = &[
+    "example",
+    "violation",
+    "breach",
+    "sign",
+    "symbol",
+    "reminder",
+    "illustration",
+    "testament",
+    "travesty",
+];
+
+/// "Her detention is an example of how ...", "the arrests are a violation of ...": a happening
+/// named as the subject of a judgement is commented on, not reported.
+fn judged_as_a_case(toks: &[Token], te: usize) -> bool {
+    let l = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    matches!(l(te), "is" | "are" | "was" | "were")
+        && matches!(l(te + 1), "a" | "an" | "another" | "one")
+        && (te + 2..te + 4).any(|k| JUDGEMENT_NOUNS.contains(&l(k)))
+}
+
 /// Acts whose report can name the operation they happened in ("killed in a joint operation").
 const FRAMING_ACTS: &[&str] = &[
     "killed",
@@ -4821,7 +4948,8 @@ fn merge_and_finish(
             })
         });
         let target = events.iter().enumerate().rev().find(|(_, e)| {
-            quoted_retelling(&e.main, &m) || compatible(&e.main, &m)
+            !kills_the_attackers(&e.main, &m, ctx.text)
+            && (quoted_retelling(&e.main, &m) || compatible(&e.main, &m)
                 && (m.anaphoric
                     || agents_retelling(&e.main, &m)
                     // A headline sums up the lead, not the background further down.
@@ -4843,7 +4971,7 @@ fn merge_and_finish(
                         && named(&m.actors, ActorRole::Actor).iter().any(|n| named(&e.main.actors, ActorRole::Actor).contains(n)))
                 // Separate counts of the same kind mean separate happenings, unless the text refers back.
                 && (m.anaphoric && !fresh || !m.counts.iter().any(|(f, c)| e.main.counts.iter().any(|(g, d)| f == g && c.low != d.low)))
-                && (m.status == EventStatus::Background) == (e.main.status == EventStatus::Background)
+                && (m.status == EventStatus::Background) == (e.main.status == EventStatus::Background))
         });
         let key = (m.sentence, m.trig.0);
         match target {

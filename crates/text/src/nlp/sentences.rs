@@ -183,9 +183,12 @@ fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
     if ABBREVIATIONS.contains(&lower.as_str()) {
         return true;
     }
-    // A single capital letter is an initial ("John F. Kennedy").
+    // A single capital letter is an initial ("John F. Kennedy"), unless it names a thing:
+    // after "on" or "via" it is a platform or channel ("posted on X."), and before a word
+    // that starts sentences ("plan B. The ...") it ends one, as an initialism does below.
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
-        return true;
+        return !names_a_thing(before[..word_start].trim_end())
+            && !SENTENCE_STARTERS.contains(&first_word(next).as_str());
     }
     // Initialisms such as "U.S" (the final dot is `dot`): a name usually follows.
     let is_initialism = word.len() >= 3
@@ -194,14 +197,28 @@ fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
             .split('.')
             .all(|p| p.chars().count() <= 1 && p.chars().all(|c| c.is_alphabetic()));
     if is_initialism || lower == "a.m" || lower == "p.m" {
-        let next_word: String = next
-            .chars()
-            .take_while(|c| c.is_alphanumeric())
-            .collect::<String>()
-            .to_lowercase();
-        return !SENTENCE_STARTERS.contains(&next_word.as_str());
+        return !SENTENCE_STARTERS.contains(&first_word(next).as_str());
     }
     false
+}
+
+/// The first word of `text`, lower-cased.
+fn first_word(text: &str) -> String {
+    text.chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Whether a lone capital letter after `before` names a thing rather than starting a person's
+/// name: people are written "by J. Smith" or "said J. Smith", platforms and channels "on X" or
+/// "via X".
+fn names_a_thing(before: &str) -> bool {
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    prev == "on" || prev == "via"
 }
 
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -267,6 +284,31 @@ mod tests {
         let got = sents(t);
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[0].ends_with("on Monday."), "{got:?}");
+    }
+
+    #[test]
+    fn a_lone_capital_that_names_a_thing_ends_a_sentence() {
+        // A platform after "on"/"via", or a letter before a word that starts sentences.
+        assert_eq!(
+            sents("The envoy wrote on X. Rebels then shelled the town."),
+            vec!["The envoy wrote on X.", "Rebels then shelled the town."]
+        );
+        assert_eq!(
+            sents("Clips spread via X. Police said two men were held."),
+            vec!["Clips spread via X.", "Police said two men were held."]
+        );
+        assert_eq!(
+            sents("The army moved to plan B. The rebels withdrew."),
+            vec!["The army moved to plan B.", "The rebels withdrew."]
+        );
+        // Initials of people stay inside the sentence.
+        for t in [
+            "The book by J. Smith Travers was banned.",
+            "President George W. Bush met the envoy.",
+            "Police said J. Smith was held at dawn.",
+        ] {
+            assert_eq!(sents(t).len(), 1, "{t}");
+        }
     }
 
     #[test]
