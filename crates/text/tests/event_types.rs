@@ -1,6 +1,8 @@
 //! Type, mode and ACLED sub-event type of short reports, end to end through `extract` with the
 //! built-in lexicons (no gazetteer). Each sentence is written for the rule it exercises.
 
+mod support;
+
 use sitrep_core::{Document, Event, EventType};
 use sitrep_text::{extract, ExtractOptions, Resources};
 
@@ -204,14 +206,6 @@ fn types(text: &str) -> Vec<EventType> {
     events(text).iter().map(|e| e.event_type).collect()
 }
 
-fn role_texts(e: &Event, role: sitrep_core::ActorRole) -> Vec<String> {
-    e.actors
-        .iter()
-        .filter(|a| a.role == role)
-        .filter_map(|a| a.text.clone())
-        .collect()
-}
-
 #[test]
 fn giving_is_aid_only_when_what_is_given_is_aid() {
     assert!(
@@ -228,7 +222,7 @@ fn giving_is_aid_only_when_what_is_given_is_aid() {
     // Progressive, not passive: the agency does the giving.
     let evs = events("The UN agency was providing food aid to flood victims in Sindh.");
     let aid = evs.iter().find(|e| e.event_type == EventType::Aid).unwrap();
-    assert!(role_texts(aid, sitrep_core::ActorRole::Actor)
+    assert!(support::role_texts(aid, sitrep_core::ActorRole::Actor)
         .iter()
         .any(|t| t.contains("UN")));
 }
@@ -244,7 +238,7 @@ fn an_announced_future_act_of_help_is_a_promise_but_a_withdrawal_stays_planned()
         .unwrap();
     assert_eq!(r.status, sitrep_core::EventStatus::Planned);
     // Their own fighters are what they move, not someone they act on.
-    assert!(role_texts(r, sitrep_core::ActorRole::Recipient).is_empty());
+    assert!(support::role_texts(r, sitrep_core::ActorRole::Recipient).is_empty());
 }
 
 #[test]
@@ -268,7 +262,7 @@ fn a_verb_after_a_determined_noun_is_still_a_verb() {
         .iter()
         .find(|e| e.event_type == EventType::Request)
         .unwrap();
-    assert!(!role_texts(r, sitrep_core::ActorRole::Actor).is_empty());
+    assert!(!support::role_texts(r, sitrep_core::ActorRole::Actor).is_empty());
 }
 
 #[test]
@@ -297,10 +291,10 @@ fn protesters_are_the_written_subject_and_the_target_follows_a_word_of_oppositio
         .iter()
         .find(|e| e.event_type == EventType::Protest)
         .unwrap();
-    assert!(role_texts(p, sitrep_core::ActorRole::Actor)
+    assert!(support::role_texts(p, sitrep_core::ActorRole::Actor)
         .iter()
         .any(|t| t.contains("Uzbeks")));
-    assert!(role_texts(p, sitrep_core::ActorRole::Recipient)
+    assert!(support::role_texts(p, sitrep_core::ActorRole::Recipient)
         .iter()
         .any(|t| t.contains("government")));
     let evs = events("Guerrillas wounded three soldiers near the border on Sunday.");
@@ -308,7 +302,7 @@ fn protesters_are_the_written_subject_and_the_target_follows_a_word_of_oppositio
         .iter()
         .find(|e| e.event_type == EventType::Assault)
         .unwrap();
-    assert!(role_texts(a, sitrep_core::ActorRole::Actor)
+    assert!(support::role_texts(a, sitrep_core::ActorRole::Actor)
         .iter()
         .any(|t| t.contains("Guerrillas")));
 }
@@ -320,7 +314,7 @@ fn the_counterpart_of_a_statement_may_follow_with_or_from() {
         .iter()
         .find(|e| e.event_type == EventType::Reject)
         .unwrap();
-    assert!(role_texts(r, sitrep_core::ActorRole::Recipient)
+    assert!(support::role_texts(r, sitrep_core::ActorRole::Recipient)
         .iter()
         .any(|t| t.contains("rebels")));
     let evs = events("The parliament threatened on Monday to cut all contacts with the militia.");
@@ -328,7 +322,7 @@ fn the_counterpart_of_a_statement_may_follow_with_or_from() {
         .iter()
         .find(|e| e.event_type == EventType::Threaten)
         .unwrap();
-    assert!(role_texts(r, sitrep_core::ActorRole::Recipient)
+    assert!(support::role_texts(r, sitrep_core::ActorRole::Recipient)
         .iter()
         .any(|t| t.contains("militia")));
 }

@@ -1,8 +1,11 @@
 //! Whom an act is aimed at: the party after a modal verb phrase, conjoined addressees of a
 //! reported demand, the doer of misdeeds under inquiry, whom goods are taken from, the opponent
-//! of a mobilisation, the parties a mediator works between, and the target of a boycott or a
-//! protest's disapproval. End to end through `extract` with a small hand-written gazetteer; each
-//! sentence is written for the rule it tests.
+//! of a mobilisation, the parties a mediator works between, the target of a boycott or a
+//! protest's disapproval, the nation named by a demonym on the object of an attack, the other
+//! side of a conversation (a partner), whom aid goes to, the party behind "from" or "to" after a
+//! plain object, the named one ordered to act, the maker of a rejected appeal, and every party
+//! grouped with a recipient. End to end through `extract` with a small hand-written gazetteer;
+//! each sentence is written for the rule it tests.
 
 mod support;
 
@@ -23,20 +26,19 @@ fn events(text: &str) -> Vec<Event> {
     support::events_with(
         PLACES,
         COUNTRIES,
-        "# demonym\tiso2\tnote\nChilean\tCL\t\nPeruvian\tPE\t\nSyrian\tSY\t\n",
+        "# demonym\tiso2\tnote\nChilean\tCL\t\nPeruvian\tPE\t\nSyrian\tSY\t\nJordanian\tJO\t\n",
         text,
     )
 }
 
 /// Written texts of the first `t` event's recipients.
 fn recipients(text: &str, t: EventType) -> Vec<String> {
-    let evs = events(text);
-    let e = support::find(&evs, t);
-    e.actors
-        .iter()
-        .filter(|a| a.role == ActorRole::Recipient)
-        .filter_map(|a| a.text.clone())
-        .collect()
+    with_role(text, t, ActorRole::Recipient)
+}
+
+/// Written texts of the first `t` event's actors in `role`.
+fn with_role(text: &str, t: EventType, role: ActorRole) -> Vec<String> {
+    support::role_texts(support::find(&events(text), t), role)
 }
 
 #[test]
@@ -187,4 +189,163 @@ fn a_boycott_targets_the_party_dealt_with_or_whose_affair_it_is() {
         EventType::Protest,
     );
     assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn a_demonym_on_the_object_of_an_attack_names_the_target() {
+    // The nation whose houses were razed is the target, not a later noun phrase.
+    let r = recipients(
+        "The militia razed Syrian grain stores and the homes of civilians near the river.",
+        EventType::Assault,
+    );
+    assert_eq!(r.first().map(String::as_str), Some("Syrian"), "{r:?}");
+    assert_eq!(
+        recipients(
+            "Chile threatened to raze Peruvian border posts.",
+            EventType::Threaten
+        ),
+        vec!["Peruvian"]
+    );
+    // A demonym that only says where the object is ("near the Syrian border") names no target.
+    let r = recipients(
+        "The militia razed grain stores near the Syrian border.",
+        EventType::Assault,
+    );
+    assert!(!r.iter().any(|x| x == "Syrian"), "{r:?}");
+}
+
+#[test]
+fn the_other_side_of_talks_is_a_partner_not_a_recipient() {
+    let text = "The Chilean president held talks with Peruvian officials on Monday.";
+    assert!(
+        recipients(text, EventType::Consult).is_empty(),
+        "{:?}",
+        recipients(text, EventType::Consult)
+    );
+    assert!(with_role(text, EventType::Consult, ActorRole::Partner)
+        .iter()
+        .any(|x| x.contains("Peruvian")));
+    // A visit has a host: the host country stays the recipient.
+    assert_eq!(
+        recipients("Chile visited Jordan on Monday.", EventType::Consult),
+        vec!["Jordan"]
+    );
+}
+
+#[test]
+fn whom_aid_goes_to_may_stand_after_a_long_object() {
+    assert_eq!(
+        recipients(
+            "Jordan agreed at a donors' meeting on Friday to release a further 30 million euros of emergency aid for Chile and Peru.",
+            EventType::Agree
+        ),
+        vec!["Chile", "Peru"]
+    );
+    // The same distance without an aid word reaches no party.
+    let r = recipients(
+        "Jordan agreed at a donors' meeting on Friday to release a further 30 million euros in the spring before Chile votes.",
+        EventType::Agree,
+    );
+    assert!(!r.iter().any(|x| x == "Chile"), "{r:?}");
+}
+
+#[test]
+fn the_party_behind_from_to_or_with_after_a_plain_object_is_the_counterpart() {
+    assert_eq!(
+        recipients(
+            "Farm unions demanded compensation from the Regional Water Board over the drought.",
+            EventType::Request
+        ),
+        vec!["Regional Water Board"]
+    );
+    assert_eq!(
+        recipients(
+            "Jordan delivered 40 tents and blankets to the Coastal Relief Society.",
+            EventType::Aid
+        ),
+        vec!["Coastal Relief Society"]
+    );
+    // After a physical act "with" names a partner: no counterpart is read there.
+    let r = recipients(
+        "Jordan shared flood data with the Coastal Relief Society.",
+        EventType::Cooperate,
+    );
+    assert!(r.is_empty(), "{r:?}");
+    // A name inside the object ends the search: the party after it is not the counterpart.
+    let r = recipients(
+        "Farm unions demanded Peruvian wheat from the Regional Water Board over the drought.",
+        EventType::Request,
+    );
+    assert!(!r.iter().any(|x| x == "Regional Water Board"), "{r:?}");
+}
+
+#[test]
+fn who_made_the_demands_given_in_to_is_the_recipient() {
+    // "to pay demands" is the object; the party after "from" made the demands.
+    assert_eq!(
+        recipients(
+            "After a week of strikes Chile conceded to pay demands from the Coastal Fishers Union.",
+            EventType::Concede
+        ),
+        vec!["Coastal Fishers Union"]
+    );
+}
+
+#[test]
+fn the_named_one_told_to_act_is_the_recipient() {
+    assert_eq!(
+        recipients(
+            "A court in Lima ordered the radio network Radio Sur to stop its broadcasts.",
+            EventType::Request
+        ),
+        vec!["Radio Sur"]
+    );
+    // No infinitive after the name: the name is not one told to act.
+    let r = recipients(
+        "A court in Lima ordered the radio network to stop airing Radio Sur programmes.",
+        EventType::Request,
+    );
+    assert!(!r.iter().any(|x| x == "Radio Sur"), "{r:?}");
+}
+
+#[test]
+fn a_rejected_call_belongs_to_the_named_person_who_made_it() {
+    assert_eq!(
+        recipients(
+            "Chile turned down an appeal by Ana Torres, the regional envoy, for new elections.",
+            EventType::Reject
+        ),
+        vec!["Ana Torres"]
+    );
+    // A party in apposition after a comma is no second owner of the call.
+    assert_eq!(
+        recipients(
+            "Chile turned down an appeal by Ana Torres, Peru's envoy, for new elections.",
+            EventType::Reject
+        ),
+        vec!["Ana Torres"]
+    );
+    // "by" after no proposal word names no owner.
+    let r = recipients(
+        "Chile rejected the plan on Monday, as expected by Ana Torres.",
+        EventType::Reject,
+    );
+    assert!(!r.iter().any(|x| x == "Ana Torres"), "{r:?}");
+}
+
+#[test]
+fn every_party_joined_to_a_recipient_shares_its_role() {
+    assert_eq!(
+        recipients(
+            "The envoy defended Chile and Peru on Friday against criticism over fishing quotas.",
+            EventType::Support
+        ),
+        vec!["Chile", "Peru"]
+    );
+    // A party named in a second clause is not joined to the recipient.
+    let r = recipients(
+        "The envoy defended Chile against criticism over fishing quotas and then left for Peru.",
+        EventType::Support,
+    );
+    assert!(!r.iter().any(|x| x == "Peru"), "{r:?}");
 }

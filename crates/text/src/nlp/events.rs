@@ -1504,7 +1504,10 @@ fn sentence_mentions(
                 after
                     .iter()
                     .find(|a| {
-                        a.start <= te + if is_verbal_type(t.event_type) { 12 } else { 8 }
+                        (a.start <= te + if is_verbal_type(t.event_type) { 12 } else { 8 }
+                            // Whom aid goes to may stand after a long object ("pledged on
+                            // Monday to release a further 20 million euros of relief for X").
+                            || a.start <= te + 20 && aid_beneficiary_at(toks, a.start))
                             // A party after "with" or "from" is a partner of a physical act, but
                             // the counterpart of a statement ("threatened to break relations with
                             // Russia", "rejected a fresh offer from Kabul").
@@ -1545,6 +1548,15 @@ fn sentence_mentions(
                     })
                     .copied()
             };
+        }
+        // A nation named by a demonym on the verb's direct object outranks a party found
+        // further on ("burned Kenyan trucks and the camp of the drivers").
+        let demonym_np = (!passive)
+            .then(|| demonym_object(toks, te, cb, t, &s.places, &s.actors, ctx.text))
+            .flatten()
+            .filter(|d| recipient.is_none_or(|r| r.start > d.start));
+        if demonym_np.is_some() {
+            recipient = demonym_np.as_ref();
         }
         // An arrest with no arrester named, reported by the police or army themselves
         // ("..., police said"): the source made the arrest.
@@ -1665,18 +1677,45 @@ fn sentence_mentions(
         if actor.is_none() {
             actor = shared_np.as_ref();
         }
-        let object_np = (recipient.is_none()
-            && !is_noun
+        // Statements and acts of giving or yielding take a written object as their counterpart.
+        let reads_object = !is_noun
             && !passive
             && (is_verbal_type(t.event_type)
                 || matches!(
                     t.event_type,
                     EventType::Aid | EventType::Cooperate | EventType::Concede
-                )))
-        .then(|| object_phrase(toks, te, cb, &s.actors, ctx.text))
-        .flatten();
+                ));
+        let object_np = (recipient.is_none() && reads_object)
+            .then(|| object_phrase(toks, te, cb, &s.actors, ctx.text))
+            .flatten();
         if recipient.is_none() {
             recipient = object_np.as_ref();
+        }
+        let after_object_np = (recipient.is_none() && reads_object)
+            .then(|| {
+                counterpart_after_object(
+                    toks,
+                    te,
+                    cb,
+                    is_verbal_type(t.event_type),
+                    &s.actors,
+                    &s.places,
+                    ctx.text,
+                )
+            })
+            .flatten();
+        if recipient.is_none() {
+            recipient = after_object_np.as_ref();
+        }
+        let told_np = (recipient.is_none()
+            && !is_noun
+            && !passive
+            && (is_verbal_type(t.event_type)
+                || matches!(t.event_type, EventType::Concede | EventType::Coerce)))
+        .then(|| named_object_before_infinitive(toks, te, cb, ctx.text))
+        .flatten();
+        if recipient.is_none() {
+            recipient = told_np.as_ref();
         }
         // The people an active attack or arrest verb acts on, named by a plain noun phrase no
         // lexicon entry covers ("arrested more than 100 Palestinians", "killed three ethnic
@@ -1779,13 +1818,35 @@ fn sentence_mentions(
                 None => actors.push(to_actor(a, ActorRole::Actor, t.event_type)),
             }
         }
+        // The other side of a conversation ("held talks with X", "telephoned X") talks too: it
+        // is coded as a partner, as when both are the subject ("X and Y held talks").
+        let counterpart_role = if actor.is_some()
+            && recipient
+                .is_some_and(|r| r.start == te || (r.start > te && l(r.start - 1) == "with"))
+            && is_conversation(t)
+        {
+            ActorRole::Partner
+        } else {
+            ActorRole::Recipient
+        };
         if let Some(r) = recipient {
             let same_side = actor.is_some_and(|a| {
                 (a.group.is_some() && r.group == a.group)
                     || (a.country.is_some() && a.country == r.country && a.kind == r.kind)
             });
             if !same_side {
-                actors.push(to_actor(r, ActorRole::Recipient, t.event_type));
+                actors.push(to_actor(r, counterpart_role, t.event_type));
+                // Parties joined in one group with the recipient ("shelled Chadian and Sudanese
+                // posts") all receive the act.
+                for m in s
+                    .actors
+                    .iter()
+                    .filter(|m| r.group.is_some() && m.group == r.group && m.start != r.start)
+                {
+                    if !actors.iter().any(|x| x.span == Some(m.span)) {
+                        actors.push(to_actor(m, counterpart_role, t.event_type));
+                    }
+                }
             }
         }
         // Coordinated subjects and objects ("Jordan and Britain agreed", "aid to Romania and
@@ -1804,7 +1865,7 @@ fn sentence_mentions(
         {
             for c in conjuncts(&cands, toks, r, true) {
                 if !actors.iter().any(|x| x.span == Some(c.span)) {
-                    actors.push(to_actor(c, ActorRole::Recipient, t.event_type));
+                    actors.push(to_actor(c, counterpart_role, t.event_type));
                 }
             }
         }
@@ -3243,6 +3304,7 @@ fn conjuncts<'a>(
     };
     let mut out: Vec<&'a ActorMention> = Vec::new();
     let (mut start, mut end) = (a.start, a.end);
+    let mut list_closed = false;
     for _ in 0..6 {
         let next = if forward {
             // "X and Y", "X, Y and Z", "X, and Y".
@@ -3250,6 +3312,7 @@ fn conjuncts<'a>(
             let mut joined = false;
             while joint(k) {
                 joined = true;
+                list_closed |= toks[k].lower == "and";
                 k += 1;
             }
             if !joined {
@@ -3286,6 +3349,11 @@ fn conjuncts<'a>(
             }
             None => break,
         }
+    }
+    // Names after commas with no "and" anywhere are in apposition, not a list ("calls by
+    // Jane Roe, the U.N. envoy, to ..."): they name the same party again.
+    if forward && !list_closed {
+        out.clear();
     }
     out
 }
@@ -3771,6 +3839,215 @@ fn patient_phrase(
     None
 }
 
+/// A nation named by its demonym on the direct object of an act ("burned Kenyan trucks",
+/// "bombed Chadian border posts", "threatened to seize Peruvian trawlers"): the act hits that
+/// nation's people or property, so PLOVER codes the nation as the target. The object is read right after active verb trigger `te` (or after an
+/// infinitive it governs), past a determiner, a quantity and up to two lower-case modifiers;
+/// the demonym must modify a following word, and no lexicon actor may cover it (a written
+/// party such as "Syrian refugees" is read as itself).
+fn demonym_object(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    t: &Trigger,
+    places: &[PlaceRef],
+    actors: &[ActorMention],
+    text: &str,
+) -> Option<ActorMention> {
+    if t.pos == Pos::Noun {
+        return None;
+    }
+    let l = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let mut k = te;
+    // "threatened to shell ...", "vowed to raze ...": the object of the governed verb.
+    if matches!(t.event_type, EventType::Threaten) {
+        if l(k) != "to"
+            || !toks
+                .get(k + 1)
+                .is_some_and(|w| w.is_word() && !w.is_capitalized())
+        {
+            return None;
+        }
+        k += 2;
+    } else if !matches!(t.event_type, EventType::Assault | EventType::Coerce) {
+        return None;
+    }
+    if let Some(q) = quantity_at(toks, k) {
+        k = q.end;
+        if l(k) == "of" {
+            k += 1;
+        }
+    } else if matches!(l(k), "the" | "a" | "an" | "some" | "several" | "many") {
+        k += 1;
+    }
+    for _ in 0..2 {
+        let w = toks.get(k)?;
+        if places.iter().any(|p| p.start == k) || !w.is_word() || w.is_capitalized() {
+            break;
+        }
+        // A preposition or a conjunction ends the object before any demonym.
+        if is_stopword(&w.lower) || matches!(w.lower.as_str(), "in" | "on" | "at" | "of" | "to") {
+            return None;
+        }
+        k += 1;
+    }
+    if k >= cb {
+        return None;
+    }
+    let p = places.iter().find(|p| p.demonym && p.start == k)?;
+    let modifies = toks
+        .get(p.end)
+        .is_some_and(|n| n.is_word() && p.end < cb && !places.iter().any(|q| q.start == p.end));
+    if !modifies || actors.iter().any(|a| a.start <= k && k < a.end) {
+        return None;
+    }
+    // People named with their nation ("wounded four Kenyan drivers") are read whole.
+    if let Some(mut people) =
+        patient_phrase(toks, te, cb, actors, text).filter(|m| m.start <= p.start && p.end <= m.end)
+    {
+        people.country = p.location.country.clone();
+        return Some(people);
+    }
+    Some(place_as_actor(toks, p, text, false))
+}
+
+/// The counterpart named after a plain object of a statement or cooperative act, behind
+/// "from", "to" or "with" ("sought compensation from the Water Board", "sent tents to the
+/// Lakeside Relief Society", "discussed the plan with Chile"): the party the object comes from
+/// or goes to. The object between trigger end `te` and the preposition is lower-case words,
+/// numbers and infinitives only, so a name there (a place, a second party) ends the search.
+/// After a physical act (`verbal` false) "with" marks a partner, not a counterpart, as in the
+/// recipient search.
+fn counterpart_after_object(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    verbal: bool,
+    actors: &[ActorMention],
+    places: &[PlaceRef],
+    text: &str,
+) -> Option<ActorMention> {
+    let mut k = te;
+    let prep = loop {
+        let w = toks.get(k).filter(|_| k < cb && k < te + 10)?;
+        let infinitive = w.lower == "to"
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && !n.is_capitalized() && n.lower != "the");
+        if matches!(w.lower.as_str(), "from" | "to") && !infinitive && k > te
+            || w.lower == "with" && verbal
+        {
+            break k;
+        }
+        let plain =
+            (w.is_word() && !w.is_capitalized() && !CLAUSE_BREAKS.contains(&w.lower.as_str()))
+                || w.text == "$"
+                || w.text.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if !plain {
+            return None;
+        }
+        k += 1;
+    };
+    let mut at = prep + 1;
+    if toks.get(at).is_some_and(|t| t.lower == "the") {
+        at += 1;
+    }
+    if at >= cb {
+        return None;
+    }
+    if let Some(a) = actors.iter().find(|a| a.start == at) {
+        return Some(a.clone());
+    }
+    // A place alone: a country stands for its government; a town is left to the place rules.
+    if let Some(p) = places.iter().find(|p| p.start == at) {
+        let next = toks.get(p.end).filter(|_| p.end < cb);
+        if !next.is_some_and(|n| n.is_word() && n.is_capitalized()) {
+            // A demonym before a common noun only modifies it ("from Syrian sources").
+            let alone = !(p.demonym && next.is_some_and(|n| n.is_word()));
+            return (alone && p.location.precision == Precision::Country)
+                .then(|| place_as_actor(toks, p, text, true));
+        }
+    }
+    object_phrase(toks, at, cb, actors, text)
+}
+
+/// The one told, allowed or ordered to act, named between a verb and an infinitive after
+/// words that describe it ("ordered the ex-mayor Jane Roe to testify", "permitted the singer
+/// John Doe to perform", "ordered the radio network Radio Sur to stop"): up to three
+/// lower-case words, then a capitalised name right before "to" and a lower-case verb.
+fn named_object_before_infinitive(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    text: &str,
+) -> Option<ActorMention> {
+    let mut k = te;
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "an"))
+    {
+        k += 1;
+    }
+    let described = k;
+    while k < cb
+        && k < described + 3
+        && toks[k].is_word()
+        && !toks[k].is_capitalized()
+        && !is_stopword(&toks[k].lower)
+    {
+        k += 1;
+    }
+    let start = k;
+    while k < cb && k < start + 4 && toks[k].is_word() && toks[k].is_capitalized() {
+        k += 1;
+    }
+    let infinitive = k > start
+        && toks.get(k).is_some_and(|t| t.lower == "to")
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| t.is_word() && !t.is_capitalized() && t.lower != "the");
+    (infinitive && !is_date_word(&toks[start].lower)).then(|| phrase_mention(toks, start, k, text))
+}
+
+/// Words for a conversation, held by both sides alike ("held talks with", "negotiations
+/// with", "telephoned"): unlike a visit or a hosted meeting it has no guest or host.
+fn is_conversation(t: &Trigger) -> bool {
+    t.event_type == EventType::Consult
+        && t.words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "talks" | "negotiations" | "negotiated" | "telephoned" | "phoned" | "spoke"
+            )
+        })
+}
+
+/// Whether a party at token `k` is the one aid goes to: right after "for" or "to" that follows
+/// a word for aid ("20 million euros of relief for Chile", "assistance to the refugees").
+fn aid_beneficiary_at(toks: &[Token], k: usize) -> bool {
+    let l = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
+    let mut j = k;
+    if j > 0 && l(j - 1) == "the" {
+        j -= 1;
+    }
+    j >= 2
+        && matches!(l(j - 1), "for" | "to")
+        && matches!(
+            l(j - 2),
+            "aid"
+                | "assistance"
+                | "help"
+                | "relief"
+                | "loan"
+                | "loans"
+                | "grant"
+                | "grants"
+                | "credit"
+                | "credits"
+                | "funds"
+                | "supplies"
+        )
+}
+
 /// The place an act is done to, as its target: the first place after trigger end `te` in its
 /// clause, governed by a preposition that makes it the act's object for this kind of act
 /// (restrictions *in* or *on* a place, withdrawal *from* it, a visit or deployment *to* it,
@@ -4246,6 +4523,8 @@ fn proposal_owner(
         .find(|a| (head + 2..=at).contains(&a.start) && at < a.end)
         .cloned()
         .or_else(|| places.iter().find(|p| p.start == at).map(place_mention))
+        // A name no lexicon entry covers ("calls by Jane Roe, the envoy").
+        .or_else(|| object_phrase(toks, at, cb, actors, text))
 }
 
 /// Day and month names (full or abbreviated, as the date reader knows them).

@@ -1,11 +1,12 @@
 //! Shared by the end-to-end test files: extraction with a small hand-written gazetteer.
 
-use sitrep_core::{Document, Event, EventType, Location};
+use sitrep_core::{ActorRole, Document, Event, EventType, Location};
 use sitrep_text::geo::{Gazetteer, GazetteerSources};
 use sitrep_text::{extract, ExtractOptions, Resources};
 
 /// Events of `text`, published 2025-06-01, with a gazetteer of the given tables (no country
 /// aliases).
+#[allow(dead_code)]
 pub fn events_with(places: &str, countries: &str, demonyms: &str, text: &str) -> Vec<Event> {
     let gazetteer = Gazetteer::parse(GazetteerSources {
         places,
@@ -40,4 +41,14 @@ pub fn first_location(evs: &[Event], text: &str) -> Location {
     evs.first()
         .and_then(|e| e.location.clone())
         .unwrap_or_else(|| panic!("no located event in {text:?}: {evs:#?}"))
+}
+
+/// Written texts of an event's actors in `role`.
+#[allow(dead_code)]
+pub fn role_texts(e: &Event, role: ActorRole) -> Vec<String> {
+    e.actors
+        .iter()
+        .filter(|a| a.role == role)
+        .filter_map(|a| a.text.clone())
+        .collect()
 }
