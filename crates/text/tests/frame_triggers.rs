@@ -194,3 +194,30 @@ fn a_welcome_given_or_a_hearing_opened_belongs_to_the_subject_of_the_verb() {
     // A support verb with an object that is no event noun codes nothing.
     assert!(events("The Syrian ministry opened a new office in Damascus.").is_empty());
 }
+
+#[test]
+fn a_plan_to_impose_restrictions_is_a_threat() {
+    let evs =
+        events("Turkey plans to impose restrictions on Syrian truck drivers from next month.");
+    let e = find(&evs, EventType::Threaten);
+    assert_eq!(e.mode.as_deref(), Some("restrict"), "{e:#?}");
+    // Restrictions imposed are a restriction done, not threatened.
+    let evs = events("Jordan imposed restrictions on travel to Amman after the riots.");
+    assert!(has(&evs, EventType::Coerce), "{evs:#?}");
+    assert!(!has(&evs, EventType::Threaten), "{evs:#?}");
+    // A plan to do something else is no restriction.
+    let evs = events("Turkey plans to build a new road to the Syrian border.");
+    assert!(!has(&evs, EventType::Threaten), "{evs:#?}");
+}
+
+#[test]
+fn a_head_of_state_ready_to_act_makes_an_offer() {
+    let evs = events(
+        "President Omar Khalil said he is prepared to lift the ban on the Syrian opposition party.",
+    );
+    let e = find(&evs, EventType::Agree);
+    assert!(actor_text(e).contains("Omar Khalil"), "{e:#?}");
+    // A private person ready to do something offers nothing as policy.
+    let evs = events("Dr. Omar Khalil said he is prepared to run the marathon in Amman.");
+    assert!(!has(&evs, EventType::Agree), "{evs:#?}");
+}
