@@ -221,3 +221,14 @@ fn a_head_of_state_ready_to_act_makes_an_offer() {
     let evs = events("Dr. Omar Khalil said he is prepared to run the marathon in Amman.");
     assert!(!has(&evs, EventType::Agree), "{evs:#?}");
 }
+
+#[test]
+fn an_appeal_with_a_day_between_called_and_on_is_a_demand() {
+    let evs =
+        events("A Syrian newspaper called Thursday on Arabs to unite against the occupation.");
+    let e = find(&evs, EventType::Request);
+    assert!(actor_text(e).contains("newspaper"), "{e:#?}");
+    // Calling a meeting is no appeal.
+    let evs = events("The Jordanian minister called a meeting on Monday in Amman.");
+    assert!(!has(&evs, EventType::Request), "{evs:#?}");
+}

@@ -210,3 +210,45 @@ fn a_protest_noun_after_an_article_and_an_adjective_belongs_to_who_staged_it() {
     let e = find(&evs, EventType::Assault);
     assert!(actor_text(e).contains("gunman"), "{e:#?}");
 }
+
+#[test]
+fn a_passive_agent_after_by_and_an_article_acts() {
+    let evs = events("The deputy governor was indicted by a Syrian court on Monday.");
+    let e = find(&evs, EventType::Accuse);
+    assert_eq!(actor_text(e), "Syrian court", "{e:#?}");
+    // "despite pressure by X": X pressed; the one who declines is the subject.
+    let evs = events(
+        "The Jordanian minister has declined to resign despite growing pressure by the Syrian government.",
+    );
+    let e = find(&evs, EventType::Reject);
+    assert!(actor_text(e).contains("minister"), "{e:#?}");
+    // "by" with no agent after it names no one ("by a wide margin").
+    let evs = events("The Jordanian parliament rejected the bill by a wide margin.");
+    let e = find(&evs, EventType::Reject);
+    assert!(actor_text(e).contains("parliament"), "{e:#?}");
+}
+
+#[test]
+fn a_verb_of_pace_carries_the_noun_it_speeds_up() {
+    let evs = events("Jordan speeded up the withdrawal of its engineers from Syria on Monday.");
+    let e = find(&evs, EventType::Retreat);
+    assert_eq!(actor_text(e), "Jordan", "{e:#?}");
+    // "took steps" is no "stepped up": the steps are not the withdrawal's.
+    let evs = events("Syrian officials said the steps toward a withdrawal from Homs were slow.");
+    assert!(
+        evs.iter()
+            .filter(|e| e.event_type == EventType::Retreat)
+            .all(|e| actor_text(e) != "Syrian officials"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_pronoun_after_confirmed_or_vowed_stands_for_the_speaker() {
+    let evs = events("NATO confirmed on Wednesday it would tighten the blockade of Homs.");
+    let e = evs
+        .iter()
+        .find(|e| e.trigger.as_deref() == Some("blockade"))
+        .unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(actor_text(e), "NATO", "{e:#?}");
+}

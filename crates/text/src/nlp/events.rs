@@ -1257,7 +1257,7 @@ fn sentence_mentions(
             .filter(|a| {
                 !a.country_as_actor
                     || !matches!(t.event_type, EventType::Assault | EventType::Protest)
-                    || (a.start > 0 && l(a.start - 1) == "by")
+                    || agent_after_by(toks, a.start)
                     || (a.end <= ts
                         && !(a.start > 0 && LOCATION_PREPS.contains(&l(a.start - 1)))
                         && t.event_type == EventType::Assault)
@@ -1281,14 +1281,19 @@ fn sentence_mentions(
             .copied();
         let by_actor = cands
             .iter()
-            .find(|a| a.start > te && a.start <= te + 8 && a.start > 0 && l(a.start - 1) == "by")
+            .find(|a| a.start > te && a.start <= te + 8 && agent_after_by(toks, a.start))
             .filter(|_| accused_by.is_none())
             .filter(|a| {
                 let object_first = DETERMINERS.contains(&l(te)) || matches!(l(te), "a" | "an");
-                // "a protest against abuses by the police": the police did the abuses.
+                // "a protest against abuses by the police": the police did the abuses; "an
+                // inquiry into an allegation by X": X alleged; "despite pressure by X": X
+                // pressed. The agent belongs to the noun or phrase in between.
                 !(object_first
-                    || (te..a.start - 1)
-                        .any(|k| PROPOSAL_HEADS.contains(&l(k)) || MISDEEDS.contains(&l(k))))
+                    || (te..a.start - 1).any(|k| {
+                        PROPOSAL_HEADS.contains(&l(k))
+                            || MISDEEDS.contains(&l(k))
+                            || NOUNS_OWNING_BY.contains(&l(k))
+                    }))
             })
             .copied();
         let mut actor: Option<&ActorMention> = None;
@@ -1400,7 +1405,7 @@ fn sentence_mentions(
                 .filter(|a| {
                     a.start >= te
                         && Some(a.start) != actor.map(|x| x.start)
-                        && !(a.start > 0 && l(a.start - 1) == "by")
+                        && !agent_after_by(toks, a.start)
                 })
                 // The actor's own forces ("withdraw its fighters", "offered their troops") are
                 // what it moves, not a party it acts on.
@@ -3665,6 +3670,15 @@ fn speaks_for_pronoun(toks: &[Token], ts: usize, a: &ActorMention) -> bool {
     speaker_of_pronoun(toks, ts, 0, &[a]).is_some()
 }
 
+/// Whether the mention starting at `start` follows "by", directly or after an article ("by
+/// a military court", "by the army"): a passive agent.
+fn agent_after_by(toks: &[Token], start: usize) -> bool {
+    let l = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    start > 0
+        && (l(start - 1) == "by"
+            || start > 1 && matches!(l(start - 1), "a" | "an" | "the") && l(start - 2) == "by")
+}
+
 /// A personal pronoun that can be the subject of a reported clause.
 fn is_subject_pronoun(w: &str) -> bool {
     matches!(w, "it" | "they" | "he" | "she" | "we")
@@ -3708,7 +3722,21 @@ fn pronoun_speech_verb(toks: &[Token], ts: usize, ca: usize) -> Option<usize> {
     if k == ca
         || !matches!(
             toks[k - 1].lower.as_str(),
-            "said" | "says" | "announced" | "announces" | "declared" | "stated" | "insisted"
+            "said"
+                | "says"
+                | "announced"
+                | "announces"
+                | "declared"
+                | "stated"
+                | "insisted"
+                | "confirmed"
+                | "confirms"
+                | "pledged"
+                | "pledges"
+                | "promised"
+                | "promises"
+                | "vowed"
+                | "vows"
         )
     {
         return None;
@@ -4158,6 +4186,15 @@ fn frame_missing(s: &SentenceInput, t: &Trigger, ts: usize, te: usize) -> bool {
     if w.starts_with("allow") && t.event_type == EventType::Concede {
         return passive || !state_subject();
     }
+    // "called Thursday on Arabs to unite": a day between "called" and "on" or "for" (the
+    // two-word rows match the plain order); any other "called ... on" is no appeal ("called a
+    // meeting on Monday").
+    if matches!(w, "called" | "calls") && t.words.len() == 1 && t.event_type == EventType::Request {
+        let day = |k: usize| {
+            super::dates::weekday(l(k)).is_some() || matches!(l(k), "today" | "yesterday")
+        };
+        return !(day(te) && matches!(l(te + 1), "on" | "for"));
+    }
     if w.starts_with("insist") && t.event_type == EventType::Request {
         return !insistence_is_demand(toks, te);
     }
@@ -4256,6 +4293,20 @@ const MISDEEDS: &[&str] = &[
     "torture",
     "violations",
     "wrongdoing",
+];
+
+/// Nouns and prepositions that take a following "by X" for themselves, so X is not the agent
+/// of a trigger before them ("an allegation by X", "despite pressure by X").
+const NOUNS_OWNING_BY: &[&str] = &[
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "claim",
+    "claims",
+    "pressure",
+    "despite",
+    "amid",
 ];
 
 /// What a reply answers: proposals, requests, calls and offers.
@@ -4487,6 +4538,14 @@ const SUPPORT_VERBS: &[&str] = &[
     "tightened",
     "tighten",
     "tightens",
+    // Pace and strength ("stepped up its attacks", "speeded up the withdrawal").
+    "stepped",
+    "steps",
+    "speeded",
+    "sped",
+    "accelerated",
+    "intensified",
+    "escalated",
 ];
 
 /// Verbs that state, or state again, the statement their object noun names ("reiterated its
@@ -4568,6 +4627,7 @@ fn support_verb_at(toks: &[Token], ts: usize, verbal: bool) -> Option<usize> {
                 "a" | "an"
                     | "out"
                     | "in"
+                    | "up"
                     | "part"
                     | "series"
                     | "wave"
@@ -4591,8 +4651,15 @@ fn support_verb_at(toks: &[Token], ts: usize, verbal: bool) -> Option<usize> {
         return None;
     }
     let verb = k - 1;
-    // "took" supports only "took part in".
+    // "took" supports only "took part in"; "stepped", "speeded" only with "up".
     if toks[verb].lower == "took" && toks.get(verb + 1).is_none_or(|t| t.lower != "part") {
+        return None;
+    }
+    if matches!(
+        toks[verb].lower.as_str(),
+        "stepped" | "steps" | "speeded" | "sped"
+    ) && toks.get(verb + 1).is_none_or(|t| t.lower != "up")
+    {
         return None;
     }
     Some(verb)
