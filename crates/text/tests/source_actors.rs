@@ -132,6 +132,14 @@ fn a_verb_joined_by_and_shares_the_subject_of_the_sentence() {
     );
     let e = find(&evs, EventType::Retreat);
     assert!(actor_text(e).contains("minister"), "{e:#?}");
+    // A bare participle after "and" shares a passive: the injured are carried, not carrying.
+    let evs = events("Four Syrian workers were injured, and airlifted to hospitals in Amman.");
+    assert!(
+        evs.iter()
+            .filter(|e| e.event_type == EventType::Aid)
+            .all(|e| !actor_text(e).contains("workers")),
+        "{evs:#?}"
+    );
     // A second clause with its own subject keeps it.
     let evs = events("Jordan signed the accord on Monday and Turkey rejected it on Tuesday.");
     let e = find(&evs, EventType::Reject);

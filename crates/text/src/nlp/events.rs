@@ -1184,9 +1184,10 @@ fn sentence_mentions(
             continue;
         }
         let (ca, cb) = clause_bounds(toks, ts);
+        // "that" before a pronoun subject is a conjunction, not a determiner.
+        let determiner = |k: usize| DETERMINERS.contains(&l(k)) && !complementizer_that(toks, k);
         let anaphoric = (ts.saturating_sub(3)..ts).any(|k| {
-            DETERMINERS.contains(&l(k))
-                && !complementizer_that(toks, k)
+            determiner(k)
                 && !(k + 1..ts).any(|m| toks[m].is_capitalized() && !in_actor(m))
                 // An auxiliary in between makes a statement trigger a verb with the
                 // determiner's noun as its subject ("the parliament has demanded"), not a noun it
@@ -4237,13 +4238,25 @@ fn shared_subject(
     } else {
         ca
     };
+    // "Four people were injured, and airlifted to hospitals": a bare participle after "and"
+    // shares the first verb's passive auxiliary, so the subject is its patient.
+    let passive_first = |end: usize| {
+        (end..(end + 3).min(k)).any(|j| {
+            matches!(
+                toks[j].lower.as_str(),
+                "was" | "were" | "been" | "being" | "is" | "are"
+            )
+        })
+    };
+    let bare_participle = k == ts && toks[ts].lower.ends_with("ed");
     // The subject is followed by its verb: a lower-case word that is not a joining word.
     let verb_follows = |end: usize| {
-        toks.get(skip_forward(toks, end)).is_some_and(|t| {
-            t.is_word()
-                && !t.is_capitalized()
-                && !matches!(t.lower.as_str(), "and" | "or" | "of" | "'s")
-        })
+        !(bare_participle && passive_first(end))
+            && toks.get(skip_forward(toks, end)).is_some_and(|t| {
+                t.is_word()
+                    && !t.is_capitalized()
+                    && !matches!(t.lower.as_str(), "and" | "or" | "of" | "'s")
+            })
     };
     // The subject's head may follow a few modifiers ("Syrian defence minister").
     if let Some(a) = actors.iter().find(|a| {
