@@ -6,34 +6,10 @@
 //! exercises, with a near miss the rule must leave alone.
 
 mod support;
-use support::find;
+use support::levant::events;
+use support::{actor_text, find, has};
 
-use sitrep_core::{ActorRole, Event, EventType};
-
-const COUNTRIES: &str = "# iso2\tiso3\tname\tgeonameid\tcapital\tlat\tlon\tpopulation\tnames\n\
-SY\tSYR\tSyria\t163843\tDamascus\t35.0\t38.0\t17000000\t\n\
-JO\tJOR\tJordan\t248816\tAmman\t31.0\t36.0\t9900000\t\n\
-TR\tTUR\tTurkey\t298795\tAnkara\t39.0\t35.0\t82000000\t\n";
-const DEMONYMS: &str = "# demonym\tiso2\tnote\nSyrian\tSY\t\nTurkish\tTR\t\nJordanian\tJO\t\n";
-const PLACES: &str = "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tnames\n\
-250441\tAmman\t31.95\t35.93\tJO\tAmman\tP.PPLC\t1300000\t\n\
-170654\tDamascus\t33.51\t36.29\tSY\tDimashq\tP.PPLC\t1570000\t\n";
-
-fn events(text: &str) -> Vec<Event> {
-    support::events_with(PLACES, COUNTRIES, DEMONYMS, text)
-}
-
-fn has(evs: &[Event], t: EventType) -> bool {
-    evs.iter().any(|e| e.event_type == t)
-}
-
-fn actor_text(e: &Event) -> String {
-    e.actors
-        .iter()
-        .find(|a| a.role == ActorRole::Actor)
-        .and_then(|a| a.text.clone())
-        .unwrap_or_default()
-}
+use sitrep_core::EventType;
 
 #[test]
 fn a_country_that_mounts_an_invasion_attacks_with_its_forces() {
@@ -193,4 +169,42 @@ fn a_welcome_given_or_a_hearing_opened_belongs_to_the_subject_of_the_verb() {
     assert!(actor_text(e).contains("commission"), "{e:#?}");
     // A support verb with an object that is no event noun codes nothing.
     assert!(events("The Syrian ministry opened a new office in Damascus.").is_empty());
+}
+
+#[test]
+fn a_plan_to_impose_restrictions_is_a_threat() {
+    let evs =
+        events("Turkey plans to impose restrictions on Syrian truck drivers from next month.");
+    let e = find(&evs, EventType::Threaten);
+    assert_eq!(e.mode.as_deref(), Some("restrict"), "{e:#?}");
+    // Restrictions imposed are a restriction done, not threatened.
+    let evs = events("Jordan imposed restrictions on travel to Amman after the riots.");
+    assert!(has(&evs, EventType::Coerce), "{evs:#?}");
+    assert!(!has(&evs, EventType::Threaten), "{evs:#?}");
+    // A plan to do something else is no restriction.
+    let evs = events("Turkey plans to build a new road to the Syrian border.");
+    assert!(!has(&evs, EventType::Threaten), "{evs:#?}");
+}
+
+#[test]
+fn a_head_of_state_ready_to_act_makes_an_offer() {
+    let evs = events(
+        "President Omar Khalil said he is prepared to lift the ban on the Syrian opposition party.",
+    );
+    let e = find(&evs, EventType::Agree);
+    assert!(actor_text(e).contains("Omar Khalil"), "{e:#?}");
+    // A private person ready to do something offers nothing as policy.
+    let evs = events("Dr. Omar Khalil said he is prepared to run the marathon in Amman.");
+    assert!(!has(&evs, EventType::Agree), "{evs:#?}");
+}
+
+#[test]
+fn an_appeal_with_a_day_between_called_and_on_is_a_demand() {
+    let evs =
+        events("A Syrian newspaper called Thursday on Arabs to unite against the occupation.");
+    let e = find(&evs, EventType::Request);
+    assert!(actor_text(e).contains("newspaper"), "{e:#?}");
+    // Calling a meeting is no appeal.
+    let evs = events("The Jordanian minister called a meeting on Monday in Amman.");
+    assert!(!has(&evs, EventType::Request), "{evs:#?}");
 }

@@ -83,6 +83,22 @@ const SEATS: &[(&[&str], &str, &str)] = &[(
 const DETERMINERS: &[&str] = &[
     "the", "this", "that", "these", "those", "such", "its", "their", "his", "her", "'s",
 ];
+/// Adjectives that, after an article, show the event word after them is a noun ("a long
+/// hunger strike", "a massive protest").
+const NOUN_PHRASE_ADJECTIVES: &[&str] = &[
+    "long",
+    "brief",
+    "massive",
+    "mass",
+    "large",
+    "huge",
+    "peaceful",
+    "nationwide",
+    "general",
+    "indefinite",
+    "symbolic",
+    "violent",
+];
 const ARMED_WORDS: &[&str] = &[
     "gunmen",
     "gunman",
@@ -1170,8 +1186,10 @@ fn sentence_mentions(
             }
             Condition::Authority
                 if !s.actors.iter().any(|a| {
-                    !in_attribution(a)
-                        && matches!(a.kind, ActorKind::Government | ActorKind::StateForces)
+                    let in_power = holds_office(a);
+                    // "The president said he is ready to ...": the speaker of a pronoun
+                    // subject is the one who is ready, attribution or not.
+                    in_power && (!in_attribution(a) || speaks_for_pronoun(toks, ts, a))
                 }) =>
             {
                 continue
@@ -1213,8 +1231,17 @@ fn sentence_mentions(
             // "made no attempt to attack": an attempt denied is none.
             && !(l(ts.saturating_sub(2)) == "attempt"
                 && matches!(l(ts.saturating_sub(3)), "no" | "any"));
+        // "plans to impose restrictions", "intends to ban": an announced restriction is a
+        // threat (coded below from its planned status), not merely a plan's content.
+        let planned_restriction = prev == "to"
+            && matches!(
+                l(ts.saturating_sub(2)),
+                "plans" | "plan" | "planned" | "intends" | "intend" | "intended"
+            )
+            && matches!(t.event_type, EventType::Coerce | EventType::Sanction);
         if prev == "to"
             && !done_infinitive
+            && !planned_restriction
             && !t.words[0].ends_with('s')
             && !t.words[0].ends_with("ed")
             && !t.words[0].ends_with("ing")
@@ -1228,8 +1255,10 @@ fn sentence_mentions(
             continue;
         }
         let (ca, cb) = clause_bounds(toks, ts);
+        // "that" before a pronoun subject is a conjunction, not a determiner.
+        let determiner = |k: usize| DETERMINERS.contains(&l(k)) && !complementizer_that(toks, k);
         let anaphoric = (ts.saturating_sub(3)..ts).any(|k| {
-            DETERMINERS.contains(&l(k))
+            determiner(k)
                 && !(k + 1..ts).any(|m| toks[m].is_capitalized() && !in_actor(m))
                 // An auxiliary in between makes a statement trigger a verb with the
                 // determiner's noun as its subject ("the parliament has demanded"), not a noun it
@@ -1270,7 +1299,14 @@ fn sentence_mentions(
                 // A trigger opening with a modal is a verb phrase ("Portugal will support").
                 && !matches!(t.words[0].as_str(), "will" | "would" | "shall")
                 && !matches!(t.words[0].as_str(), "shot" | "struck" | "fought" | "beat" | "beaten" | "shelled" | "blew"))
-            || (toks[ts].is_capitalized() && s.headline);
+            || (toks[ts].is_capitalized() && s.headline)
+            // "a 24-hour hunger strike", "a massive protest": an article with an adjective
+            // between makes a noun phrase too.
+            || (ts >= 2
+                && matches!(l(ts - 2), "a" | "an" | "the")
+                && toks[ts - 1].is_word()
+                && !toks[ts - 1].is_capitalized()
+                && (l(ts - 1).contains('-') || NOUN_PHRASE_ADJECTIVES.contains(&l(ts - 1))));
         // "wounded" in news is nearly always a participle ("three others wounded"): the noun
         // before it is hurt, not hurting.
         // "was providing" is progressive, not passive: an -ing form keeps its subject as agent.
@@ -1293,7 +1329,7 @@ fn sentence_mentions(
             .filter(|a| {
                 !a.country_as_actor
                     || !matches!(t.event_type, EventType::Assault | EventType::Protest)
-                    || (a.start > 0 && l(a.start - 1) == "by")
+                    || agent_after_by(toks, a.start)
                     || (a.end <= ts
                         && !(a.start > 0 && LOCATION_PREPS.contains(&l(a.start - 1)))
                         && t.event_type == EventType::Assault)
@@ -1317,11 +1353,19 @@ fn sentence_mentions(
             .copied();
         let by_actor = cands
             .iter()
-            .find(|a| a.start > te && a.start <= te + 8 && a.start > 0 && l(a.start - 1) == "by")
+            .find(|a| a.start > te && a.start <= te + 8 && agent_after_by(toks, a.start))
             .filter(|_| accused_by.is_none())
             .filter(|a| {
                 let object_first = DETERMINERS.contains(&l(te)) || matches!(l(te), "a" | "an");
-                !(object_first || (te..a.start - 1).any(|k| PROPOSAL_HEADS.contains(&l(k))))
+                // "a protest against abuses by the police": the police did the abuses; "an
+                // inquiry into an allegation by X": X alleged; "despite pressure by X": X
+                // pressed. The agent belongs to the noun or phrase in between.
+                !(object_first
+                    || (te..a.start - 1).any(|k| {
+                        PROPOSAL_HEADS.contains(&l(k))
+                            || MISDEEDS.contains(&l(k))
+                            || NOUNS_OWNING_BY.contains(&l(k))
+                    }))
             })
             .copied();
         let mut actor: Option<&ActorMention> = None;
@@ -1371,10 +1415,14 @@ fn sentence_mentions(
                 })
                 .copied();
             actor = adj.or_else(|| {
+                // "the withdrawal of troops from Chad": what a retreat is "from" is the place or
+                // party left, not who retreats.
+                let from_is_source = t.event_type != EventType::Retreat;
                 if is_noun {
                     // "response from X", "attack by X" handled above.
                     cands
                         .iter()
+                        .filter(|_| from_is_source)
                         .find(|a| {
                             a.start > te
                                 && a.start <= te + 10
@@ -1386,6 +1434,7 @@ fn sentence_mentions(
                         .or_else(|| {
                             cands
                                 .iter()
+                                .filter(|_| from_is_source)
                                 .find(|a| {
                                     a.start > te
                                         && a.start <= te + 10
@@ -1428,7 +1477,7 @@ fn sentence_mentions(
                 .filter(|a| {
                     a.start >= te
                         && Some(a.start) != actor.map(|x| x.start)
-                        && !(a.start > 0 && l(a.start - 1) == "by")
+                        && !agent_after_by(toks, a.start)
                 })
                 // The actor's own forces ("withdraw its fighters", "offered their troops") are
                 // what it moves, not a party it acts on.
@@ -1618,20 +1667,29 @@ fn sentence_mentions(
         if actor.is_none() {
             actor = subject_np.as_ref();
         }
-        if actor.is_none() && !is_noun && !passive {
-            // The speaker usually stands in the attribution ("Syria said it ..."), which the
-            // candidates leave out: look among all actors of the clause.
-            let clause_actors: Vec<&ActorMention> = s
-                .actors
-                .iter()
-                .filter(|a| a.start >= ca && a.end <= ts)
-                .collect();
-            actor = speaker_of_pronoun(toks, ts, ca, &clause_actors);
+        // The verb whose subject a pronoun may be: the trigger, or the verb carrying a noun
+        // trigger ("he will extend the curfew").
+        let pronoun_verb = if is_noun {
+            support_verb_at(toks, ts, is_verbal_type(t.event_type))
+        } else {
+            Some(ts)
+        };
+        if actor.is_none() && !passive {
+            if let Some(v) = pronoun_verb {
+                // The speaker usually stands in the attribution ("Syria said it ..."), which
+                // the candidates leave out: look among all actors of the clause.
+                let clause_actors: Vec<&ActorMention> = s
+                    .actors
+                    .iter()
+                    .filter(|a| a.start >= ca && a.end <= v)
+                    .collect();
+                actor = speaker_of_pronoun(toks, v, ca, &clause_actors);
+            }
         }
         // A speaker no lexicon entry covers ("U.N. Secretary-General Kofi Annan announced that
         // he will ..."): the phrase before the speech verb.
-        let speaker_np = (actor.is_none() && !is_noun && !passive)
-            .then(|| pronoun_speech_verb(toks, ts, ca))
+        let speaker_np = (actor.is_none() && !passive)
+            .then(|| pronoun_verb.and_then(|v| pronoun_speech_verb(toks, v, ca)))
             .flatten()
             .and_then(|v| subject_phrase(toks, v, ca, ctx.text));
         if actor.is_none() {
@@ -1668,6 +1726,15 @@ fn sentence_mentions(
             .flatten();
         if actor.is_none() {
             actor = invader_np.as_ref();
+        }
+        // "X has been indicted by the court ... and will resign": a party before a verb joined
+        // by "and" or "but" belongs to the first verb phrase; the sentence's subject acts.
+        let coordinated_np = (actor.is_some_and(|a| a.end <= ts) && !is_noun && !passive)
+            .then(|| shared_subject(toks, ts, ca, &s.actors, &s.places, ctx.text))
+            .flatten()
+            .filter(|c| actor.is_some_and(|a| a.start >= c.end));
+        if coordinated_np.is_some() {
+            actor = coordinated_np.as_ref();
         }
         // "Benin opened its borders ..., but was still refusing entry to ...": a second verb
         // joined by "but" or "and" with no subject of its own shares the sentence's subject.
@@ -1847,6 +1914,30 @@ fn sentence_mentions(
                         actors.push(to_actor(m, counterpart_role, t.event_type));
                     }
                 }
+            }
+        }
+        // ", killing one and arresting 12": a participle clause after the main clause has no
+        // subject of its own; it shares the main clause's, the actor of the event told there.
+        if !passive && !actors.iter().any(|a| a.role == ActorRole::Actor) {
+            if let Some(comma) = participle_clause_comma(toks, ts, ca) {
+                if let Some(a) = out
+                    .iter()
+                    .rev()
+                    .filter(|m| m.trig.1 <= comma)
+                    .find_map(|m| m.actors.iter().find(|a| a.role == ActorRole::Actor))
+                {
+                    actors.insert(0, a.clone());
+                }
+            }
+        }
+        // "the government and the FRN have agreed": a name no lexicon entry knows, joined to
+        // the subject right before the verb, acts with it.
+        if let Some(c) = actor
+            .filter(|a| a.group.is_none() && a.end < ts)
+            .and_then(|a| name_conjunct_before_verb(toks, a.end, ts, ca, ctx.text))
+        {
+            if !actors.iter().any(|x| x.span == Some(c.span)) {
+                actors.push(to_actor(&c, ActorRole::Partner, t.event_type));
             }
         }
         // Coordinated subjects and objects ("Jordan and Britain agreed", "aid to Romania and
@@ -3684,7 +3775,119 @@ fn agent_body(w: &str) -> bool {
             | "legislature"
             | "businessman"
             | "businesswoman"
+            // Office holders named by their post ("the security chief warned").
+            | "chief"
+            | "group"
+            | "commander"
+            | "governor"
+            | "mayor"
     )
+}
+
+/// The comma opening the participle clause trigger `ts` stands in (", killing one person and
+/// arresting 12"): the clause begins with an -ing form right after the comma and runs to the
+/// trigger with only "and" joining its parts. `None` for a trigger in a finite clause.
+fn participle_clause_comma(toks: &[Token], ts: usize, ca: usize) -> Option<usize> {
+    let participle = |t: &Token| {
+        t.lower.len() > 4
+            && t.lower.ends_with("ing")
+            && !t.is_capitalized()
+            && !matches!(
+                t.lower.as_str(),
+                "including" | "according" | "during" | "following"
+            )
+    };
+    if !participle(&toks[ts]) {
+        return None;
+    }
+    let mut k = ts;
+    while k > ca && ts - k < 12 {
+        let w = toks[k - 1].lower.as_str();
+        if w == "," {
+            return participle(&toks[k]).then_some(k - 1);
+        }
+        if w != "and"
+            && (CLAUSE_BREAKS.contains(&w)
+                || REPORTING_VERBS.contains(&w)
+                || !toks[k - 1].is_word())
+        {
+            return None;
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// A government body, state force or office holder, who can grant or offer as policy. A
+/// person named with a courtesy title ("Dr. X", "Mr. Y") holds no office by it, although the
+/// actor stage files every titled person under government.
+fn holds_office(a: &ActorMention) -> bool {
+    let first = a
+        .text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(a.kind, ActorKind::Government | ActorKind::StateForces)
+        && !(a.person && matches!(first.as_str(), "mr." | "mrs." | "ms." | "dr." | "mr" | "dr"))
+}
+
+/// "X and (the) <Name> <verb>": the capitalised name (up to five tokens, slashes and hyphens
+/// allowed inside) after "and" that runs from the end of subject `a_end` to the verb at `ts`,
+/// as a mention of a second subject.
+fn name_conjunct_before_verb(
+    toks: &[Token],
+    a_end: usize,
+    ts: usize,
+    ca: usize,
+    text: &str,
+) -> Option<ActorMention> {
+    let end = skip_back(toks, ts, ca);
+    if toks.get(a_end).is_none_or(|t| t.lower != "and") || end <= a_end + 1 {
+        return None;
+    }
+    let mut start = a_end + 1;
+    if toks[start].lower == "the" {
+        start += 1;
+    }
+    let name = start..end;
+    let inner = |t: &Token| t.is_capitalized() || matches!(t.text, "/" | "-" | "&");
+    (!name.is_empty()
+        && name.len() <= 5
+        && toks[start].is_capitalized()
+        && toks[end - 1].is_capitalized()
+        && toks[name.clone()].iter().all(inner))
+    .then(|| phrase_mention(toks, start, end, text))
+}
+
+/// Whether actor `a` ends right before the speech verb whose pronoun subject is the trigger
+/// at `ts`'s ("X said he is ready to ..."), so the pronoun stands for `a`.
+fn speaks_for_pronoun(toks: &[Token], ts: usize, a: &ActorMention) -> bool {
+    speaker_of_pronoun(toks, ts, 0, &[a]).is_some()
+}
+
+/// Whether the mention starting at `start` follows "by", directly or after an article ("by
+/// a military court", "by the army"): a passive agent.
+fn agent_after_by(toks: &[Token], start: usize) -> bool {
+    let l = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    start > 0
+        && (l(start - 1) == "by"
+            || start > 1 && matches!(l(start - 1), "a" | "an" | "the") && l(start - 2) == "by")
+}
+
+/// A personal pronoun that can be the subject of a reported clause.
+fn is_subject_pronoun(w: &str) -> bool {
+    matches!(w, "it" | "they" | "he" | "she" | "we")
+}
+
+/// "that" at `k` opening a clause whose subject is a pronoun ("announced that it will
+/// withdraw"): a conjunction, not the determiner of a noun ("that attack"), so the verb after
+/// it is a verb with its own subject.
+fn complementizer_that(toks: &[Token], k: usize) -> bool {
+    toks[k].lower == "that"
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| is_subject_pronoun(&t.lower))
 }
 
 /// The speech verb of a reported clause whose subject is a pronoun ("Syria said it would
@@ -3703,12 +3906,7 @@ fn pronoun_speech_verb(toks: &[Token], ts: usize, ca: usize) -> Option<usize> {
     {
         k -= 1;
     }
-    if k == ca
-        || !matches!(
-            toks[k - 1].lower.as_str(),
-            "it" | "they" | "he" | "she" | "we"
-        )
-    {
+    if k == ca || !is_subject_pronoun(&toks[k - 1].lower) {
         return None;
     }
     k -= 1;
@@ -3720,7 +3918,21 @@ fn pronoun_speech_verb(toks: &[Token], ts: usize, ca: usize) -> Option<usize> {
     if k == ca
         || !matches!(
             toks[k - 1].lower.as_str(),
-            "said" | "says" | "announced" | "announces" | "declared" | "stated" | "insisted"
+            "said"
+                | "says"
+                | "announced"
+                | "announces"
+                | "declared"
+                | "stated"
+                | "insisted"
+                | "confirmed"
+                | "confirms"
+                | "pledged"
+                | "pledges"
+                | "promised"
+                | "promises"
+                | "vowed"
+                | "vows"
         )
     {
         return None;
@@ -4311,27 +4523,28 @@ fn frame_missing(s: &SentenceInput, t: &Trigger, ts: usize, te: usize) -> bool {
     // "the court decided to allow") is a state, an armed group, a government body or a
     // country: only they force people out of a place or grant leave as policy ("A knee injury
     // forced him out", "Chelsea allowed Bolton to recover", "which allows the parliament to").
-    let state_subject =
-        || {
-            let mut k = skip_back(toks, ts, 0);
-            while k > 0
-                && matches!(
-                    l(k - 1),
-                    "not" | "never" | "n't" | "does" | "did" | "do" | "to" | "decided" | "voted"
-                )
-            {
-                k = skip_back(toks, k - 1, 0);
-            }
-            k > 0
-                && (s.actors.iter().any(|a| {
-                    a.end == k
-                        && (a.country_as_actor
-                            || is_armed(a)
-                            || matches!(a.kind, ActorKind::Government | ActorKind::StateForces))
-                }) || s.places.iter().any(|p| {
+    let state_subject = || {
+        // "Iraq said it would allow ...": the pronoun stands for the speaker.
+        let mut k = pronoun_speech_verb(toks, ts, 0).unwrap_or(ts);
+        k = skip_back(toks, k, 0);
+        while k > 0
+            && matches!(
+                l(k - 1),
+                "not" | "never" | "n't" | "does" | "did" | "do" | "to" | "decided" | "voted"
+            )
+        {
+            k = skip_back(toks, k - 1, 0);
+        }
+        k > 0
+            && (s
+                .actors
+                .iter()
+                .any(|a| a.end == k && (a.country_as_actor || is_armed(a) || holds_office(a)))
+                || s.places.iter().any(|p| {
                     p.end == k && !p.demonym && p.location.precision == Precision::Country
-                }) || AUTHORITY_NOUNS.contains(&l(k - 1)))
-        };
+                })
+                || AUTHORITY_NOUNS.contains(&l(k - 1)))
+    };
     if is_invasion(w) {
         let prev = if ts > 0 { l(ts - 1) } else { "" };
         return matches!(prev, "pitch" | "field" | "locust" | "alien" | "home")
@@ -4378,7 +4591,34 @@ fn frame_missing(s: &SentenceInput, t: &Trigger, ts: usize, te: usize) -> bool {
     if w.starts_with("allow") && t.event_type == EventType::Concede {
         return passive || !state_subject();
     }
+    // "called Thursday on Arabs to unite": a day between "called" and "on" or "for" (the
+    // two-word rows match the plain order); any other "called ... on" is no appeal ("called a
+    // meeting on Monday").
+    if matches!(w, "called" | "calls") && t.words.len() == 1 && t.event_type == EventType::Request {
+        let day = |k: usize| {
+            super::dates::weekday(l(k)).is_some() || matches!(l(k), "today" | "yesterday")
+        };
+        return !(day(te) && matches!(l(te + 1), "on" | "for"));
+    }
+    if w.starts_with("insist") && t.event_type == EventType::Request {
+        return !insistence_is_demand(toks, te);
+    }
     false
+}
+
+/// "insisted on talks", "insisted that the army must leave": insisting asks something of
+/// someone only with "on" or a clause of obligation after it; "insisted the team played well"
+/// holds a view and demands nothing.
+fn insistence_is_demand(toks: &[Token], te: usize) -> bool {
+    let l = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    matches!(l(te), "on" | "upon")
+        || (te..(te + 14).min(toks.len()))
+            .take_while(|&k| !matches!(l(k), "." | ";" | ":"))
+            .any(|k| {
+                matches!(l(k), "must" | "should" | "ought")
+                    || l(k) == "to"
+                        && matches!(l(k.saturating_sub(1)), "has" | "have" | "need" | "needs")
+            })
 }
 
 /// The subject a verb at `ts` shares with the clause before it when only "but" or "and"
@@ -4402,18 +4642,37 @@ fn shared_subject(
     } else {
         ca
     };
-    // The subject is followed by its verb: a lower-case word that is not a joining word.
-    let verb_follows = |end: usize| {
-        toks.get(skip_forward(toks, end)).is_some_and(|t| {
-            t.is_word()
-                && !t.is_capitalized()
-                && !matches!(t.lower.as_str(), "and" | "or" | "of" | "'s")
+    // "Four people were injured, and airlifted to hospitals": a bare participle after "and"
+    // shares the first verb's passive auxiliary, so the subject is its patient.
+    let passive_first = |end: usize| {
+        (end..(end + 3).min(k)).any(|j| {
+            matches!(
+                toks[j].lower.as_str(),
+                "was" | "were" | "been" | "being" | "is" | "are"
+            )
         })
     };
-    if let Some(a) = actors
-        .iter()
-        .find(|a| a.start == start && !a.country_as_actor && a.end < k)
-    {
+    let bare_participle = k == ts && toks[ts].lower.ends_with("ed");
+    // The subject is followed by its verb: a lower-case word that is not a joining word.
+    let verb_follows = |end: usize| {
+        !(bare_participle && passive_first(end))
+            && toks.get(skip_forward(toks, end)).is_some_and(|t| {
+                t.is_word()
+                    && !t.is_capitalized()
+                    && !matches!(t.lower.as_str(), "and" | "or" | "of" | "'s")
+            })
+    };
+    // The subject's head may follow a few modifiers ("Syrian defence minister").
+    if let Some(a) = actors.iter().find(|a| {
+        a.start >= start
+            && a.start <= start + 3
+            && (start..a.start).all(|j| {
+                (toks[j].is_word() || toks[j].lower == "'s")
+                    && !NP_STOPS.contains(&toks[j].lower.as_str())
+            })
+            && !a.country_as_actor
+            && a.end < k
+    }) {
         return verb_follows(a.end).then(|| a.clone());
     }
     let p = places
@@ -4451,6 +4710,20 @@ const MISDEEDS: &[&str] = &[
     "torture",
     "violations",
     "wrongdoing",
+];
+
+/// Nouns and prepositions that take a following "by X" for themselves, so X is not the agent
+/// of a trigger before them ("an allegation by X", "despite pressure by X").
+const NOUNS_OWNING_BY: &[&str] = &[
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "claim",
+    "claims",
+    "pressure",
+    "despite",
+    "amid",
 ];
 
 /// What a reply answers: proposals, requests, calls and offers.
@@ -4670,6 +4943,28 @@ const SUPPORT_VERBS: &[&str] = &[
     "continues",
     "called",
     "declared",
+    // Restrictions are imposed, kept or tightened by whoever holds power ("imposed a
+    // curfew", "will extend the curfew").
+    "imposed",
+    "imposes",
+    "impose",
+    "imposing",
+    "reimposed",
+    "enforced",
+    "extended",
+    "extend",
+    "extends",
+    "tightened",
+    "tighten",
+    "tightens",
+    // Pace and strength ("stepped up its attacks", "speeded up the withdrawal").
+    "stepped",
+    "steps",
+    "speeded",
+    "sped",
+    "accelerated",
+    "intensified",
+    "escalated",
 ];
 
 /// Verbs that state, or state again, the statement their object noun names ("reiterated its
@@ -4751,6 +5046,7 @@ fn support_verb_at(toks: &[Token], ts: usize, verbal: bool) -> Option<usize> {
                 "a" | "an"
                     | "out"
                     | "in"
+                    | "up"
                     | "part"
                     | "series"
                     | "wave"
@@ -4774,8 +5070,15 @@ fn support_verb_at(toks: &[Token], ts: usize, verbal: bool) -> Option<usize> {
         return None;
     }
     let verb = k - 1;
-    // "took" supports only "took part in".
+    // "took" supports only "took part in"; "stepped", "speeded" only with "up".
     if toks[verb].lower == "took" && toks.get(verb + 1).is_none_or(|t| t.lower != "part") {
+        return None;
+    }
+    if matches!(
+        toks[verb].lower.as_str(),
+        "stepped" | "steps" | "speeded" | "sped"
+    ) && toks.get(verb + 1).is_none_or(|t| t.lower != "up")
+    {
         return None;
     }
     Some(verb)

@@ -52,3 +52,42 @@ pub fn role_texts(e: &Event, role: ActorRole) -> Vec<String> {
         .filter_map(|a| a.text.clone())
         .collect()
 }
+
+/// A small gazetteer of Syria, Jordan and Turkey (with Amman, Damascus and Homs), shared by the
+/// files that test who acts and which frames make a trigger.
+#[allow(dead_code)]
+pub mod levant {
+    pub const COUNTRIES: &str =
+        "# iso2\tiso3\tname\tgeonameid\tcapital\tlat\tlon\tpopulation\tnames\n\
+SY\tSYR\tSyria\t163843\tDamascus\t35.0\t38.0\t17000000\t\n\
+JO\tJOR\tJordan\t248816\tAmman\t31.0\t36.0\t9900000\t\n\
+TR\tTUR\tTurkey\t298795\tAnkara\t39.0\t35.0\t82000000\t\n";
+    pub const DEMONYMS: &str =
+        "# demonym\tiso2\tnote\nSyrian\tSY\t\nTurkish\tTR\t\nJordanian\tJO\t\n";
+    pub const PLACES: &str =
+        "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tnames\n\
+250441\tAmman\t31.95\t35.93\tJO\tAmman\tP.PPLC\t1300000\t\n\
+170654\tDamascus\t33.51\t36.29\tSY\tDimashq\tP.PPLC\t1570000\t\n\
+169577\tHoms\t34.73\t36.72\tSY\tHoms\tP.PPL\t775000\t\n";
+
+    /// Events of `text` with this gazetteer.
+    pub fn events(text: &str) -> Vec<sitrep_core::Event> {
+        super::events_with(PLACES, COUNTRIES, DEMONYMS, text)
+    }
+}
+
+/// Whether some event has type `t`.
+#[allow(dead_code)]
+pub fn has(evs: &[Event], t: EventType) -> bool {
+    evs.iter().any(|e| e.event_type == t)
+}
+
+/// The written text of an event's acting party ("" when it has none).
+#[allow(dead_code)]
+pub fn actor_text(e: &Event) -> String {
+    e.actors
+        .iter()
+        .find(|a| a.role == ActorRole::Actor)
+        .and_then(|a| a.text.clone())
+        .unwrap_or_default()
+}
