@@ -235,3 +235,21 @@ fn a_pronoun_after_confirmed_or_vowed_stands_for_the_speaker() {
         .unwrap_or_else(|| panic!("{evs:#?}"));
     assert_eq!(actor_text(e), "NATO", "{e:#?}");
 }
+
+#[test]
+fn an_agent_after_a_passive_that_tells_of_another_noun_is_not_the_doer() {
+    // The police denied the reports; nobody says they did the stabbing.
+    let evs = events("Reports of a stray stabbing near the old market were denied by the police.");
+    assert!(
+        evs.iter()
+            .filter(|e| e.event_type == EventType::Assault)
+            .all(|e| actor_text(e) != "police"),
+        "{evs:#?}"
+    );
+    // The trigger is the passive's own subject: the agent did it.
+    let evs = events("The attack on the checkpoint was carried out by the rebels.");
+    assert_eq!(actor_text(find(&evs, EventType::Assault)), "rebels", "{evs:#?}");
+    // "a series of" counts the attacks themselves.
+    let evs = events("A series of attacks on the convoy were carried out by gunmen.");
+    assert_eq!(actor_text(find(&evs, EventType::Assault)), "gunmen", "{evs:#?}");
+}

@@ -1360,7 +1360,17 @@ fn sentence_mentions(
                 // "a protest against abuses by the police": the police did the abuses; "an
                 // inquiry into an allegation by X": X alleged; "despite pressure by X": X
                 // pressed. The agent belongs to the noun or phrase in between.
+                // "reports of a stray stabbing were denied by the police": when the trigger
+                // only completes another noun, a passive verb after it tells what was done to
+                // that noun, and its agent is not the trigger's ("the attack was carried out
+                // by X", "missiles were fired by jets" keep theirs).
+                let passive_between = of_complement(toks, ts)
+                    && (te..a.start.saturating_sub(2)).any(|k| {
+                        matches!(l(k), "was" | "were" | "is" | "are" | "been")
+                            && toks[k + 1].is_word()
+                    });
                 !(object_first
+                    || passive_between
                     || (te..a.start - 1).any(|k| {
                         PROPOSAL_HEADS.contains(&l(k))
                             || MISDEEDS.contains(&l(k))
@@ -3864,6 +3874,38 @@ fn name_conjunct_before_verb(
 /// at `ts`'s ("X said he is ready to ..."), so the pronoun stands for `a`.
 fn speaks_for_pronoun(toks: &[Token], ts: usize, a: &ActorMention) -> bool {
     speaker_of_pronoun(toks, ts, 0, &[a]).is_some()
+}
+
+/// Nouns whose "of" phrase names the things counted, not a topic: "a series of attacks" are
+/// attacks.
+const PARTITIVE_HEADS: &[&str] = &[
+    "series",
+    "wave",
+    "spate",
+    "string",
+    "number",
+    "round",
+    "rounds",
+    "couple",
+    "pair",
+    "dozens",
+    "hundreds",
+    "scores",
+    "thousands",
+];
+
+/// Whether the trigger at `ts` completes another noun through "of", with at most two words
+/// between ("reports of a stray stabbing"), other than a partitive head ("a series of").
+fn of_complement(toks: &[Token], ts: usize) -> bool {
+    (ts.saturating_sub(3)..ts)
+        .rev()
+        .find(|&k| toks[k].lower == "of")
+        .is_some_and(|k| {
+            k > 0
+                && toks[k - 1].is_word()
+                && !PARTITIVE_HEADS.contains(&toks[k - 1].lower.as_str())
+                && (k + 1..ts).all(|j| toks[j].is_word())
+        })
 }
 
 /// Whether the mention starting at `start` follows "by", directly or after an article ("by
