@@ -208,3 +208,30 @@ fn an_appeal_with_a_day_between_called_and_on_is_a_demand() {
     let evs = events("The Jordanian minister called a meeting on Monday in Amman.");
     assert!(!has(&evs, EventType::Request), "{evs:#?}");
 }
+
+#[test]
+fn booked_is_an_arrest_only_in_police_usage() {
+    let arrests = |text: &str| {
+        events(text)
+            .iter()
+            .filter(|e| e.event_type == EventType::Coerce)
+            .count()
+    };
+    assert_eq!(
+        arrests("Police in Homs booked four men under the riot act."),
+        1
+    );
+    assert_eq!(
+        arrests("Six youths were booked by the police for rioting in Homs."),
+        1
+    );
+    // A reservation, though a minister makes it.
+    assert_eq!(
+        arrests("The Jordanian minister booked a flight to Amman."),
+        0
+    );
+    assert_eq!(
+        arrests("Party leaders said that they had booked halls in Amman for the rally."),
+        0
+    );
+}

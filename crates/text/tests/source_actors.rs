@@ -248,8 +248,16 @@ fn an_agent_after_a_passive_that_tells_of_another_noun_is_not_the_doer() {
     );
     // The trigger is the passive's own subject: the agent did it.
     let evs = events("The attack on the checkpoint was carried out by the rebels.");
-    assert_eq!(actor_text(find(&evs, EventType::Assault)), "rebels", "{evs:#?}");
+    assert_eq!(
+        actor_text(find(&evs, EventType::Assault)),
+        "rebels",
+        "{evs:#?}"
+    );
     // "a series of" counts the attacks themselves.
     let evs = events("A series of attacks on the convoy were carried out by gunmen.");
-    assert_eq!(actor_text(find(&evs, EventType::Assault)), "gunmen", "{evs:#?}");
+    assert_eq!(
+        actor_text(find(&evs, EventType::Assault)),
+        "gunmen",
+        "{evs:#?}"
+    );
 }

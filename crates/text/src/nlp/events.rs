@@ -1140,6 +1140,22 @@ fn sentence_mentions(
         if t.condition == Condition::Displacement {
             continue;
         }
+        // "booked" is an arrest in police usage ("police booked three men", "they were booked
+        // under the Act"), a reservation otherwise ("the minister booked a flight", "leaders
+        // said they had booked halls"): active, it needs police or other state forces.
+        if t.words.len() == 1
+            && t.words[0] == "booked"
+            && !matches!(
+                prev,
+                "was" | "were" | "been" | "be" | "is" | "are" | "got" | "get"
+            )
+            && !s
+                .actors
+                .iter()
+                .any(|a| a.kind == ActorKind::StateForces && !in_attribution(a))
+        {
+            continue;
+        }
         let near_armed = |span: usize| {
             s.actors.iter().any(|a| {
                 is_armed(a) && !in_attribution(a) && (a.end + span >= ts && a.start <= te + span)
