@@ -1140,22 +1140,6 @@ fn sentence_mentions(
         if t.condition == Condition::Displacement {
             continue;
         }
-        // "booked" is an arrest in police usage ("police booked three men", "they were booked
-        // under the Act"), a reservation otherwise ("the minister booked a flight", "leaders
-        // said they had booked halls"): active, it needs police or other state forces.
-        if t.words.len() == 1
-            && t.words[0] == "booked"
-            && !matches!(
-                prev,
-                "was" | "were" | "been" | "be" | "is" | "are" | "got" | "get"
-            )
-            && !s
-                .actors
-                .iter()
-                .any(|a| a.kind == ActorKind::StateForces && !in_attribution(a))
-        {
-            continue;
-        }
         let near_armed = |span: usize| {
             s.actors.iter().any(|a| {
                 is_armed(a) && !in_attribution(a) && (a.end + span >= ts && a.start <= te + span)
@@ -1200,13 +1184,26 @@ fn sentence_mentions(
             {
                 continue
             }
-            Condition::Authority
+            Condition::Authority | Condition::PoliceUsage
                 if !s.actors.iter().any(|a| {
                     let in_power = holds_office(a);
                     // "The president said he is ready to ...": the speaker of a pronoun
                     // subject is the one who is ready, attribution or not.
                     in_power && (!in_attribution(a) || speaks_for_pronoun(toks, ts, a))
                 }) =>
+            {
+                continue
+            }
+            // "police booked three men", "they were booked under the Act"; but "leaders said
+            // they had booked halls" is a reservation.
+            Condition::PoliceUsage
+                if !matches!(
+                    prev,
+                    "was" | "were" | "been" | "be" | "is" | "are" | "got" | "get"
+                ) && !s
+                    .actors
+                    .iter()
+                    .any(|a| a.kind == ActorKind::StateForces && !in_attribution(a)) =>
             {
                 continue
             }

@@ -50,6 +50,9 @@ pub enum Condition {
     Violent,
     /// Only with a government or state force in the sentence.
     Authority,
+    /// As [`Condition::Authority`], and in the active voice only with police or other state
+    /// forces in the sentence: a police word with an everyday sense ("booked a flight").
+    PoliceUsage,
     /// A policy noun only with a verb that puts it in force in the sentence.
     Enacted,
     /// Only with a weapon word in the sentence.
@@ -228,6 +231,7 @@ impl Lexicon {
                 "displacement" => Condition::Displacement,
                 "violent" => Condition::Violent,
                 "authority" => Condition::Authority,
+                "police_usage" => Condition::PoliceUsage,
                 "enacted" => Condition::Enacted,
                 "arms" => Condition::Arms,
                 "reported_must" => Condition::ReportedMust,
