@@ -3,8 +3,8 @@
 
 use chrono::{Datelike, NaiveDate};
 use sitrep_core::{
-    ActorKind, Document, EntityKind, EntityMention, Extraction, Location, Precision, Sentence,
-    SentenceClass, Span,
+    ActorKind, Diagnostic, Document, EntityKind, EntityMention, Extraction, Location, Precision,
+    Sentence, SentenceClass, Span,
 };
 
 use crate::geo::{find_places_from, home_country_of_url, Gazetteer, GazetteerSources};
@@ -16,6 +16,7 @@ use crate::nlp::incidents::{drop_relief_events, find_incidents, merge_incidents}
 use crate::nlp::lexicon::Lexicon;
 use crate::nlp::sentences;
 use crate::nlp::tokens::{tokenize, Token};
+use crate::nlp::truecase::{is_all_caps, truecase, CaseLexicon};
 
 /// Immutable resources shared by every extraction.
 pub struct Resources {
@@ -245,7 +246,21 @@ fn known_surnames(inputs: &mut [SentenceInput], countries: &dyn Countries) {
 }
 
 pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extraction {
-    let text = doc.text.as_str();
+    // A text in capitals only is read in ordinary case (same length, same offsets); surface
+    // strings then show that case, and a diagnostic says so.
+    let recased;
+    let mut text = doc.text.as_str();
+    let mut diagnostics = Vec::new();
+    if is_all_caps(text) {
+        recased = truecase(text, CaseLexicon::builtin(), &res.gazetteer);
+        text = &recased;
+        diagnostics.push(Diagnostic {
+            input: doc.id.clone(),
+            message: "the text is in capitals only; it was read re-cased to ordinary English \
+                      case (offsets unchanged, quoted text shows the re-cased form)"
+                .into(),
+        });
+    }
     let published = opts
         .published
         .as_deref()
@@ -415,6 +430,6 @@ pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extrac
         entities,
         events,
         incidents,
-        diagnostics: Vec::new(),
+        diagnostics,
     }
 }

@@ -828,7 +828,8 @@ pub fn run_muc4(args: SetArgs, data_dir: Option<&Path>) -> anyhow::Result<ExitCo
          positive of `victim`. Counts are summed over documents (micro); `micro` pools the \
          three classes. Documents without fills count only through false positives. \
          **Variants** (all keep every offset, so gold and engine spans stay comparable): the \
-         gold text as given (all upper case); the same text in sentence case (ASCII \
+         gold text as given (all upper case, which the engine itself re-cases before reading: \
+         `nlp::truecase`); the same text in sentence case (ASCII \
          lower-casing, first letter of the text, of each sentence and of each paragraph \
          capitalised; no names restored); and sentence case with hard-wrapped lines joined (a \
          line break between two non-blank lines becomes a space; the engine treats every line \

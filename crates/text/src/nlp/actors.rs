@@ -56,7 +56,7 @@ pub struct ActorMention {
     pub person: bool,
 }
 
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "president",
     "prime minister",
     "minister",

@@ -13,3 +13,4 @@ pub mod lexicon;
 pub mod sentences;
 pub mod subplace;
 pub mod tokens;
+pub mod truecase;
