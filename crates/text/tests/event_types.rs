@@ -521,3 +521,26 @@ fn the_sentence_gives_the_manner_and_an_attacked_base_is_a_clash() {
         "Armed clash"
     );
 }
+
+#[test]
+fn picked_up_is_an_arrest_only_in_police_usage() {
+    let arrests = |text: &str| {
+        events(text)
+            .iter()
+            .filter(|e| e.event_type == EventType::Coerce)
+            .count()
+    };
+    assert_eq!(
+        arrests("Police picked up three students outside the university on Monday."),
+        1
+    );
+    assert_eq!(
+        arrests("Two activists were picked up by the police at dawn."),
+        1
+    );
+    // A recovery, though the government is named.
+    assert_eq!(
+        arrests("Exports picked up after the government cut the fuel tax."),
+        0
+    );
+}
