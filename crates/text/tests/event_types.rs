@@ -3,7 +3,7 @@
 
 mod support;
 
-use sitrep_core::{Document, Event, EventType};
+use sitrep_core::{Document, Event, EventStatus, EventType};
 use sitrep_text::{extract, ExtractOptions, Resources};
 
 fn events(text: &str) -> Vec<Event> {
@@ -542,5 +542,39 @@ fn picked_up_is_an_arrest_only_in_police_usage() {
     assert_eq!(
         arrests("Exports picked up after the government cut the fuel tax."),
         0
+    );
+}
+
+#[test]
+fn titles_kinds_of_thing_and_legal_matters_are_not_new_attacks() {
+    let reported = |text: &str| {
+        events(text)
+            .iter()
+            .filter(|e| e.event_type == EventType::Assault && e.status == EventStatus::Occurred)
+            .count()
+    };
+    // A work's title opening a sentence (below a headline, which capitalises every word); the
+    // same verb opening a report still counts.
+    assert_eq!(
+        reported("Festival prizes\nKill Switch director Mara Olsen won the jury prize in Venice."),
+        0
+    );
+    assert_eq!(
+        reported("Festival news\nKilled in the blast were two soldiers and a police officer."),
+        1
+    );
+    // An attack word naming a weapon or craft.
+    assert_eq!(
+        reported("The navy is leasing an attack submarine for the exercise."),
+        0
+    );
+    // A legal matter about a past act is background; the act reported is news.
+    assert_eq!(
+        reported("The judge delayed the assault trial of the former coach."),
+        0
+    );
+    assert_eq!(
+        reported("The former coach assaulted a referee with a bat on Sunday, police said."),
+        1
     );
 }

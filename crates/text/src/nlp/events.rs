@@ -19,6 +19,7 @@ use super::counts::{find_counts, quantity_at};
 use super::dates::{find_dates, publication_date};
 use super::incidents::reads_as_disaster;
 use super::lexicon::{Condition, Lexicon, Pos, Trigger};
+use super::senses;
 use super::subplace;
 use super::tokens::{tokenize, Token};
 
@@ -839,6 +840,11 @@ fn sentence_mentions(
         // A capitalised trigger inside a sentence is part of a name ("Shell", "Strike Force"),
         // except in headlines, which capitalise every word.
         if ts > 0 && !s.headline && toks[ts].is_capitalized() && toks[ts - 1].is_word() {
+            continue;
+        }
+        if senses::opens_a_title(toks, ts, te, s.headline)
+            || senses::names_a_kind_of_thing(toks, te, t.event_type)
+        {
             continue;
         }
         // Senses that are not events.
@@ -2197,52 +2203,54 @@ fn sentence_mentions(
         if demanded_end {
             continue;
         }
-        let status = if s.class == SentenceClass::Background || dated_rel || since_clause {
-            EventStatus::Background
-        } else if t.event_type == EventType::Threaten || threatened_sanction || ordered_arrest {
-            EventStatus::Threatened
-        } else if negated {
-            EventStatus::Negated
-        } else if stance.denied {
-            EventStatus::Denied
-        } else if modal_future {
-            // "said it would withdraw" reports an announced intention: planned. A plot someone is
-            // accused of ("planning attacks") or a "could" is no announced plan: hypothetical.
-            let announced = (ts.saturating_sub(8)..ts).any(|k| {
-                matches!(
-                    l(k),
-                    "said"
-                        | "says"
-                        | "announced"
-                        | "pledged"
-                        | "promised"
-                        | "declared"
-                        | "confirmed"
-                        | "agreed"
-                )
-            });
-            // "he will help release my father": a promise to help bring about another party's
-            // act (the holder releases), not that act planned by the one who speaks.
-            let helped = (ts.saturating_sub(2)..ts)
-                .any(|k| matches!(l(k), "help" | "helps" | "helping"))
-                && matches!(l(ts - 1), "help" | "helps" | "helping" | "to");
-            let plotted = helped
-                || (ts.saturating_sub(3)..ts)
-                    .any(|k| matches!(l(k), "planning" | "plotting" | "plot"));
-            if !plotted
-                && ((ts.saturating_sub(3)..ts)
-                    .any(|k| matches!(l(k), "will" | "plans" | "planned" | "intends"))
-                    || announced && (ts.saturating_sub(3)..ts).any(|k| l(k) == "would"))
-            {
-                EventStatus::Planned
+        let legal_matter = senses::names_a_legal_matter(toks, ts, te, t.event_type);
+        let status =
+            if s.class == SentenceClass::Background || dated_rel || since_clause || legal_matter {
+                EventStatus::Background
+            } else if t.event_type == EventType::Threaten || threatened_sanction || ordered_arrest {
+                EventStatus::Threatened
+            } else if negated {
+                EventStatus::Negated
+            } else if stance.denied {
+                EventStatus::Denied
+            } else if modal_future {
+                // "said it would withdraw" reports an announced intention: planned. A plot someone is
+                // accused of ("planning attacks") or a "could" is no announced plan: hypothetical.
+                let announced = (ts.saturating_sub(8)..ts).any(|k| {
+                    matches!(
+                        l(k),
+                        "said"
+                            | "says"
+                            | "announced"
+                            | "pledged"
+                            | "promised"
+                            | "declared"
+                            | "confirmed"
+                            | "agreed"
+                    )
+                });
+                // "he will help release my father": a promise to help bring about another party's
+                // act (the holder releases), not that act planned by the one who speaks.
+                let helped = (ts.saturating_sub(2)..ts)
+                    .any(|k| matches!(l(k), "help" | "helps" | "helping"))
+                    && matches!(l(ts - 1), "help" | "helps" | "helping" | "to");
+                let plotted = helped
+                    || (ts.saturating_sub(3)..ts)
+                        .any(|k| matches!(l(k), "planning" | "plotting" | "plot"));
+                if !plotted
+                    && ((ts.saturating_sub(3)..ts)
+                        .any(|k| matches!(l(k), "will" | "plans" | "planned" | "intends"))
+                        || announced && (ts.saturating_sub(3)..ts).any(|k| l(k) == "would"))
+                {
+                    EventStatus::Planned
+                } else {
+                    EventStatus::Hypothetical
+                }
+            } else if claimed {
+                EventStatus::Claimed
             } else {
-                EventStatus::Hypothetical
-            }
-        } else if claimed {
-            EventStatus::Claimed
-        } else {
-            EventStatus::Occurred
-        };
+                EventStatus::Occurred
+            };
         // Hypothetical happenings ("could attack", an alleged plot) are no events; the trigger
         // still counts as a reference for anaphora and relations.
         if status == EventStatus::Hypothetical || in_conditional_clause(toks, ts) {

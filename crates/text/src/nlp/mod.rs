@@ -10,6 +10,7 @@ pub mod dates;
 pub mod events;
 pub mod incidents;
 pub mod lexicon;
+pub mod senses;
 pub mod sentences;
 pub mod subplace;
 pub mod tokens;
