@@ -30,7 +30,9 @@ fn a_text_in_capitals_yields_its_event_with_actor_and_place() {
     let attack = support::find(&ex.events, EventType::Assault);
     let actors = support::role_texts(attack, ActorRole::Actor);
     assert!(
-        actors.iter().any(|a| a.contains("Popular Resistance Front") || a == "PRF"),
+        actors
+            .iter()
+            .any(|a| a.contains("Popular Resistance Front") || a == "PRF"),
         "{actors:?}"
     );
     let place = attack.location.as_ref().expect("the attack is placed");
@@ -40,7 +42,9 @@ fn a_text_in_capitals_yields_its_event_with_actor_and_place() {
     assert_eq!(&ex.document.text[span.start..span.end], "HOMS");
     assert_eq!(ex.document.text, WIRE);
     assert!(
-        ex.diagnostics.iter().any(|d| d.message.contains("capitals")),
+        ex.diagnostics
+            .iter()
+            .any(|d| d.message.contains("capitals")),
         "{:?}",
         ex.diagnostics
     );
