@@ -574,7 +574,19 @@ fn titles_kinds_of_thing_and_legal_matters_are_not_new_attacks() {
         0
     );
     assert_eq!(
+        reported("A court convicted the driver of stabbing a cyclist in 2019."),
+        0
+    );
+    assert_eq!(
         reported("The former coach assaulted a referee with a bat on Sunday, police said."),
+        1
+    );
+    // An accusation may be the first report of the act: it is kept.
+    assert_eq!(
+        events("Villagers accused the militia of killing four herders on Sunday.")
+            .iter()
+            .filter(|e| e.event_type == EventType::Assault)
+            .count(),
         1
     );
 }

@@ -74,17 +74,42 @@ const LEGAL_MATTERS: &[&str] = &[
     "inquest",
 ];
 
-/// Whether an attack noun names the legal matter of a past act (see [`LEGAL_MATTERS`]). A
-/// participle is excluded: "arrested suspects", "killed charges" do not read as a noun phrase.
+/// Words of a judgement that take the act judged after "of" or "for": "convicted of killing",
+/// "found guilty of murdering", "jailed for stabbing". (An accusation, "accused of killing", is
+/// left alone: the accuser's claim may be the first report of the act.)
+const JUDGED: &[&str] = &[
+    "convicted",
+    "guilty",
+    "acquitted",
+    "sentenced",
+    "jailed",
+    "imprisoned",
+    "cleared",
+];
+
+/// Whether an attack word names the legal matter of a past act: before a legal noun (see
+/// [`LEGAL_MATTERS`]; a participle is excluded: "arrested suspects" is a verb and its object),
+/// or after a judgement's "of"/"for" (see [`JUDGED`]).
 pub(super) fn names_a_legal_matter(
     toks: &[Token],
     ts: usize,
     te: usize,
     event_type: EventType,
 ) -> bool {
-    event_type == EventType::Assault
-        && !toks[ts..te].iter().any(|t| t.lower.ends_with("ed"))
-        && toks
-            .get(te)
-            .is_some_and(|n| LEGAL_MATTERS.contains(&n.lower.as_str()))
+    if event_type != EventType::Assault {
+        return false;
+    }
+    let l = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let legal_noun =
+        !toks[ts..te].iter().any(|t| t.lower.ends_with("ed")) && LEGAL_MATTERS.contains(&l(te));
+    // "convicted of killing", "jailed in 2003 for the murder of": the judgement word within
+    // four words before "of"/"for".
+    let judged = ts >= 2
+        && matches!(l(ts - 1), "of" | "for")
+        && (ts.saturating_sub(6)..ts - 1).any(|k| JUDGED.contains(&l(k)));
+    let judged_the = ts >= 3
+        && l(ts - 1) == "the"
+        && matches!(l(ts - 2), "of" | "for")
+        && (ts.saturating_sub(7)..ts - 2).any(|k| JUDGED.contains(&l(k)));
+    legal_noun || judged || judged_the
 }
