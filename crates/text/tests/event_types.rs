@@ -524,12 +524,7 @@ fn the_sentence_gives_the_manner_and_an_attacked_base_is_a_clash() {
 
 #[test]
 fn picked_up_is_an_arrest_only_in_police_usage() {
-    let arrests = |text: &str| {
-        events(text)
-            .iter()
-            .filter(|e| e.event_type == EventType::Coerce)
-            .count()
-    };
+    let arrests = |text: &str| support::count(&events(text), EventType::Coerce);
     assert_eq!(
         arrests("Police picked up three students outside the university on Monday."),
         1

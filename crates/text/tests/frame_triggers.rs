@@ -211,12 +211,7 @@ fn an_appeal_with_a_day_between_called_and_on_is_a_demand() {
 
 #[test]
 fn booked_is_an_arrest_only_in_police_usage() {
-    let arrests = |text: &str| {
-        events(text)
-            .iter()
-            .filter(|e| e.event_type == EventType::Coerce)
-            .count()
-    };
+    let arrests = |text: &str| support::count(&events(text), EventType::Coerce);
     assert_eq!(
         arrests("Police in Homs booked four men under the riot act."),
         1

@@ -76,6 +76,12 @@ TR\tTUR\tTurkey\t298795\tAnkara\t39.0\t35.0\t82000000\t\n";
     }
 }
 
+/// How many events have type `t`.
+#[allow(dead_code)]
+pub fn count(evs: &[Event], t: EventType) -> usize {
+    evs.iter().filter(|e| e.event_type == t).count()
+}
+
 /// Whether some event has type `t`.
 #[allow(dead_code)]
 pub fn has(evs: &[Event], t: EventType) -> bool {
