@@ -348,7 +348,8 @@ fn prev_is_number(text: &str, w: &Word, prev: Option<&Word>) -> bool {
 /// Whether the word starting at `start` opens a sentence: it is the text's first word, or the
 /// first after ". ! ?" (past quotes and brackets) or after a blank line.
 fn sentence_start(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end_matches([' ', '\t', '"', '\'', '(', '\u{201c}']);
+    let before =
+        text[..start].trim_end_matches([' ', '\t', '"', '\'', '(', '\u{201c}', '\n', '\r']);
     if before.is_empty() || before.ends_with(['!', '?', ':']) {
         return true;
     }
@@ -361,8 +362,7 @@ fn sentence_start(text: &str, start: usize) -> bool {
         return !abbreviation;
     }
     // A blank line (paragraph break), possibly followed by the paragraph's indentation.
-    let gap = &text[before.trim_end().len()..start];
-    gap.matches('\n').count() >= 2
+    text[before.len()..start].matches('\n').count() >= 2
 }
 
 fn letter_runs(text: &str) -> Vec<Word> {
@@ -552,6 +552,11 @@ mod tests {
         assert_eq!(
             recase("HE SAID THE FARM\nWAS SAFE.\n\n   THE ARMY SAID IT WAS SAFE."),
             "He said the farm\nwas safe.\n\n   The army said it was safe."
+        );
+        // A sentence may start on a new line of a wrapped paragraph.
+        assert_eq!(
+            recase("HE SAID IT WAS SAFE.\n   THE ARMY MET."),
+            "He said it was safe.\n   The army met."
         );
     }
 }
