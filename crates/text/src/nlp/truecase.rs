@@ -353,6 +353,10 @@ fn sentence_start(text: &str, start: usize) -> bool {
     if before.is_empty() || before.ends_with(['!', '?', ':']) {
         return true;
     }
+    // After a transcript's label at the start of a sentence: "(REPORTER) THERE ARE ...".
+    if let Some(open) = before.strip_suffix(')').and_then(|b| b.rfind('(')) {
+        return sentence_start(text, open);
+    }
     if let Some(head) = before.strip_suffix('.') {
         // Not after an initial or a title's abbreviation ("U.S. OFFICIALS", "COL. DIAZ").
         let last = &head[head
@@ -493,7 +497,7 @@ mod tests {
         // is a transcript's speaker.
         assert_eq!(
             recase("THE REBELS (UNITA) ATTACKED.\n(REPORTER) HE SAID IT WAS SAFE."),
-            "The rebels (UNITA) attacked.\n(Reporter) he said it was safe."
+            "The rebels (UNITA) attacked.\n(Reporter) He said it was safe."
         );
         // Unknown words with a derived ending are misspelt common words, not names.
         assert_eq!(
