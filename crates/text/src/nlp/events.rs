@@ -1319,14 +1319,17 @@ fn sentence_mentions(
                 && matches!(l(ts - 2), "a" | "an" | "the")
                 && toks[ts - 1].is_word()
                 && !toks[ts - 1].is_capitalized()
-                && (l(ts - 1).contains('-') || NOUN_PHRASE_ADJECTIVES.contains(&l(ts - 1))));
+                && (l(ts - 1).contains('-') || NOUN_PHRASE_ADJECTIVES.contains(&l(ts - 1))))
+            || noun_after_modifiers(toks, ts, t, &s.actors);
         // "wounded" in news is nearly always a participle ("three others wounded"): the noun
         // before it is hurt, not hurting.
         // "was providing" is progressive, not passive: an -ing form keeps its subject as agent.
         let passive = !is_noun
             && !t.words[0].ends_with("ing")
-            && ((ts.saturating_sub(3)..ts)
-                .any(|k| matches!(l(k), "was" | "were" | "been" | "being" | "be" | "got"))
+            && ((ts.saturating_sub(3)..ts).any(|k| {
+                matches!(l(k), "was" | "were" | "been" | "being" | "be" | "got")
+                    && !preposition_between(toks, k, ts)
+            })
                 // ... unless a number or determiner follows: then it has an object and is
                 // active ("guerrillas wounded two soldiers").
                 || t.words[0] == "wounded"
@@ -1493,6 +1496,11 @@ fn sentence_mentions(
                         .copied()
                 }
             });
+            // "A bomb killed one soldier and wounded two others": the party between two
+            // verbs joined by "and" is the first verb's object, not the second one's subject.
+            if !is_noun && actor.is_some_and(|a| object_of_previous_verb(lex, toks, a, ts, ca)) {
+                actor = None;
+            }
         }
         if recipient.is_none() {
             let after: Vec<&ActorMention> = cands
@@ -5071,6 +5079,71 @@ fn support_verb_subject<'a>(
                 .any(|j| CLAUSE_BREAKS.contains(&toks[j].lower.as_str()) && !in_rel_range(rel, j))
         })
         .copied()
+}
+
+/// `a` stands right before "and" and the verb at `ts`, and right after another trigger verb
+/// (past a count or an article): it is that verb's object ("killed one soldier and wounded two
+/// others", "arrested five men and charged them").
+fn object_of_previous_verb(
+    lex: &Lexicon,
+    toks: &[Token],
+    a: &ActorMention,
+    ts: usize,
+    ca: usize,
+) -> bool {
+    let k = skip_back(toks, ts, ca);
+    if k == 0 || toks[k - 1].lower != "and" || a.end + 1 != k {
+        return false;
+    }
+    (a.start.saturating_sub(5)..a.start).any(|j| {
+        trigger_at(lex, toks, j).is_some_and(|t| {
+            let mut m = j + t.words.len();
+            if let Some(q) = quantity_at(toks, m).filter(|q| q.end <= a.start) {
+                m = q.end;
+            }
+            while m < a.start
+                && (DETERMINERS.contains(&toks[m].lower.as_str())
+                    || matches!(toks[m].lower.as_str(), "a" | "an"))
+            {
+                m += 1;
+            }
+            m == a.start
+        })
+    })
+}
+
+/// A preposition between an auxiliary and the trigger ("were engaged in attacks", "was
+/// involved in the bombing"): the auxiliary belongs to another verb and the trigger is its
+/// object, so the subject is no patient of the trigger.
+fn preposition_between(toks: &[Token], aux: usize, ts: usize) -> bool {
+    (aux + 1..ts).any(|m| matches!(toks[m].lower.as_str(), "in" | "into" | "of" | "behind"))
+}
+
+/// A verb-form trigger that heads a noun phrase after an article and lower-case modifiers
+/// ("killed in a car bomb explosion", "a suicide car bombing"): the words before it modify
+/// it, so the subject of the sentence is not its doer. A past form ("the group bombed") or a
+/// word inside an actor ("the rebels attack") keeps the verb reading, and so does a statement's
+/// -ing form, which after a noun is a participle ("a declaration demanding that ...").
+fn noun_after_modifiers(toks: &[Token], ts: usize, t: &Trigger, actors: &[ActorMention]) -> bool {
+    let w0 = t.words[0].as_str();
+    if w0.ends_with("ed")
+        || (w0.ends_with("ing") && is_verbal_type(t.event_type))
+        || matches!(
+            w0,
+            "shot" | "struck" | "fought" | "beat" | "beaten" | "blew" | "hit" | "burnt"
+        )
+    {
+        return false;
+    }
+    (ts.saturating_sub(3)..ts.saturating_sub(1))
+        .find(|&k| matches!(toks[k].lower.as_str(), "a" | "an" | "the"))
+        .is_some_and(|k| {
+            (k + 1..ts).all(|m| {
+                toks[m].is_word()
+                    && !toks[m].is_capitalized()
+                    && !actors.iter().any(|a| m >= a.start && m < a.end)
+            })
+        })
 }
 
 /// The support verb governing the noun trigger at `ts` ("staged a protest", "carried out a
