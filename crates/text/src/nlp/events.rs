@@ -2397,11 +2397,15 @@ fn sentence_mentions(
                 }
                 k < toks.len() && in_place(k)
             };
+        // An announced act made to hang on the other side's conduct ("will withdraw its force
+        // unless the president holds elections") is an ultimatum: PLOVER THREATEN.
+        let ultimatum = status == EventStatus::Planned && conditioned_by_unless(toks, te);
         // An announced future act of cooperation ("Finland will give Tanzania a grant", "Portugal
         // will support the bid") is a promise to cooperate: PLOVER codes the announcement, which
         // has happened, as AGREE. A scheduled meeting stays a planned CONSULT, an announced
         // withdrawal a planned RETREAT (codebook 7).
         let promise = status == EventStatus::Planned
+            && !ultimatum
             && !is_noun
             && matches!(
                 t.event_type,
@@ -2415,7 +2419,7 @@ fn sentence_mentions(
         // An announced future boycott, blockade, curfew or ban ("said they would boycott all
         // contact", "will extend the curfew") is a threat of protest or restriction (PLOVER
         // THREATEN, as a threatened tariff is), not a planned happening of that type.
-        let threat = status == EventStatus::Planned
+        let threat = (status == EventStatus::Planned
             && !is_noun
             // "-ion(s)" words are nouns ("plans for mass deportations": a plan, not a threat).
             && !t.words[0].ends_with("ion")
@@ -2423,13 +2427,20 @@ fn sentence_mentions(
             && matches!(
                 t.event_type,
                 EventType::Protest | EventType::Coerce | EventType::Sanction
-            );
-        let status = if threat {
+            ))
+            // The same restriction named by a noun whose carrying verb is future ("will extend
+            // the night curfew", "would impose a blockade").
+            || (is_noun
+                && matches!(t.event_type, EventType::Coerce | EventType::Sanction)
+                && future_support_verb(toks, ts));
+        let status = if threat || ultimatum {
             EventStatus::Threatened
         } else {
             status
         };
-        let (event_type, mode) = if promise {
+        let (event_type, mode) = if ultimatum {
+            (EventType::Threaten, None)
+        } else if promise {
             (EventType::Agree, None)
         } else if threat {
             (
@@ -5079,6 +5090,22 @@ fn support_verb_subject<'a>(
                 .any(|j| CLAUSE_BREAKS.contains(&toks[j].lower.as_str()) && !in_rel_range(rel, j))
         })
         .copied()
+}
+
+/// "unless" after the trigger in its sentence (before a semicolon or colon): the act is made
+/// to depend on what another party does.
+fn conditioned_by_unless(toks: &[Token], te: usize) -> bool {
+    toks[te.min(toks.len())..]
+        .iter()
+        .take_while(|t| !matches!(t.lower.as_str(), ";" | ":"))
+        .any(|t| t.lower == "unless")
+}
+
+/// The verb carrying the noun trigger at `ts` ("extend the curfew") follows "will", "would"
+/// or "shall": the restriction is announced for the future, not yet in force.
+fn future_support_verb(toks: &[Token], ts: usize) -> bool {
+    support_verb_at(toks, ts, false)
+        .is_some_and(|v| v > 0 && matches!(toks[v - 1].lower.as_str(), "will" | "would" | "shall"))
 }
 
 /// `a` stands right before "and" and the verb at `ts`, and right after another trigger verb
