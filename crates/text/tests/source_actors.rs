@@ -353,3 +353,22 @@ fn bombers_youths_hackers_and_inhabitants_are_actors() {
     let evs = events("The youth football tournament in Amman was cancelled after heavy rain.");
     assert!(evs.iter().all(|e| actor_text(e) != "youth"), "{evs:#?}");
 }
+
+#[test]
+fn the_force_holding_a_prisoner_harmed_in_its_custody_is_the_doer() {
+    let evs =
+        events("A Jordanian detainee died as a result of torture while in Syrian police custody.");
+    assert_eq!(
+        actor_text(find(&evs, EventType::Assault)),
+        "Syrian police",
+        "{evs:#?}"
+    );
+    // A doer named as the subject keeps the act; the custody only tells where the victim was.
+    let evs =
+        events("Rebels near Homs tortured a guard they had taken from Syrian police custody.");
+    assert_ne!(
+        actor_text(find(&evs, EventType::Assault)),
+        "Syrian police",
+        "{evs:#?}"
+    );
+}

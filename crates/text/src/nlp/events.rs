@@ -1651,6 +1651,12 @@ fn sentence_mentions(
                 })
                 .next();
         }
+        // Harm done to someone held by a force ("died of torture while in police custody",
+        // "was beaten in army custody"): the force holding them is the doer.
+        if actor.is_none() && t.event_type == EventType::Assault {
+            actor = custodian(toks, &s.actors)
+                .filter(|a| !in_attribution(a) && Some(a.start) != recipient.map(|r| r.start));
+        }
         // Noun triggers with no attached actor: the armed actor in the clause ("the operation ..., during which U.S. forces ...").
         if actor.is_none() && is_noun && matches!(t.event_type, EventType::Mobilize) {
             actor = cands
@@ -5090,6 +5096,17 @@ fn support_verb_subject<'a>(
                 .any(|j| CLAUSE_BREAKS.contains(&toks[j].lower.as_str()) && !in_rel_range(rel, j))
         })
         .copied()
+}
+
+/// A state force written as "in/under <force> custody" ("in Syrian police custody"): the
+/// body that holds the people the sentence is about.
+fn custodian<'a>(toks: &[Token], actors: &'a [ActorMention]) -> Option<&'a ActorMention> {
+    actors.iter().find(|a| {
+        a.start > 0
+            && a.kind == ActorKind::StateForces
+            && matches!(toks[a.start - 1].lower.as_str(), "in" | "under")
+            && toks.get(a.end).is_some_and(|t| t.lower == "custody")
+    })
 }
 
 /// "unless" after the trigger in its sentence (before a semicolon or colon): the act is made
