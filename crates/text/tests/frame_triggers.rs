@@ -230,3 +230,52 @@ fn booked_is_an_arrest_only_in_police_usage() {
         0
     );
 }
+
+#[test]
+fn an_announced_act_that_hangs_on_unless_is_a_threat() {
+    let evs = events(
+        "Jordan announced that it will withdraw its monitors from Syria unless the fighting stops.",
+    );
+    let e = find(&evs, EventType::Threaten);
+    assert_eq!(actor_text(e), "Jordan", "{e:#?}");
+    assert!(!has(&evs, EventType::Retreat), "{evs:#?}");
+    // Without a condition the announced withdrawal stays a planned retreat.
+    let evs = events("Jordan announced that it will withdraw its monitors from Syria next month.");
+    assert!(has(&evs, EventType::Retreat), "{evs:#?}");
+    assert!(!has(&evs, EventType::Threaten), "{evs:#?}");
+}
+
+#[test]
+fn a_curfew_a_leader_will_extend_is_a_threat_not_yet_a_restriction() {
+    let evs =
+        events("The Syrian president said on Sunday that he will extend the night curfew in Homs.");
+    let e = find(&evs, EventType::Threaten);
+    assert!(actor_text(e).contains("president"), "{e:#?}");
+    assert!(!has(&evs, EventType::Coerce), "{evs:#?}");
+    // Extended already: the restriction is in force.
+    let evs = events("The Syrian president extended the night curfew in Homs on Sunday.");
+    assert!(has(&evs, EventType::Coerce), "{evs:#?}");
+    assert!(!has(&evs, EventType::Threaten), "{evs:#?}");
+}
+
+#[test]
+fn a_suspension_of_links_or_ties_is_a_sanction_but_a_players_suspension_is_not() {
+    let evs = events("Turkey announced a suspension of air links with Syria on Wednesday.");
+    assert!(has(&evs, EventType::Sanction), "{evs:#?}");
+    let evs = events("The striker will miss the final in Amman after a two-match suspension.");
+    assert!(!has(&evs, EventType::Sanction), "{evs:#?}");
+}
+
+#[test]
+fn stopping_a_protest_is_a_restriction_by_those_who_stop_it() {
+    let evs = events(
+        "Turkish police prevented a demonstration by students near the university in Amman.",
+    );
+    let e = find(&evs, EventType::Coerce);
+    assert_eq!(actor_text(e), "Turkish police", "{e:#?}");
+    let evs = events("Police broke up a rally of farmers outside the governor's office in Homs.");
+    assert!(has(&evs, EventType::Coerce), "{evs:#?}");
+    // Preventing something else is no restriction of a protest.
+    let evs = events("Doctors in Amman prevented an outbreak of measles with a vaccination drive.");
+    assert!(!has(&evs, EventType::Coerce), "{evs:#?}");
+}

@@ -7,7 +7,7 @@
 
 mod support;
 use support::levant::events;
-use support::{actor_text, find, has};
+use support::{actor_text, find, has, role_texts};
 
 use sitrep_core::{ActorRole, EventType};
 
@@ -258,6 +258,117 @@ fn an_agent_after_a_passive_that_tells_of_another_noun_is_not_the_doer() {
     assert_eq!(
         actor_text(find(&evs, EventType::Assault)),
         "gunmen",
+        "{evs:#?}"
+    );
+}
+
+/// Whether any event of type `t` has a party with written text `text` in `role`.
+fn plays(evs: &[sitrep_core::Event], t: EventType, role: ActorRole, text: &str) -> bool {
+    evs.iter().filter(|e| e.event_type == t).any(|e| {
+        e.actors
+            .iter()
+            .any(|a| a.role == role && a.text.as_deref() == Some(text))
+    })
+}
+
+#[test]
+fn a_blast_word_after_an_article_and_modifiers_is_a_noun_without_the_victim_as_doer() {
+    // "a truck bomb explosion" names the blast: the policemen killed in it did not set it off.
+    let evs = events("Two policemen were killed in a truck bomb explosion near Homs on Monday.");
+    assert!(
+        !plays(&evs, EventType::Assault, ActorRole::Actor, "policemen"),
+        "{evs:#?}"
+    );
+    // A verb after an actor keeps its subject ("the army bombs ...").
+    let evs = events("Every night the army bombs the villages east of Homs.");
+    assert_eq!(
+        actor_text(find(&evs, EventType::Assault)),
+        "army",
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn those_engaged_in_an_attack_carry_it_out() {
+    // "were engaged in" is no passive of the attack: the soldiers are its doers.
+    let evs = events("Syrian soldiers were engaged in attacks on villages near Homs.");
+    let e = find(&evs, EventType::Assault);
+    assert_eq!(actor_text(e), "Syrian soldiers", "{e:#?}");
+    assert!(
+        !role_texts(e, ActorRole::Recipient).contains(&"Syrian soldiers".to_string()),
+        "{e:#?}"
+    );
+    // A true passive keeps its subject as the one hurt.
+    let evs = events("Syrian soldiers were attacked near Homs on Monday.");
+    let e = find(&evs, EventType::Assault);
+    assert_ne!(actor_text(e), "Syrian soldiers", "{e:#?}");
+}
+
+#[test]
+fn the_object_of_a_first_verb_is_not_the_subject_of_a_second_joined_by_and() {
+    // The soldier was killed, not the one who wounded the others.
+    let evs =
+        events("A roadside bomb near Homs killed one Turkish soldier and wounded two others.");
+    assert!(
+        !plays(
+            &evs,
+            EventType::Assault,
+            ActorRole::Actor,
+            "Turkish soldier"
+        ),
+        "{evs:#?}"
+    );
+    // A subject before the first verb still acts for both.
+    let evs = events("Syrian troops shelled the town and killed two farmers near Homs.");
+    assert!(
+        plays(&evs, EventType::Assault, ActorRole::Actor, "Syrian troops"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn bombers_youths_hackers_and_inhabitants_are_actors() {
+    let evs = events("Two Syrian suicide bombers killed 12 people at a market in Homs.");
+    assert!(
+        actor_text(find(&evs, EventType::Assault)).contains("suicide bombers"),
+        "{evs:#?}"
+    );
+    let evs = events("Turkish hackers defaced hundreds of government websites in Amman.");
+    assert!(
+        actor_text(find(&evs, EventType::Coerce)).contains("hackers"),
+        "{evs:#?}"
+    );
+    let evs =
+        events("Syrian inhabitants of the border villages threatened to hold a general strike.");
+    assert!(
+        actor_text(find(&evs, EventType::Threaten)).contains("inhabitants"),
+        "{evs:#?}"
+    );
+    let evs = events("Jordanian youths staged demonstrations in Amman against the new tax.");
+    assert!(
+        actor_text(find(&evs, EventType::Protest)).contains("youths"),
+        "{evs:#?}"
+    );
+    // A youth team or a word that only looks alike is no actor.
+    let evs = events("The youth football tournament in Amman was cancelled after heavy rain.");
+    assert!(evs.iter().all(|e| actor_text(e) != "youth"), "{evs:#?}");
+}
+
+#[test]
+fn the_force_holding_a_prisoner_harmed_in_its_custody_is_the_doer() {
+    let evs =
+        events("A Jordanian detainee died as a result of torture while in Syrian police custody.");
+    assert_eq!(
+        actor_text(find(&evs, EventType::Assault)),
+        "Syrian police",
+        "{evs:#?}"
+    );
+    // A doer named as the subject keeps the act; the custody only tells where the victim was.
+    let evs =
+        events("Rebels near Homs tortured a guard they had taken from Syrian police custody.");
+    assert_ne!(
+        actor_text(find(&evs, EventType::Assault)),
+        "Syrian police",
         "{evs:#?}"
     );
 }

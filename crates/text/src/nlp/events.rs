@@ -1325,14 +1325,17 @@ fn sentence_mentions(
                 && matches!(l(ts - 2), "a" | "an" | "the")
                 && toks[ts - 1].is_word()
                 && !toks[ts - 1].is_capitalized()
-                && (l(ts - 1).contains('-') || NOUN_PHRASE_ADJECTIVES.contains(&l(ts - 1))));
+                && (l(ts - 1).contains('-') || NOUN_PHRASE_ADJECTIVES.contains(&l(ts - 1))))
+            || noun_after_modifiers(toks, ts, t, &s.actors);
         // "wounded" in news is nearly always a participle ("three others wounded"): the noun
         // before it is hurt, not hurting.
         // "was providing" is progressive, not passive: an -ing form keeps its subject as agent.
         let passive = !is_noun
             && !t.words[0].ends_with("ing")
-            && ((ts.saturating_sub(3)..ts)
-                .any(|k| matches!(l(k), "was" | "were" | "been" | "being" | "be" | "got"))
+            && ((ts.saturating_sub(3)..ts).any(|k| {
+                matches!(l(k), "was" | "were" | "been" | "being" | "be" | "got")
+                    && !preposition_between(toks, k, ts)
+            })
                 // ... unless a number or determiner follows: then it has an object and is
                 // active ("guerrillas wounded two soldiers").
                 || t.words[0] == "wounded"
@@ -1499,6 +1502,11 @@ fn sentence_mentions(
                         .copied()
                 }
             });
+            // "A bomb killed one soldier and wounded two others": the party between two
+            // verbs joined by "and" is the first verb's object, not the second one's subject.
+            if !is_noun && actor.is_some_and(|a| object_of_previous_verb(lex, toks, a, ts, ca)) {
+                actor = None;
+            }
         }
         if recipient.is_none() {
             let after: Vec<&ActorMention> = cands
@@ -1648,6 +1656,12 @@ fn sentence_mentions(
                     })
                 })
                 .next();
+        }
+        // Harm done to someone held by a force ("died of torture while in police custody",
+        // "was beaten in army custody"): the force holding them is the doer.
+        if actor.is_none() && t.event_type == EventType::Assault {
+            actor = custodian(toks, &s.actors)
+                .filter(|a| !in_attribution(a) && Some(a.start) != recipient.map(|r| r.start));
         }
         // Noun triggers with no attached actor: the armed actor in the clause ("the operation ..., during which U.S. forces ...").
         if actor.is_none() && is_noun && matches!(t.event_type, EventType::Mobilize) {
@@ -2397,11 +2411,15 @@ fn sentence_mentions(
                 }
                 k < toks.len() && in_place(k)
             };
+        // An announced act made to hang on the other side's conduct ("will withdraw its force
+        // unless the president holds elections") is an ultimatum: PLOVER THREATEN.
+        let ultimatum = status == EventStatus::Planned && conditioned_by_unless(toks, te);
         // An announced future act of cooperation ("Finland will give Tanzania a grant", "Portugal
         // will support the bid") is a promise to cooperate: PLOVER codes the announcement, which
         // has happened, as AGREE. A scheduled meeting stays a planned CONSULT, an announced
         // withdrawal a planned RETREAT (codebook 7).
         let promise = status == EventStatus::Planned
+            && !ultimatum
             && !is_noun
             && matches!(
                 t.event_type,
@@ -2415,7 +2433,7 @@ fn sentence_mentions(
         // An announced future boycott, blockade, curfew or ban ("said they would boycott all
         // contact", "will extend the curfew") is a threat of protest or restriction (PLOVER
         // THREATEN, as a threatened tariff is), not a planned happening of that type.
-        let threat = status == EventStatus::Planned
+        let threat = (status == EventStatus::Planned
             && !is_noun
             // "-ion(s)" words are nouns ("plans for mass deportations": a plan, not a threat).
             && !t.words[0].ends_with("ion")
@@ -2423,13 +2441,20 @@ fn sentence_mentions(
             && matches!(
                 t.event_type,
                 EventType::Protest | EventType::Coerce | EventType::Sanction
-            );
-        let status = if threat {
+            ))
+            // The same restriction named by a noun whose carrying verb is future ("will extend
+            // the night curfew", "would impose a blockade").
+            || (is_noun
+                && matches!(t.event_type, EventType::Coerce | EventType::Sanction)
+                && future_support_verb(toks, ts));
+        let status = if threat || ultimatum {
             EventStatus::Threatened
         } else {
             status
         };
-        let (event_type, mode) = if promise {
+        let (event_type, mode) = if ultimatum {
+            (EventType::Threaten, None)
+        } else if promise {
             (EventType::Agree, None)
         } else if threat {
             (
@@ -5079,6 +5104,98 @@ fn support_verb_subject<'a>(
                 .any(|j| CLAUSE_BREAKS.contains(&toks[j].lower.as_str()) && !in_rel_range(rel, j))
         })
         .copied()
+}
+
+/// A state force written as "in/under <force> custody" ("in Syrian police custody"): the
+/// body that holds the people the sentence is about.
+fn custodian<'a>(toks: &[Token], actors: &'a [ActorMention]) -> Option<&'a ActorMention> {
+    actors.iter().find(|a| {
+        a.start > 0
+            && a.kind == ActorKind::StateForces
+            && matches!(toks[a.start - 1].lower.as_str(), "in" | "under")
+            && toks.get(a.end).is_some_and(|t| t.lower == "custody")
+    })
+}
+
+/// "unless" after the trigger in its sentence (before a semicolon or colon): the act is made
+/// to depend on what another party does.
+fn conditioned_by_unless(toks: &[Token], te: usize) -> bool {
+    toks[te.min(toks.len())..]
+        .iter()
+        .take_while(|t| !matches!(t.lower.as_str(), ";" | ":"))
+        .any(|t| t.lower == "unless")
+}
+
+/// The verb carrying the noun trigger at `ts` ("extend the curfew") follows "will", "would"
+/// or "shall": the restriction is announced for the future, not yet in force.
+fn future_support_verb(toks: &[Token], ts: usize) -> bool {
+    support_verb_at(toks, ts, false)
+        .is_some_and(|v| v > 0 && matches!(toks[v - 1].lower.as_str(), "will" | "would" | "shall"))
+}
+
+/// `a` stands right before "and" and the verb at `ts`, and right after another trigger verb
+/// (past a count or an article): it is that verb's object ("killed one soldier and wounded two
+/// others", "arrested five men and charged them").
+fn object_of_previous_verb(
+    lex: &Lexicon,
+    toks: &[Token],
+    a: &ActorMention,
+    ts: usize,
+    ca: usize,
+) -> bool {
+    let k = skip_back(toks, ts, ca);
+    if k == 0 || toks[k - 1].lower != "and" || a.end + 1 != k {
+        return false;
+    }
+    (a.start.saturating_sub(5)..a.start).any(|j| {
+        trigger_at(lex, toks, j).is_some_and(|t| {
+            let mut m = j + t.words.len();
+            if let Some(q) = quantity_at(toks, m).filter(|q| q.end <= a.start) {
+                m = q.end;
+            }
+            while m < a.start
+                && (DETERMINERS.contains(&toks[m].lower.as_str())
+                    || matches!(toks[m].lower.as_str(), "a" | "an"))
+            {
+                m += 1;
+            }
+            m == a.start
+        })
+    })
+}
+
+/// A preposition between an auxiliary and the trigger ("were engaged in attacks", "was
+/// involved in the bombing"): the auxiliary belongs to another verb and the trigger is its
+/// object, so the subject is no patient of the trigger.
+fn preposition_between(toks: &[Token], aux: usize, ts: usize) -> bool {
+    (aux + 1..ts).any(|m| matches!(toks[m].lower.as_str(), "in" | "into" | "of" | "behind"))
+}
+
+/// A verb-form trigger that heads a noun phrase after an article and lower-case modifiers
+/// ("killed in a car bomb explosion", "a suicide car bombing"): the words before it modify
+/// it, so the subject of the sentence is not its doer. A past form ("the group bombed") or a
+/// word inside an actor ("the rebels attack") keeps the verb reading, and so does a statement's
+/// -ing form, which after a noun is a participle ("a declaration demanding that ...").
+fn noun_after_modifiers(toks: &[Token], ts: usize, t: &Trigger, actors: &[ActorMention]) -> bool {
+    let w0 = t.words[0].as_str();
+    if w0.ends_with("ed")
+        || (w0.ends_with("ing") && is_verbal_type(t.event_type))
+        || matches!(
+            w0,
+            "shot" | "struck" | "fought" | "beat" | "beaten" | "blew" | "hit" | "burnt"
+        )
+    {
+        return false;
+    }
+    (ts.saturating_sub(3)..ts.saturating_sub(1))
+        .find(|&k| matches!(toks[k].lower.as_str(), "a" | "an" | "the"))
+        .is_some_and(|k| {
+            (k + 1..ts).all(|m| {
+                toks[m].is_word()
+                    && !toks[m].is_capitalized()
+                    && !actors.iter().any(|a| m >= a.start && m < a.end)
+            })
+        })
 }
 
 /// The support verb governing the noun trigger at `ts` ("staged a protest", "carried out a
