@@ -889,6 +889,15 @@ fn classify(
         {
             return None;
         }
+        // "Ohio State University", "Iowa State College": the name, "State" and a school head
+        // are one institution's name, as "Ohio University" is; not a mention of the state.
+        let school_after_state = tokens
+            .get(b + 2)
+            .filter(|t| t.joined_to_prev && t.capitalised)
+            .is_some_and(|t| matches!(t.key.as_str(), "university" | "college"));
+        if n.capitalised && n.key == "state" && school_after_state {
+            return None;
+        }
     }
 
     let mut recognition: f64 = match best_kind {
