@@ -830,7 +830,15 @@ fn classify(
     // A capitalised word right before the name that is neither a place nor a qualifier makes
     // it part of a person or organisation name ("Michael Jordan").
     if let Some(p) = prev {
-        let p_is_place = is_notable_place(gaz, &p.key);
+        // Before a town or division only a big place counts as a place ("the Damascus Aleppo
+        // road"): a town of a few tens of thousands that shares a given name ("Ron", India) is
+        // far more often a first name ("navigator Ron Arad"). A country keeps the wider test,
+        // as brand and charity names end in one ("Taco Bell Canada").
+        let p_is_place = if has_country {
+            is_notable_place(gaz, &p.key)
+        } else {
+            is_big_place(gaz, &p.key)
+        };
         // "Indian-controlled Kashmir", "Saudi-led": a compound ending in a lower-case word is
         // a modifier, not part of a name.
         let modifier = p

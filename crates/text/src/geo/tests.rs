@@ -1024,3 +1024,28 @@ fn a_state_university_is_an_institution_not_a_mention_of_the_state() {
     );
     assert!(find(&ms, "Georgia").is_some(), "{ms:?}");
 }
+
+#[test]
+fn a_mid_sized_town_named_like_a_first_name_makes_the_next_place_a_surname() {
+    // A town of some tens of thousands whose name is also a given name.
+    let places = format!("{PLACES}9000010\tDale\t35.1\t-89.9\tUS\tTennessee\tP.PPL\t30000\t\n");
+    let g = Gazetteer::parse(GazetteerSources {
+        places: &places,
+        countries: COUNTRIES,
+        country_aliases: ALIASES,
+        demonyms: DEMONYMS,
+    })
+    .unwrap();
+    let ms = find_places(
+        "The pilot, Dale Rochester, was held for two years.",
+        &[],
+        &g,
+    );
+    assert!(find(&ms, "Rochester").is_none(), "{ms:?}");
+    // A big place before a place still leaves both places ("the Damascus Homs road"), and a
+    // country after a capitalised name word stays the country.
+    let ms = find_places("Shells hit the Damascus Homs road on Friday.", &[], &g);
+    assert!(find(&ms, "Homs").is_some(), "{ms:?}");
+    let ms = find_places("The charity Dale Syria sent food to Homs.", &[], &g);
+    assert!(find(&ms, "Syria").is_some(), "{ms:?}");
+}
