@@ -50,6 +50,17 @@ fn small() -> Gazetteer {
     .expect("test gazetteer parses")
 }
 
+/// The small gazetteer with more place rows (`places.tsv` lines) appended.
+fn small_with(extra_places: &str) -> Gazetteer {
+    Gazetteer::parse(GazetteerSources {
+        places: &format!("{PLACES}{extra_places}"),
+        countries: COUNTRIES,
+        country_aliases: ALIASES,
+        demonyms: DEMONYMS,
+    })
+    .expect("test gazetteer parses")
+}
+
 fn find<'a>(ms: &'a [EntityMention], surface: &str) -> Option<&'a EntityMention> {
     ms.iter().find(|m| m.text == surface)
 }
@@ -433,18 +444,11 @@ fn country_start_filter_never_rejects_a_country_word() {
 #[test]
 fn a_county_is_the_one_in_the_state_the_text_names() {
     // Two counties of one name in different states, and a town named like them.
-    let places = format!(
-        "{PLACES}9000001\tHarlow County\t31.8\t-84.1\tUS\tGeorgia\tA.ADM2\t30000\t\n\
+    let g = small_with(
+        "9000001\tHarlow County\t31.8\t-84.1\tUS\tGeorgia\tA.ADM2\t30000\t\n\
          9000002\tHarlow County\t43.2\t-76.0\tUS\tNew York\tA.ADM2\t60000\t\n\
-         9000003\tHarlow\t39.0\t-90.0\tUS\tIllinois\tP.PPL\t9000\t\n"
+         9000003\tHarlow\t39.0\t-90.0\tUS\tIllinois\tP.PPL\t9000\t\n",
     );
-    let g = Gazetteer::parse(GazetteerSources {
-        places: &places,
-        countries: COUNTRIES,
-        country_aliases: ALIASES,
-        demonyms: DEMONYMS,
-    })
-    .unwrap();
     let text = "Storms cut power across Harlow County on Monday, officials in Atlanta said.";
     let ms = find_places(text, &[], &g);
     let county = find(&ms, "Harlow County").expect("the county is found");
@@ -998,44 +1002,26 @@ fn bare_congo_is_either_country_by_context_and_the_larger_by_default() {
 #[test]
 fn a_state_university_is_an_institution_not_a_mention_of_the_state() {
     let g = small();
-    let ms = find_places(
-        "Researchers at Georgia State University found the virus in wild ducks.",
-        &[],
-        &g,
-    );
-    assert!(find(&ms, "Georgia").is_none(), "{ms:?}");
-    let ms = find_places(
-        "A lecturer at Georgia State College said the strain was mild.",
-        &[],
-        &g,
-    );
-    assert!(find(&ms, "Georgia").is_none(), "{ms:?}");
+    let georgia_found = |text: &str| find(&find_places(text, &[], &g), "Georgia").is_some();
+    assert!(!georgia_found(
+        "Researchers at Georgia State University found the virus in wild ducks."
+    ));
+    assert!(!georgia_found(
+        "A lecturer at Georgia State College said the strain was mild."
+    ));
     // The state itself, or "State" not followed by a school, is still the place.
-    let ms = find_places(
-        "Georgia State officials said the university in Atlanta had closed.",
-        &[],
-        &g,
-    );
-    assert!(find(&ms, "Georgia").is_some(), "{ms:?}");
-    let ms = find_places(
-        "Researchers in Georgia found the virus in wild ducks.",
-        &[],
-        &g,
-    );
-    assert!(find(&ms, "Georgia").is_some(), "{ms:?}");
+    assert!(georgia_found(
+        "Georgia State officials said the university in Atlanta had closed."
+    ));
+    assert!(georgia_found(
+        "Researchers in Georgia found the virus in wild ducks."
+    ));
 }
 
 #[test]
 fn a_mid_sized_town_named_like_a_first_name_makes_the_next_place_a_surname() {
     // A town of some tens of thousands whose name is also a given name.
-    let places = format!("{PLACES}9000010\tDale\t35.1\t-89.9\tUS\tTennessee\tP.PPL\t30000\t\n");
-    let g = Gazetteer::parse(GazetteerSources {
-        places: &places,
-        countries: COUNTRIES,
-        country_aliases: ALIASES,
-        demonyms: DEMONYMS,
-    })
-    .unwrap();
+    let g = small_with("9000010\tDale\t35.1\t-89.9\tUS\tTennessee\tP.PPL\t30000\t\n");
     let ms = find_places(
         "The pilot, Dale Rochester, was held for two years.",
         &[],
