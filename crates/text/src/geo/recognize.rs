@@ -830,7 +830,15 @@ fn classify(
     // A capitalised word right before the name that is neither a place nor a qualifier makes
     // it part of a person or organisation name ("Michael Jordan").
     if let Some(p) = prev {
-        let p_is_place = is_notable_place(gaz, &p.key);
+        // Before a town or division only a big place counts as a place ("the Damascus Aleppo
+        // road"): a town of a few tens of thousands that shares a given name ("Ron", India) is
+        // far more often a first name ("navigator Ron Arad"). A country keeps the wider test,
+        // as brand and charity names end in one ("Taco Bell Canada").
+        let p_is_place = if has_country {
+            is_notable_place(gaz, &p.key)
+        } else {
+            is_big_place(gaz, &p.key)
+        };
         // "Indian-controlled Kashmir", "Saudi-led": a compound ending in a lower-case word is
         // a modifier, not part of a name.
         let modifier = p
@@ -887,6 +895,15 @@ fn classify(
                 "times" | "post" | "university" | "fc" | "united" | "news" | "herald" | "tribune"
             )
         {
+            return None;
+        }
+        // "Ohio State University", "Iowa State College": the name, "State" and a school head
+        // are one institution's name, as "Ohio University" is; not a mention of the state.
+        let school_after_state = tokens
+            .get(b + 2)
+            .filter(|t| t.joined_to_prev && t.capitalised)
+            .is_some_and(|t| matches!(t.key.as_str(), "university" | "college"));
+        if n.capitalised && n.key == "state" && school_after_state {
             return None;
         }
     }
