@@ -8,7 +8,7 @@ use sitrep_core::{
 };
 
 use crate::geo::{find_places_from, home_country_of_url, Gazetteer, GazetteerSources};
-use crate::nlp::actors::{find_actors, ActorMention, Countries};
+use crate::nlp::actors::{find_actors, ActorMention, Countries, ARABIC_ARTICLES};
 use crate::nlp::classify::{sentence_infos, Classifier};
 use crate::nlp::dates::{month_number, parse_iso, weekday};
 use crate::nlp::events::{code_events, DocContext, PlaceRef, SentenceInput};
@@ -186,6 +186,26 @@ fn actor_name_span(a: &ActorMention, text: &str, res: &Resources) -> Span {
     a.span
 }
 
+/// A surname as written: letters, with the hyphens and apostrophes of names like "O'Neill",
+/// "Smith-Jones" or "al-Rashid" (a lower-case Arabic article before a capitalised name), at
+/// least three letters, capitalised.
+fn surname_shaped(w: &str) -> bool {
+    let joiner = |c: char| matches!(c, '-' | '\'' | '\u{2019}');
+    let name = ARABIC_ARTICLES
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .unwrap_or(w);
+    name.chars().next().is_some_and(char::is_uppercase)
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && w.chars().all(|c| c.is_alphabetic() || joiner(c))
+        && !w.ends_with(joiner)
+}
+
+/// The same name whichever apostrophe the writer typed ("al-Rufay’i", "al-Rufay'i").
+fn fold_apostrophes(w: &str) -> String {
+    w.replace('\u{2019}', "'")
+}
+
 /// Run the whole pipeline on one document. Never panics on any text.
 /// A person named once in full ("Foreign Minister Jane Roe", "Mr. Roe") is later named by the
 /// surname alone ("Roe, who ..., rejected"): mark those bare surnames as the same person, so
@@ -197,14 +217,13 @@ fn known_surnames(inputs: &mut [SentenceInput], countries: &dyn Countries) {
         for a in s.actors.iter().filter(|a| a.person && a.end > a.start + 1) {
             let last = &s.toks[a.end - 1];
             let w = last.text;
-            if w.chars().count() >= 3
-                && w.chars().all(char::is_alphabetic)
-                && last.is_capitalized()
-                && !known.iter().any(|(k, _)| k == w)
+            let key = fold_apostrophes(w);
+            if surname_shaped(w)
+                && !known.iter().any(|(k, _)| *k == key)
                 && countries.country_of(w).is_none()
                 && !countries.is_place(w)
             {
-                known.push((w.to_string(), a.clone()));
+                known.push((key, a.clone()));
             }
         }
     }
@@ -214,7 +233,11 @@ fn known_surnames(inputs: &mut [SentenceInput], countries: &dyn Countries) {
     for s in inputs.iter_mut() {
         let mut found = Vec::new();
         for (k, t) in s.toks.iter().enumerate() {
-            let Some((_, full)) = known.iter().find(|(w, _)| w == t.text) else {
+            if !t.text.starts_with(|c: char| c.is_alphabetic()) {
+                continue;
+            }
+            let folded = fold_apostrophes(t.text);
+            let Some((_, full)) = known.iter().find(|(w, _)| *w == folded) else {
                 continue;
             };
             // Part of a longer name ("Jane Roe" is found already; "Roe Street" is another).

@@ -417,3 +417,186 @@ fn an_act_in_a_quantified_relative_clause_is_background() {
     let evs = events("French police deported 30 migrants from Lyon to Russia on Monday.");
     assert_eq!(of_type(&evs, EventType::Coerce).len(), 1, "{evs:#?}");
 }
+
+fn killed(e: &Event) -> Option<(Option<u64>, Option<u64>)> {
+    e.killed.as_ref().map(|c| (c.low, c.high))
+}
+
+#[test]
+fn a_quoted_death_along_with_others_counts_them_all() {
+    // The quote retells the strike already told; its toll (one plus two others) is the strike's.
+    let evs = events(
+        "Rebel commander Omar Haddad was killed in a drone strike near Lyon on Thursday. \
+         \"Today the rebel chief was killed. His life was ended, along with two other fighters,\" \
+         the defence minister wrote.",
+    );
+    let strikes = of_type(&evs, EventType::Assault);
+    assert_eq!(strikes.len(), 1, "{evs:#?}");
+    assert_eq!(killed(strikes[0]), Some((Some(3), Some(3))), "{evs:#?}");
+    // A career ended is no death, and a companion with no number is not counted.
+    let evs = events(
+        "Rebel commander Omar Haddad was killed in a drone strike near Lyon on Thursday. \
+         \"His career was ended, along with two others,\" the minister wrote. Haddad's deputy \
+         was killed along with his driver.",
+    );
+    assert!(
+        of_type(&evs, EventType::Assault)
+            .iter()
+            .all(|e| killed(e).is_none_or(|k| k.0 == Some(1) || k.0.is_none())),
+        "{evs:#?}"
+    );
+}
+
+/// Whether an actor of `role` is named with `part`.
+fn named_in(e: &Event, role: ActorRole, part: &str) -> bool {
+    actor_names(e, role).iter().any(|n| n.contains(part))
+}
+
+/// Whether French forces or government act in `e`.
+fn french_actor(e: &Event) -> bool {
+    e.actors
+        .iter()
+        .any(|a| a.role == ActorRole::Actor && a.country.as_deref() == Some("FR"))
+}
+
+/// The first day of the first event of type `t` in `text`.
+fn first_day(text: &str, t: EventType) -> Option<String> {
+    let evs = events(text);
+    find(&evs, t).date.start.clone()
+}
+
+#[test]
+fn a_named_person_is_killed_once() {
+    // Told first in full, then by surname (with its Arabic article) with a date and place:
+    // one killing.
+    let evs = events(
+        "Police in Marseille opened an inquiry on Monday.\n\nMilitia leader Omar Said \
+         al-Haddad was killed in a raid, French officials said. Residents were shocked. Shops \
+         closed early. The mayor called for calm. Police said al-Haddad was killed on Thursday \
+         in a strike near Lyon.",
+    );
+    let killings = of_type(&evs, EventType::Assault);
+    assert_eq!(killings.len(), 1, "{evs:#?}");
+    assert_eq!(killings[0].date.start.as_deref(), Some("2025-05-29"));
+    // A person wounded once and killed later: two happenings.
+    let evs = events(
+        "Police in Marseille opened an inquiry on Monday.\n\nMilitia leader Omar Said \
+         al-Haddad was wounded in an attack in Lyon in March. Residents were shocked. Shops \
+         closed early. The mayor called for calm. Police said al-Haddad was killed in a strike \
+         near Marseille on Thursday.",
+    );
+    assert_eq!(of_type(&evs, EventType::Assault).len(), 2, "{evs:#?}");
+}
+
+#[test]
+fn a_possessive_on_a_killing_names_the_victim() {
+    let evs = events(
+        "Foreign Minister Jane Doe was in Lyon on Monday. The president confirmed Doe's \
+         assassination on Tuesday.",
+    );
+    let e = find(&evs, EventType::Assault);
+    assert!(named_in(e, ActorRole::Recipient, "Doe"), "{e:#?}");
+    assert!(!named_in(e, ActorRole::Actor, "Doe"), "{e:#?}");
+    // A force's possessive on a killing is who killed.
+    let evs = events("Witnesses described the French army's killing of three farmers.");
+    let e = find(&evs, EventType::Assault);
+    assert!(
+        !e.actors
+            .iter()
+            .any(|a| a.role == ActorRole::Recipient && a.country.as_deref() == Some("FR")),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn a_surname_keeps_its_apostrophe_whichever_is_typed() {
+    let evs = events(
+        "Foreign Minister Sean O'Leary met the envoy in Lyon. O\u{2019}Leary rejected the \
+         proposal on Tuesday.",
+    );
+    let e = find(&evs, EventType::Reject);
+    assert!(named_in(e, ActorRole::Actor, "O'Leary"), "{e:#?}");
+}
+
+#[test]
+fn a_date_told_with_the_saying_dates_the_saying() {
+    // Friday is when officials spoke, not when the arrests were made.
+    for text in [
+        "Officials said on Friday that police had arrested six men in Lyon last month.",
+        "Officials said on Friday that police had arrested six men in Lyon.",
+    ] {
+        assert_ne!(
+            first_day(text, EventType::Coerce).as_deref(),
+            Some("2025-05-30")
+        );
+    }
+    // A party announcing its own act, and a date owning the noun after it, keep the date.
+    assert_eq!(
+        first_day(
+            "The army said on Saturday that it had killed two militants near Lyon.",
+            EventType::Assault
+        )
+        .as_deref(),
+        Some("2025-05-31")
+    );
+    assert_eq!(
+        first_day(
+            "The mayor said Friday's attack on the market in Lyon killed four people.",
+            EventType::Assault
+        )
+        .as_deref(),
+        Some("2025-05-30")
+    );
+}
+
+#[test]
+fn a_participle_after_an_event_noun_has_the_noun_as_subject() {
+    // The strike did the targeting, not the person named before it.
+    let evs = events(
+        "Foreign Minister Jane Doe was in Lyon on Monday. French troops, in a statement, said \
+         Doe was killed in an airstrike targeting her convoy.",
+    );
+    let e = find(&evs, EventType::Assault);
+    assert!(!named_in(e, ActorRole::Actor, "Doe"), "{e:#?}");
+    // A participle after its doer keeps the doer as subject.
+    let evs = events("French troops were targeting the rebel camp near Lyon on Monday.");
+    let e = find(&evs, EventType::Assault);
+    assert!(french_actor(e), "{e:#?}");
+}
+
+#[test]
+fn an_article_and_a_military_adjective_make_an_event_noun() {
+    // "a precision airstrike" is a noun: the person killed in it did not strike.
+    let evs = events(
+        "Foreign Minister Jane Doe was in Lyon on Monday. Officials said Doe was killed in a \
+         precision airstrike.",
+    );
+    let e = find(&evs, EventType::Assault);
+    assert!(named_in(e, ActorRole::Recipient, "Doe"), "{e:#?}");
+    // A verb after its subject stays a verb with that subject.
+    let evs = events("French troops attacked the rebel camp near Lyon on Monday.");
+    let e = find(&evs, EventType::Assault);
+    assert!(french_actor(e), "{e:#?}");
+}
+
+#[test]
+fn a_possessive_date_dates_the_noun_it_owns() {
+    // Tuesday is when the attack was, not when the claims were rejected.
+    assert_ne!(
+        first_day(
+            "The government rejected claims that Tuesday's attack in Lyon was planned abroad.",
+            EventType::Reject
+        )
+        .as_deref(),
+        Some("2025-05-27")
+    );
+    // A statement made at a dated meeting takes the meeting's date.
+    assert_eq!(
+        first_day(
+            "The French envoy rejected the accusations at Friday's meeting in Lyon.",
+            EventType::Reject
+        )
+        .as_deref(),
+        Some("2025-05-30")
+    );
+}

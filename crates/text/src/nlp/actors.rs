@@ -1239,9 +1239,13 @@ fn find_institutions(
     }
 }
 
+/// Arabic articles written in lower case before a name ("al-Kikli", "el-Sisi").
+pub(crate) const ARABIC_ARTICLES: &[&str] =
+    &["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"];
+
 /// An Arabic name particle inside a token ("al-Kikli") or as a word ("bin", "ibn").
 fn arabic_particle(t: &Token) -> bool {
-    ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"]
+    ARABIC_ARTICLES
         .iter()
         .any(|p| t.text.starts_with(p) && t.text.len() > p.len())
         || matches!(t.text, "bin" | "ibn" | "bint")

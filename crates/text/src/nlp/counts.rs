@@ -252,13 +252,15 @@ pub fn find_counts(toks: &[Token]) -> Vec<CountMention> {
     // Every count below hangs on a count word, "casualties" or "toll"; most sentences have
     // none, and the quantity scan is the costly part of event coding.
     let cue = |t: &Token| {
-        count_field(&t.lower).is_some() || matches!(t.lower.as_str(), "casualties" | "toll")
+        count_field(&t.lower).is_some()
+            || matches!(t.lower.as_str(), "casualties" | "toll" | "along")
     };
     if !toks.iter().any(cue) {
         return Vec::new();
     }
     let mut out: Vec<CountMention> = Vec::new();
     let mut used = vec![false; toks.len()];
+    one_along_with_others(toks, &mut out, &mut used);
     // Explicit zeros: "no one was hurt", "no casualties", "nobody was killed".
     for i in 0..toks.len() {
         let w = lower(toks, i);
@@ -528,6 +530,62 @@ pub fn find_counts(toks: &[Token]) -> Vec<CountMention> {
     kept
 }
 
+/// "He was killed, along with another fighter", "the envoy was detained along with two aides",
+/// "his life was ended along with one other": one person (a singular passive) befell it, and
+/// so did the others counted after "along with", so the count is one more than theirs. A
+/// life "terminated", "ended" or "taken" is a death told by euphemism.
+fn one_along_with_others(toks: &[Token], out: &mut Vec<CountMention>, used: &mut [bool]) {
+    for i in 1..toks.len() {
+        if lower(toks, i) != "along" || lower(toks, i + 1) != "with" {
+            continue;
+        }
+        // How many others, and where their count ends.
+        let k = i + 2;
+        let others = match lower(toks, k) {
+            "another" => match quantity_at(toks, k + 1) {
+                Some(q) => q.low.filter(|_| q.low == q.high).map(|n| (n, q.end)),
+                None => Some((1, k + 1)),
+            },
+            _ => quantity_at(toks, k)
+                .filter(|q| q.low == q.high && matches!(lower(toks, q.end), "other" | "others"))
+                .and_then(|q| q.low.map(|n| (n, q.end + 1))),
+        };
+        let Some((n, end)) = others else { continue };
+        // The verb before "along" (a comma may stand between) in the singular passive.
+        let verb = if lower(toks, i - 1) == "," {
+            i.checked_sub(2)
+        } else {
+            Some(i - 1)
+        };
+        let Some(v) = verb else { continue };
+        let euphemism = matches!(lower(toks, v), "terminated" | "ended" | "taken")
+            && v >= 2
+            && lower(toks, v - 1) == "was"
+            && lower(toks, v - 2) == "life";
+        let field = if euphemism {
+            "killed"
+        } else {
+            match count_field(lower(toks, v)) {
+                Some(f @ ("killed" | "injured" | "arrested" | "abducted")) => f,
+                _ => continue,
+            }
+        };
+        if !(v.saturating_sub(2)..v).any(|w| lower(toks, w) == "was") {
+            continue;
+        }
+        out.push(CountMention {
+            field: field.to_string(),
+            low: Some(n + 1),
+            high: Some(n + 1),
+            span: Span::new(toks[i].span.start, toks[end - 1].span.end),
+            cue_token: v,
+        });
+        for u in used.iter_mut().take(end).skip(i) {
+            *u = true;
+        }
+    }
+}
+
 /// Whether the count at `second` follows the one at `first` as a further group of a plain
 /// list ending in "and": at most a few words between, no clause break.
 fn joined_by_and(toks: &[Token], first: Span, second: Span) -> bool {
@@ -654,6 +712,26 @@ mod tests {
                 ("arrested".into(), Some(3), Some(3))
             ]
         );
+    }
+
+    #[test]
+    fn one_person_along_with_others_counts_them_all() {
+        assert_eq!(
+            counts("The commander was killed, along with another fighter, in the raid."),
+            vec![("killed".into(), Some(2), Some(2))]
+        );
+        assert_eq!(
+            counts("The mayor was detained along with three other aides on Monday."),
+            vec![("arrested".into(), Some(4), Some(4))]
+        );
+        assert_eq!(
+            counts("\"His life was ended, along with two others,\" the general said."),
+            vec![("killed".into(), Some(3), Some(3))]
+        );
+        // No number of others, or no one befallen: nothing to count.
+        assert!(counts("The pilot was killed along with his wife.").is_empty());
+        assert!(counts("The minister travelled along with two other envoys.").is_empty());
+        assert!(counts("Her career was ended along with two others.").is_empty());
     }
 
     #[test]

@@ -99,6 +99,10 @@ const NOUN_PHRASE_ADJECTIVES: &[&str] = &[
     "indefinite",
     "symbolic",
     "violent",
+    "precision",
+    "retaliatory",
+    "surprise",
+    "coordinated",
 ];
 const ARMED_WORDS: &[&str] = &[
     "gunmen",
@@ -314,6 +318,51 @@ fn quoted_retelling(e: &Mention, m: &Mention) -> bool {
             .counts
             .iter()
             .any(|(f, c)| e.counts.iter().any(|(g, d)| f == g && c.low != d.low))
+}
+
+/// Trigger words that say someone was killed (not only attacked).
+fn tells_a_killing(m: &Mention) -> bool {
+    m.event_type == EventType::Assault
+        && (matches!(
+            m.trigger.to_lowercase().as_str(),
+            "kill"
+                | "kills"
+                | "killed"
+                | "killing"
+                | "assassinate"
+                | "assassinated"
+                | "assassination"
+                | "murdered"
+                | "shot dead"
+                | "gunned down"
+                | "shot and killed"
+        ) || m
+            .counts
+            .iter()
+            .any(|(f, c)| f == "killed" && c.low.is_some_and(|n| n > 0)))
+}
+
+/// A named person is killed once: a killing of someone the story has already told killed
+/// ("X was killed in an airstrike", later "officials said X was killed on Thursday") is that
+/// killing told again, whatever place, date or parties each telling names. Persons only, and
+/// only killings: a person may be attacked or detained more than once.
+fn same_person_killed(told: &[Mention], m: &Mention) -> bool {
+    let victims = |x: &Mention| -> Vec<String> {
+        x.actors
+            .iter()
+            .filter(|a| a.role == ActorRole::Recipient && a.kind == ActorKind::Person)
+            .filter_map(|a| a.name.clone())
+            .collect()
+    };
+    let named_now = victims(m);
+    tells_a_killing(m)
+        && !named_now.is_empty()
+        && told.iter().any(tells_a_killing)
+        && told.iter().any(|x| {
+            x.event_type == EventType::Assault
+                && x.sentence < m.sentence
+                && victims(x).iter().any(|v| named_now.contains(v))
+        })
 }
 
 /// An actor named by a commentator's title ("security analyst X", "legal experts"): an observer
@@ -1446,6 +1495,21 @@ fn sentence_mentions(
                         || (a.end + 2 == ts && l(a.end) == "'s")
                 })
                 .copied();
+            // "the envoy's killing", "the mayor's assassination": a person's possessive on a
+            // noun of killing names who was killed, not who killed.
+            let victim = adj.filter(|a| {
+                a.person
+                    && is_noun
+                    && l(a.end) == "'s"
+                    && matches!(
+                        t.words[0].as_str(),
+                        "killing" | "assassination" | "murder" | "execution"
+                    )
+            });
+            if victim.is_some() {
+                recipient = recipient.or(victim);
+            }
+            let adj = adj.filter(|_| victim.is_none());
             actor = adj.or_else(|| {
                 // "the withdrawal of troops from Chad": what a retreat is "from" is the place or
                 // party left, not who retreats.
@@ -1481,9 +1545,15 @@ fn sentence_mentions(
                 } else {
                     // Subject: the nearest actor before the verb, within the same clause
                     // ("soldiers were killed when a bomb struck" has no actor for "struck").
+                    // A participle right after an event noun ("an airstrike targeting his
+                    // home") tells what that happening did: the noun is its subject.
+                    let describes_noun = ts > 0
+                        && t.words[0].ends_with("ing")
+                        && trigger_at(lex, toks, ts - 1).is_some();
                     cands
                         .iter()
                         .rev()
+                        .filter(|_| !describes_noun)
                         .find(|a| a.end <= ts && !in_rel_range(&rel, a.start))
                         .filter(|a| {
                             // A name set off by commas right before the verb is the subject
@@ -2274,6 +2344,15 @@ fn sentence_mentions(
         let date = dates()
             .iter()
             .filter(|d| in_rel || !in_rel_range(&rel, d.start))
+            .filter(|d| is_verbal_type(t.event_type) || !dates_the_saying(toks, d.start, d.end, ts))
+            // "rejected the claim that Tuesday's attack ...": a possessive date dates the noun
+            // it owns, not another trigger of the sentence, unless the trigger took place at
+            // that happening ("dismissed the claims at Friday's meeting").
+            .filter(|d| {
+                l(d.end) != "'s"
+                    || (d.end + 1..d.end + 5).contains(&ts)
+                    || d.start > 0 && matches!(l(d.start - 1), "at" | "during")
+            })
             .min_by_key(|d| (d.start as isize - ts as isize).unsigned_abs())
             .map(|d| d.date.clone());
         // Duration: "lasted (for) at least two hours".
@@ -5467,6 +5546,45 @@ const AREA_NOUNS: &[&str] = &[
     "valley",
 ];
 
+/// Verbs that tell a statement, for the date that stands with them.
+const SAYING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "saying",
+    "told",
+    "announced",
+    "announcing",
+    "reported",
+    "confirmed",
+    "confirming",
+    "stated",
+    "added",
+];
+
+/// "Officials said on Friday that police had arrested ...", "... the strike, announcing on
+/// Friday that ...": a date right after a verb of saying tells when it was said, not when
+/// the happening it reports took place. A party telling of its own act ("said on Saturday
+/// that it had killed ...") is the exception: the announcement is the best date the story
+/// gives for it.
+fn dates_the_saying(toks: &[Token], start: usize, end: usize, trigger: usize) -> bool {
+    let l = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    let Some(verb) = (start.saturating_sub(4)..start)
+        .rev()
+        .find(|&k| SAYING_VERBS.contains(&l(k)))
+    else {
+        return false;
+    };
+    // "said Friday's attack ...": a possessive date names the happening after it.
+    if (verb + 1..start).any(|k| CLAUSE_BREAKS.contains(&l(k)) || l(k) == ".")
+        || (verb..end).contains(&trigger)
+        || l(end) == "'s"
+    {
+        return false;
+    }
+    let subject = if l(end) == "that" { end + 1 } else { end };
+    !(trigger > end && matches!(l(subject), "it" | "they" | "we" | "he" | "she"))
+}
+
 fn in_rel_range(rel: &[(usize, usize)], i: usize) -> bool {
     rel.iter().any(|&(a, b)| i >= a && i < b)
 }
@@ -5711,7 +5829,11 @@ fn merge_and_finish(
         });
         let target = events.iter().enumerate().rev().find(|(_, e)| {
             !kills_the_attackers(&e.main, &m, ctx.text)
-            && (quoted_retelling(&e.main, &m) || compatible(&e.main, &m)
+            && (quoted_retelling(&e.main, &m)
+                || same_person_killed(&e.mentions, &m)
+                    && (m.status == EventStatus::Background)
+                        == (e.main.status == EventStatus::Background)
+                || compatible(&e.main, &m)
                 && (m.anaphoric
                     || agents_retelling(&e.main, &m)
                     // A headline sums up the lead, not the background further down.
@@ -5744,8 +5866,16 @@ fn merge_and_finish(
                 }
                 // A quoted retelling lends its words as evidence; its place, date and parties,
                 // told loosely, do not override the ones already read.
-                if compatible(&e.main, &m) {
+                if compatible(&e.main, &m) || same_person_killed(&e.mentions, &m) {
                     absorb(&mut e.main, m.clone());
+                } else {
+                    // A toll is not told loosely: the quoted party's count of the dead or
+                    // detained is the happening's, when none is read yet.
+                    for (f, c) in &m.counts {
+                        if !e.main.counts.iter().any(|(g, _)| g == f) {
+                            e.main.counts.push((f.clone(), c.clone()));
+                        }
+                    }
                 }
                 e.mentions.push(m);
                 by_token.insert(key, idx);
