@@ -19,6 +19,7 @@ use super::counts::{find_counts, quantity_at};
 use super::dates::{find_dates, publication_date};
 use super::incidents::reads_as_disaster;
 use super::lexicon::{Condition, Lexicon, Pos, Trigger};
+use crate::geo::distance_km;
 use super::senses;
 use super::subplace;
 use super::tokens::{tokenize, Token};
@@ -2287,7 +2288,8 @@ fn sentence_mentions(
         if demanded_end {
             continue;
         }
-        let legal_matter = senses::names_a_legal_matter(toks, ts, te, t.event_type);
+        let legal_matter = senses::names_a_legal_matter(toks, ts, te, t.event_type)
+            || senses::marked_as_earlier(toks, ts);
         let status =
             if s.class == SentenceClass::Background || dated_rel || since_clause || legal_matter {
                 EventStatus::Background
@@ -5744,7 +5746,9 @@ fn absorb(into: &mut Mention, m: Mention) {
     }
     match (&into.location, &m.location) {
         (None, Some(_)) => into.location = m.location,
-        (Some(x), Some(y)) if y.precision.rank() < x.precision.rank() => into.location = m.location,
+        (Some(x), Some(y)) if y.precision.rank() < x.precision.rank() && lies_within(y, x) => {
+            into.location = m.location
+        }
         _ => {}
     }
     match (&into.date, &m.date) {
@@ -5774,6 +5778,30 @@ fn absorb(into: &mut Mention, m: Mention) {
     }
     if !into.evidence.quote.contains(&m.evidence.quote) && into.evidence.span != m.evidence.span {
         // Evidence lists are kept on the event; a mention carries one quote.
+    }
+}
+
+/// Whether a finer place a retelling names can refine a coarser one already told: it must lie
+/// inside it. A town 400 km outside the province first named belongs to something else the
+/// retelling mentions ("the airstrike ... led to arrests in <town>"), not to the event.
+fn lies_within(fine: &Location, coarse: &Location) -> bool {
+    if let (Some(a), Some(b)) = (&fine.country, &coarse.country) {
+        if a != b {
+            return false;
+        }
+    }
+    let km = match (fine.lat, fine.lon, coarse.lat, coarse.lon) {
+        (Some(a), Some(b), Some(c), Some(d)) => Some(distance_km(a, b, c, d)),
+        _ => None,
+    };
+    match coarse.precision {
+        Precision::Country | Precision::Region | Precision::Unknown => true,
+        Precision::Admin1 => match (&fine.admin1, coarse.admin1.as_ref().or(coarse.name.as_ref())) {
+            (Some(a), Some(b)) => a == b,
+            // Division centres are rough; 250 km takes in all but the largest divisions.
+            _ => km.is_none_or(|km| km <= 250.0),
+        },
+        Precision::Admin2 | Precision::Town | Precision::Point => km.is_none_or(|km| km <= 60.0),
     }
 }
 

@@ -113,3 +113,16 @@ pub(super) fn names_a_legal_matter(
         && (ts.saturating_sub(7)..ts - 2).any(|k| JUDGED.contains(&l(k)));
     legal_noun || judged || judged_the
 }
+
+/// Whether a trigger noun is marked as an earlier happening than the one reported: "a previous
+/// raid", "an earlier attack", "prior arrests". The sentence recalls it (background); it is
+/// neither news nor the reported event retold. ("last" is left out: "the last attack" may be
+/// the latest one, the news itself.)
+pub(super) fn marked_as_earlier(toks: &[Token], ts: usize) -> bool {
+    (ts.saturating_sub(2)..ts).any(|k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "previous" | "earlier" | "prior" | "past"
+        )
+    })
+}
