@@ -479,3 +479,19 @@ fn a_capital_or_a_party_after_by_is_a_statement_counterpart() {
     let r = recipients("Chile demanded a reply by Friday.", EventType::Request);
     assert!(r.is_empty(), "{r:?}");
 }
+
+#[test]
+fn the_written_subject_of_a_passive_arrest_is_the_arrested() {
+    let r = recipients(
+        "A missionary from Arequipa was arrested in Jordan on Monday.",
+        EventType::Coerce,
+    );
+    assert!(r.iter().any(|x| x.contains("missionary")), "{r:?}");
+    assert!(!r.iter().any(|x| x == "Jordan"), "{r:?}");
+    // A thing, not a party, in the subject slot is not made a target.
+    let r = recipients(
+        "The shipment was seized in Jordan on Monday by police.",
+        EventType::Coerce,
+    );
+    assert!(!r.iter().any(|x| x.contains("shipment")), "{r:?}");
+}

@@ -1853,6 +1853,18 @@ fn sentence_mentions(
         if recipient.is_none() {
             recipient = patient_np.as_ref();
         }
+        // The written subject of a passive arrest or attack is whom it hit when no lexicon
+        // actor stands there ("A missionary from Calgary was arrested in X"): it outranks the
+        // place the act happened in.
+        let passive_patient_np = (recipient.is_none()
+            && passive
+            && !headline_style
+            && matches!(t.event_type, EventType::Assault | EventType::Coerce))
+        .then(|| subject_phrase(toks, ts, ca, ctx.text))
+        .flatten();
+        if recipient.is_none() {
+            recipient = passive_patient_np.as_ref();
+        }
         // What a protest is against: the first party named after a word of opposition or demand
         // ("a hunger strike to protest President Assad's failure", "rallies against the
         // party's leader", "calling for independence from Iraq").
