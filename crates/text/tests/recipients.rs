@@ -495,3 +495,20 @@ fn the_written_subject_of_a_passive_arrest_is_the_arrested() {
     );
     assert!(!r.iter().any(|x| x.contains("shipment")), "{r:?}");
 }
+
+#[test]
+fn a_place_before_a_conditional_clause_is_still_the_target() {
+    assert_eq!(
+        recipients(
+            "Chile will withdraw its troops from Peru unless the talks resume.",
+            EventType::Retreat
+        ),
+        vec!["Peru"]
+    );
+    // A place naming the thing after it is a modifier, not the target.
+    let r = recipients(
+        "Chile will withdraw its troops from Peru border posts next month.",
+        EventType::Retreat,
+    );
+    assert!(!r.iter().any(|x| x == "Peru"), "{r:?}");
+}

@@ -4665,6 +4665,9 @@ fn place_target(
             && !is_stopword(&n.lower)
             && !container(&n.lower)
             && !is_date_word(&n.lower)
+            // A conjunction opening the next clause ("from Chad unless ...") modifies nothing.
+            && !CLAUSE_BREAKS.contains(&n.lower.as_str())
+            && !matches!(n.lower.as_str(), "unless" | "if" | "whereas")
     }) {
         return None;
     }
