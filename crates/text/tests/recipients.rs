@@ -512,3 +512,27 @@ fn a_place_before_a_conditional_clause_is_still_the_target() {
     );
     assert!(!r.iter().any(|x| x == "Peru"), "{r:?}");
 }
+
+#[test]
+fn a_nation_named_on_what_a_restriction_is_laid_on_is_its_target() {
+    assert_eq!(
+        recipients(
+            "Chile lifted the ban on Peruvian imports on Friday.",
+            EventType::Concede
+        ),
+        vec!["Peruvian"]
+    );
+    assert_eq!(
+        recipients(
+            "Chile lifted Friday a week-old blockade on Peruvian lorries.",
+            EventType::Concede
+        ),
+        vec!["Peruvian"]
+    );
+    // A demonym behind another preposition only says where.
+    let r = recipients(
+        "Chile lifted the ban on fishing near Peruvian waters on Friday.",
+        EventType::Concede,
+    );
+    assert!(!r.iter().any(|x| x == "Peruvian"), "{r:?}");
+}

@@ -1915,7 +1915,10 @@ fn sentence_mentions(
         // a visit", "shelled Kabul"): PLOVER and CAMEO code such a place as the target.
         let place_np = recipient
             .is_none()
-            .then(|| place_target(toks, te, cb, t, is_noun, &s.places, ctx.text))
+            .then(|| {
+                place_target(toks, te, cb, t, is_noun, &s.places, ctx.text)
+                    .or_else(|| restricted_nation(toks, te, cb, t, &s.places, ctx.text))
+            })
             .flatten();
         if recipient.is_none() {
             recipient = place_np.as_ref();
@@ -4753,6 +4756,41 @@ fn place_target(
         text,
         p.location.precision == Precision::Country,
     ))
+}
+
+/// The nation whose goods or people a restriction, or its lifting, is laid "on" or "against",
+/// named by a demonym on them ("lifted the ban on Peruvian imports", "a blockade on
+/// Palestinian lorries"): the act aims at that nation, as on the object of an attack.
+fn restricted_nation(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    t: &Trigger,
+    places: &[PlaceRef],
+    text: &str,
+) -> Option<ActorMention> {
+    if !matches!(
+        t.event_type,
+        EventType::Coerce | EventType::Concede | EventType::Sanction | EventType::Threaten
+    ) {
+        return None;
+    }
+    let p = places
+        .iter()
+        .filter(|p| p.demonym && p.start > te && p.start < cb && p.start <= te + 8)
+        .min_by_key(|p| p.start)?;
+    let governed = matches!(toks[p.start - 1].lower.as_str(), "on" | "against");
+    // Lower-case words of the object, or a day ("lifted Friday a blockade on ...").
+    let plain_gap = (te..p.start).all(|k| {
+        toks[k].is_word()
+            && (!toks[k].is_capitalized() || is_date_word(&toks[k].lower))
+            && !CLAUSE_BREAKS.contains(&toks[k].lower.as_str())
+    });
+    // The demonym modifies a common noun after it ("Peruvian imports"), not a name.
+    let modifies = toks
+        .get(p.end)
+        .is_some_and(|n| p.end < cb && n.is_word() && !n.is_capitalized());
+    (governed && plain_gap && modifies).then(|| place_as_actor(toks, p, text, false))
 }
 
 /// An actor mention for the words of place `p`, named and placed as the gazetteer reads it;
