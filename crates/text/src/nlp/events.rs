@@ -4440,6 +4440,15 @@ fn is_preposition(w: &str) -> bool {
     )
 }
 
+/// Whether a place has people and rulers an act can be aimed at: a country, a division, a town
+/// or a region within one country ("the Gaza Strip"), not a sea or a continent.
+fn has_people_and_rulers(p: &PlaceRef) -> bool {
+    matches!(
+        p.location.precision,
+        Precision::Country | Precision::Admin1 | Precision::Town
+    ) || p.location.precision == Precision::Region && p.location.country.is_some()
+}
+
 /// Verb forms that move forces or staff into or out of a place.
 const MOVING_VERBS: &[&str] = &[
     "withdraw",
@@ -4522,11 +4531,7 @@ fn moved_staff_place(
         .iter()
         .filter(|p| !p.demonym && p.start > r.end && p.start < cb && p.start <= r.end + 8)
         .min_by_key(|p| p.start)?;
-    let people_of_place = matches!(
-        p.location.precision,
-        Precision::Country | Precision::Admin1 | Precision::Town
-    ) || p.location.precision == Precision::Region
-        && p.location.country.is_some();
+    let people_of_place = has_people_and_rulers(p);
     let governor = if l(p.start - 1) == "the" {
         l(p.start.saturating_sub(2))
     } else {
@@ -4568,11 +4573,7 @@ fn tie_counterpart(
         return Some((a.clone(), tie));
     }
     let p = places.iter().find(|p| p.start == at && !p.demonym)?;
-    let people_of_place = matches!(
-        p.location.precision,
-        Precision::Country | Precision::Admin1 | Precision::Town
-    ) || p.location.precision == Precision::Region
-        && p.location.country.is_some();
+    let people_of_place = has_people_and_rulers(p);
     people_of_place.then(|| {
         (
             place_as_actor(toks, p, text, p.location.precision == Precision::Country),
