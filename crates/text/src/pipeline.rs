@@ -387,6 +387,10 @@ pub fn extract(doc: &Document, res: &Resources, opts: &ExtractOptions) -> Extrac
             end: b,
             location,
             demonym: p.kind == EntityKind::Demonym,
+            capital: place
+                .feature
+                .as_deref()
+                .is_some_and(|f| f.ends_with("PPLC")),
         });
     }
     let country_location = |cc: &str| {

@@ -20,7 +20,11 @@ SY\tSYR\tSyria\t163843\tDamascus\t35.0\t38.0\t17000000\t\n";
 // Approximate coordinates and populations: enough for resolution to pick these readings.
 const PLACES: &str = "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tnames\n\
 250441\tAmman\t31.95\t35.93\tJO\tAmman\tP.PPLC\t1300000\t\n\
-169577\tHoms\t34.73\t36.72\tSY\tHoms\tP.PPL\t775000\t\n";
+169577\tHoms\t34.73\t36.72\tSY\tHoms\tP.PPL\t775000\t\n\
+3936456\tLima\t-12.04\t-77.03\tPE\tLima\tP.PPLC\t7700000\t\n\
+3947322\tArequipa\t-16.40\t-71.54\tPE\tArequipa\tP.PPL\t840000\t\n\
+9000001\tNorte Grande\t-22.0\t-69.0\tCL\t\tL.CONT\t0\t\n\
+9000002\tPacific Ocean\t0.0\t-150.0\t\t\tL.CONT\t0\tPacific\n";
 
 fn events(text: &str) -> Vec<Event> {
     support::events_with(
@@ -348,4 +352,187 @@ fn every_party_joined_to_a_recipient_shares_its_role() {
         EventType::Support,
     );
     assert!(!r.iter().any(|x| x == "Peru"), "{r:?}");
+}
+
+#[test]
+fn the_one_met_with_is_the_counterpart_and_the_topic_of_talks_is_not() {
+    let r = recipients(
+        "Chilean diplomats held their first meeting with President Lopez.",
+        EventType::Consult,
+    );
+    assert!(r.iter().any(|x| x.contains("Lopez")), "{r:?}");
+    // A country as the subject of "held talks" keeps the other side (a partner of talks).
+    assert!(with_role(
+        "Chile held talks with Peru on trade.",
+        EventType::Consult,
+        ActorRole::Partner
+    )
+    .iter()
+    .any(|x| x == "Peru"));
+    // What talks are "on" is their topic, not a side.
+    let r = recipients(
+        "Chile and Peru renewed negotiations today on a Peruvian troop pullback.",
+        EventType::Consult,
+    );
+    assert!(!r.iter().any(|x| x.contains("troop")), "{r:?}");
+}
+
+#[test]
+fn a_place_after_of_is_the_target_of_an_aimed_noun() {
+    assert_eq!(
+        recipients(
+            "Syria today mounted its invasion of Jordan.",
+            EventType::Assault
+        ),
+        vec!["Jordan"]
+    );
+    assert_eq!(
+        recipients(
+            "The alliance tightened its naval blockade of Peru on Monday.",
+            EventType::Protest
+        ),
+        vec!["Peru"]
+    );
+    // An ocean has no people or rulers to blockade.
+    let r = recipients(
+        "The alliance tightened its naval blockade of the Pacific Ocean on Monday.",
+        EventType::Protest,
+    );
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn a_region_within_one_country_can_be_acted_on() {
+    assert_eq!(
+        recipients(
+            "Chile will evacuate all settlements in Norte Grande by August.",
+            EventType::Retreat
+        ),
+        vec!["Norte Grande"]
+    );
+    // A truce declared "in" a place says where it holds, not whom it spares.
+    let r = recipients(
+        "Chile declared a unilateral ceasefire on Wednesday in Norte Grande.",
+        EventType::Retreat,
+    );
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn the_other_side_of_a_closed_border_is_the_target() {
+    assert_eq!(
+        recipients(
+            "Peru closed its southern borders with Chile and Jordan on Friday.",
+            EventType::Coerce
+        ),
+        vec!["Chile", "Jordan"]
+    );
+    // People arrested near a border stay the target; the neighbour is only where.
+    let r = recipients(
+        "Peru arrested three Chilean fishermen near its border with Chile.",
+        EventType::Coerce,
+    );
+    assert!(!r.iter().any(|x| x == "Chile"), "{r:?}");
+}
+
+#[test]
+fn forces_moved_into_or_out_of_a_place_give_way_to_the_place() {
+    assert_eq!(
+        recipients(
+            "The United Nations will withdraw its inspectors and aid workers from Syria.",
+            EventType::Retreat
+        ),
+        vec!["Syria"]
+    );
+    assert_eq!(
+        recipients(
+            "Chile refused to deploy peacekeepers in Jordan.",
+            EventType::Reject
+        ),
+        vec!["Jordan"]
+    );
+    // Troops hit where they stand are the target, not the place.
+    let r = recipients("Rebels shelled the troops in Homs.", EventType::Assault);
+    assert!(!r.iter().any(|x| x == "Homs"), "{r:?}");
+}
+
+#[test]
+fn a_capital_or_a_party_after_by_is_a_statement_counterpart() {
+    assert_eq!(
+        recipients("Chile demanded an apology from Lima.", EventType::Request),
+        vec!["Lima"]
+    );
+    // Another town is not a government.
+    let r = recipients(
+        "Chile demanded an apology from Arequipa.",
+        EventType::Request,
+    );
+    assert!(r.is_empty(), "{r:?}");
+    assert_eq!(
+        recipients(
+            "Chile demanded an immediate admission by Peru that its navy sank the boat.",
+            EventType::Request
+        ),
+        vec!["Peru"]
+    );
+    // "by" a day is a deadline.
+    let r = recipients("Chile demanded a reply by Friday.", EventType::Request);
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn the_written_subject_of_a_passive_arrest_is_the_arrested() {
+    let r = recipients(
+        "A missionary from Arequipa was arrested in Jordan on Monday.",
+        EventType::Coerce,
+    );
+    assert!(r.iter().any(|x| x.contains("missionary")), "{r:?}");
+    assert!(!r.iter().any(|x| x == "Jordan"), "{r:?}");
+    // A thing, not a party, in the subject slot is not made a target.
+    let r = recipients(
+        "The shipment was seized in Jordan on Monday by police.",
+        EventType::Coerce,
+    );
+    assert!(!r.iter().any(|x| x.contains("shipment")), "{r:?}");
+}
+
+#[test]
+fn a_place_before_a_conditional_clause_is_still_the_target() {
+    assert_eq!(
+        recipients(
+            "Chile will withdraw its troops from Peru unless the talks resume.",
+            EventType::Retreat
+        ),
+        vec!["Peru"]
+    );
+    // A place naming the thing after it is a modifier, not the target.
+    let r = recipients(
+        "Chile will withdraw its troops from Peru border posts next month.",
+        EventType::Retreat,
+    );
+    assert!(!r.iter().any(|x| x == "Peru"), "{r:?}");
+}
+
+#[test]
+fn a_nation_named_on_what_a_restriction_is_laid_on_is_its_target() {
+    assert_eq!(
+        recipients(
+            "Chile lifted the ban on Peruvian imports on Friday.",
+            EventType::Concede
+        ),
+        vec!["Peruvian"]
+    );
+    assert_eq!(
+        recipients(
+            "Chile lifted Friday a week-old blockade on Peruvian lorries.",
+            EventType::Concede
+        ),
+        vec!["Peruvian"]
+    );
+    // A demonym behind another preposition only says where.
+    let r = recipients(
+        "Chile lifted the ban on fishing near Peruvian waters on Friday.",
+        EventType::Concede,
+    );
+    assert!(!r.iter().any(|x| x == "Peruvian"), "{r:?}");
 }

@@ -33,6 +33,9 @@ pub struct PlaceRef {
     pub location: Location,
     /// A demonym ("Syrian") points at a country but is never an event location.
     pub demonym: bool,
+    /// A national capital (GeoNames feature `PPLC`), which news names for the government
+    /// seated there ("Moscow demanded", "an apology from Lima").
+    pub capital: bool,
 }
 
 /// One sentence, analysed, ready for event coding.
@@ -124,6 +127,21 @@ const ARMED_WORDS: &[&str] = &[
     "militiamen",
 ];
 /// Words that start a new clause: a subject before one of them is not the subject after it.
+/// Words for a tie or a conflict between two sides: the party "with" whom it is ("its border
+/// with X", "trade links with X", "a war with X") is the other side.
+const TIES_BETWEEN_SIDES: &[&str] = &[
+    "border",
+    "borders",
+    "frontier",
+    "frontiers",
+    "links",
+    "ties",
+    "relations",
+    "trade",
+    "war",
+    "conflict",
+];
+
 const CLAUSE_BREAKS: &[&str] = &[
     ",", "when", "after", "as", "while", "because", "before", "since", "until", "who", "which",
     "that", "where", "but", "although", "though",
@@ -1586,6 +1604,7 @@ fn sentence_mentions(
                     a.start >= te
                         && Some(a.start) != actor.map(|x| x.start)
                         && !agent_after_by(toks, a.start)
+                        && !topic_of_talks(toks, te, a.start, t)
                 })
                 // The actor's own forces ("withdraw its fighters", "offered their troops") are
                 // what it moves, not a party it acts on.
@@ -1636,6 +1655,10 @@ fn sentence_mentions(
                     .find(|a| {
                         a.start > 0
                             && (matches!(l(a.start - 1), "on" | "against" | "targeting" | "at")
+                                // Talks "on" a matter name their topic, a meeting "at" a place
+                                // its venue; the other side is the one met "with".
+                                && t.event_type != EventType::Consult
+                                || meeting_counterpart_at(toks, te, a.start, t)
                                 || mediation
                                     && (l(a.start - 1) == "between"
                                         || l(a.start - 1) == "the"
@@ -1898,6 +1921,17 @@ fn sentence_mentions(
         if recipient.is_none() {
             recipient = told_np.as_ref();
         }
+        // The other side of a tie the act cuts or a conflict it is about ("closed its borders
+        // with Iran"): that side, not the tie itself, is acted on. Talks "with" a party are
+        // the conversation rules' matter.
+        let tie_np = (t.event_type != EventType::Consult && !passive)
+            .then(|| tie_counterpart(toks, te, cb, &s.actors, &s.places, ctx.text))
+            .flatten()
+            .filter(|(_, tie)| recipient.is_none_or(|r| r.end == tie + 1))
+            .map(|(m, _)| m);
+        if tie_np.is_some() {
+            recipient = tie_np.as_ref();
+        }
         // The people an active attack or arrest verb acts on, named by a plain noun phrase no
         // lexicon entry covers ("arrested more than 100 Palestinians", "killed three ethnic
         // Albanians"): the verb's direct object is its target.
@@ -1909,6 +1943,18 @@ fn sentence_mentions(
         .flatten();
         if recipient.is_none() {
             recipient = patient_np.as_ref();
+        }
+        // The written subject of a passive arrest or attack is whom it hit when no lexicon
+        // actor stands there ("A missionary from Calgary was arrested in X"): it outranks the
+        // place the act happened in.
+        let passive_patient_np = (recipient.is_none()
+            && passive
+            && !headline_style
+            && matches!(t.event_type, EventType::Assault | EventType::Coerce))
+        .then(|| subject_phrase(toks, ts, ca, ctx.text))
+        .flatten();
+        if recipient.is_none() {
+            recipient = passive_patient_np.as_ref();
         }
         // What a protest is against: the first party named after a word of opposition or demand
         // ("a hunger strike to protest President Assad's failure", "rallies against the
@@ -1960,10 +2006,20 @@ fn sentence_mentions(
         // a visit", "shelled Kabul"): PLOVER and CAMEO code such a place as the target.
         let place_np = recipient
             .is_none()
-            .then(|| place_target(toks, te, cb, t, &s.places, ctx.text))
+            .then(|| {
+                place_target(toks, te, cb, t, is_noun, &s.places, ctx.text)
+                    .or_else(|| restricted_nation(toks, te, cb, t, &s.places, ctx.text))
+            })
             .flatten();
         if recipient.is_none() {
             recipient = place_np.as_ref();
+        }
+        // Forces or staff moved into or out of a place give way to the place.
+        let moved_to_np = recipient
+            .filter(|r| r.start >= te)
+            .and_then(|r| moved_staff_place(toks, r, cb, &s.places, ctx.text));
+        if moved_to_np.is_some() {
+            recipient = moved_to_np.as_ref();
         }
         // "X said that Y must ...": X demands, Y is asked.
         let demand_speaker_np;
@@ -4295,7 +4351,8 @@ fn demonym_object(
 /// The counterpart named after a plain object of a statement or cooperative act, behind
 /// "from", "to" or "with" ("sought compensation from the Water Board", "sent tents to the
 /// Lakeside Relief Society", "discussed the plan with Chile"): the party the object comes from
-/// or goes to. The object between trigger end `te` and the preposition is lower-case words,
+/// or goes to; after a statement also behind "by" ("demanded an admission by Moscow": whose
+/// act the statement is about). The object between trigger end `te` and the preposition is lower-case words,
 /// numbers and infinitives only, so a name there (a place, a second party) ends the search.
 /// After a physical act (`verbal` false) "with" marks a partner, not a counterpart, as in the
 /// recipient search.
@@ -4315,8 +4372,23 @@ fn counterpart_after_object(
             && toks
                 .get(k + 1)
                 .is_some_and(|n| n.is_word() && !n.is_capitalized() && n.lower != "the");
+        // "demanded an admission by Moscow", "condemned the raid by the militia": the one
+        // whose act a statement is about (a party only: "by Friday" is a deadline).
+        // A participle before "by" takes it as its agent ("a complaint filed by X").
+        let participle = k > te
+            && (toks[k - 1].lower.ends_with("ed")
+                || matches!(
+                    toks[k - 1].lower.as_str(),
+                    "made" | "given" | "taken" | "written" | "done" | "held" | "sent" | "brought"
+                ));
+        let by_party = w.lower == "by"
+            && verbal
+            && k > te
+            && !participle
+            && (actors.iter().any(|a| a.start == k + 1) || places.iter().any(|p| p.start == k + 1));
         if matches!(w.lower.as_str(), "from" | "to") && !infinitive && k > te
             || w.lower == "with" && verbal
+            || by_party
         {
             break k;
         }
@@ -4339,14 +4411,15 @@ fn counterpart_after_object(
     if let Some(a) = actors.iter().find(|a| a.start == at) {
         return Some(a.clone());
     }
-    // A place alone: a country stands for its government; a town is left to the place rules.
+    // A place alone: a country or a capital city stands for its government ("an apology from
+    // Lima"); another town is left to the place rules.
     if let Some(p) = places.iter().find(|p| p.start == at) {
         let next = toks.get(p.end).filter(|_| p.end < cb);
         if !next.is_some_and(|n| n.is_word() && n.is_capitalized()) {
             // A demonym before a common noun only modifies it ("from Syrian sources").
             let alone = !(p.demonym && next.is_some_and(|n| n.is_word()));
-            return (alone && p.location.precision == Precision::Country)
-                .then(|| place_as_actor(toks, p, text, true));
+            let seat_of_government = p.location.precision == Precision::Country || p.capital;
+            return (alone && seat_of_government).then(|| place_as_actor(toks, p, text, true));
         }
     }
     object_phrase(toks, at, cb, actors, text)
@@ -4402,6 +4475,36 @@ fn is_conversation(t: &Trigger) -> bool {
         })
 }
 
+/// Whether a party at token `k` lies in the topic of talks or a meeting ending at `te`: the
+/// nearest preposition before it is "on", "about" or "over" ("negotiations on a troop
+/// pullback", "talks about X's debt"), so it is what is discussed, not who takes part.
+fn topic_of_talks(toks: &[Token], te: usize, k: usize, t: &Trigger) -> bool {
+    t.event_type == EventType::Consult
+        && (te..k)
+            .rev()
+            .map(|i| toks[i].lower.as_str())
+            .find(|w| is_preposition(w))
+            .is_some_and(|w| matches!(w, "on" | "about" | "over"))
+}
+
+/// Whether a party at token `k` is the one met in a meeting or talks named by a noun trigger
+/// ending at `te`: right after "with" (and "the"), a few words on ("held talks on Monday with
+/// X", "their first meeting with X").
+fn meeting_counterpart_at(toks: &[Token], te: usize, k: usize, t: &Trigger) -> bool {
+    let l = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
+    let with_at = if l(k.saturating_sub(1)) == "the" {
+        k.saturating_sub(2)
+    } else {
+        k.saturating_sub(1)
+    };
+    t.event_type == EventType::Consult
+        && !t.words[0].starts_with("mediat")
+        && l(with_at) == "with"
+        && with_at >= te
+        && with_at <= te + 4
+        && !(te..with_at).any(|i| CLAUSE_BREAKS.contains(&l(i)))
+}
+
 /// Whether a party at token `k` is the one aid goes to: right after "for" or "to" that follows
 /// a word for aid ("20 million euros of relief for Chile", "assistance to the refugees").
 fn aid_beneficiary_at(toks: &[Token], k: usize) -> bool {
@@ -4429,16 +4532,182 @@ fn aid_beneficiary_at(toks: &[Token], k: usize) -> bool {
         )
 }
 
+/// Prepositions that open a phrase of place, time or topic after an act's object.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "near"
+            | "over"
+            | "about"
+            | "from"
+            | "to"
+            | "into"
+            | "of"
+            | "for"
+            | "by"
+            | "along"
+            | "across"
+            | "with"
+            | "between"
+    )
+}
+
+/// Whether a place has people and rulers an act can be aimed at: a country, a division, a town
+/// or a region within one country ("the Gaza Strip"), not a sea or a continent.
+fn has_people_and_rulers(p: &PlaceRef) -> bool {
+    matches!(
+        p.location.precision,
+        Precision::Country | Precision::Admin1 | Precision::Town
+    ) || p.location.precision == Precision::Region && p.location.country.is_some()
+}
+
+/// Verb forms that move forces or staff into or out of a place.
+const MOVING_VERBS: &[&str] = &[
+    "withdraw",
+    "withdraws",
+    "withdrew",
+    "withdrawn",
+    "withdrawing",
+    "pull",
+    "pulls",
+    "pulled",
+    "pulling",
+    "deploy",
+    "deploys",
+    "deployed",
+    "deploying",
+    "redeploy",
+    "redeployed",
+    "send",
+    "sends",
+    "sent",
+    "sending",
+    "dispatch",
+    "dispatches",
+    "dispatched",
+    "contribute",
+    "contributes",
+    "contributed",
+    "station",
+    "stationed",
+];
+
+/// Head words of forces and staff that a state or an agency sends or withdraws.
+const MOVABLE_STAFF: &[&str] = &[
+    "troops",
+    "soldiers",
+    "forces",
+    "peacekeepers",
+    "inspectors",
+    "monitors",
+    "observers",
+    "workers",
+    "staff",
+    "personnel",
+    "diplomats",
+    "advisers",
+    "advisors",
+];
+
+/// The place forces or staff are moved to or from, when the party found as the recipient is
+/// those forces as the object of a verb that moves them ("will withdraw its inspectors and aid
+/// workers from Iraq", "refused to deploy peacekeepers in Iraq"): what is moved is the mover's
+/// own means, and the place it enters or leaves, standing for its people and rulers, is whom
+/// the move concerns. Forces hit by an act ("shelled the troops in X") are not moved by it.
+fn moved_staff_place(
+    toks: &[Token],
+    r: &ActorMention,
+    cb: usize,
+    places: &[PlaceRef],
+    text: &str,
+) -> Option<ActorMention> {
+    let l = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let staff = r.end > r.start
+        && (MOVABLE_STAFF.contains(&l(r.end - 1))
+            || matches!(r.kind, ActorKind::StateForces | ActorKind::ExternalForces));
+    if !staff {
+        return None;
+    }
+    // The moving verb stands before the object, past determiners, numbers, modifiers and
+    // conjoined staff ("withdraw weapons inspectors and aid workers").
+    let moved = (r.start.saturating_sub(6)..r.start).rev().find(|&k| {
+        MOVING_VERBS.contains(&l(k))
+            || CLAUSE_BREAKS.contains(&l(k))
+            || toks[k].is_capitalized()
+            || !(toks[k].is_word() || toks[k].text.chars().all(|c| c.is_ascii_digit() || c == ','))
+    });
+    if !moved.is_some_and(|k| MOVING_VERBS.contains(&l(k))) {
+        return None;
+    }
+    let p = places
+        .iter()
+        .filter(|p| !p.demonym && p.start > r.end && p.start < cb && p.start <= r.end + 8)
+        .min_by_key(|p| p.start)?;
+    let people_of_place = has_people_and_rulers(p);
+    let governor = if l(p.start - 1) == "the" {
+        l(p.start.saturating_sub(2))
+    } else {
+        l(p.start - 1)
+    };
+    let plain_gap = (r.end..p.start)
+        .all(|k| toks[k].is_word() && !toks[k].is_capitalized() && !CLAUSE_BREAKS.contains(&l(k)));
+    (people_of_place && plain_gap && matches!(governor, "in" | "to" | "into" | "from"))
+        .then(|| place_as_actor(toks, p, text, p.location.precision == Precision::Country))
+}
+
+/// The other side of a tie or conflict the act is about, named after "with" behind a word for
+/// it in the act's object ("closed its borders with Iran", "cut trade links with the rebels",
+/// "a war with Iraq"): the party, or the place standing for its people and rulers. Returns the
+/// mention and the token index of the tie word.
+fn tie_counterpart(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    actors: &[ActorMention],
+    places: &[PlaceRef],
+    text: &str,
+) -> Option<(ActorMention, usize)> {
+    let l = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    // The tie word heads the act's own object: no preposition comes between ("arrested
+    // fishermen near its border with X" acts on the fishermen).
+    let tie = (te..cb.min(te + 8))
+        .take_while(|&k| !CLAUSE_BREAKS.contains(&l(k)) && !is_preposition(l(k)))
+        .find(|&k| TIES_BETWEEN_SIDES.contains(&l(k)) && l(k + 1) == "with")?;
+    let at = if l(tie + 2) == "the" {
+        tie + 3
+    } else {
+        tie + 2
+    };
+    if at >= cb {
+        return None;
+    }
+    if let Some(a) = actors.iter().find(|a| a.start == at) {
+        return Some((a.clone(), tie));
+    }
+    let p = places.iter().find(|p| p.start == at && !p.demonym)?;
+    let people_of_place = has_people_and_rulers(p);
+    people_of_place.then(|| {
+        (
+            place_as_actor(toks, p, text, p.location.precision == Precision::Country),
+            tie,
+        )
+    })
+}
+
 /// The place an act is done to, as its target: the first place after trigger end `te` in its
 /// clause, governed by a preposition that makes it the act's object for this kind of act
 /// (restrictions *in* or *on* a place, withdrawal *from* it, a visit or deployment *to* it,
-/// an attack *on* it), or by none at all ("blockaded Paris", "visited Tehran"). Places that only
+/// an attack *on* it), by "of" after a noun of such an act ("the invasion of X", "a blockade
+/// of X"), or by none at all ("blockaded Paris", "visited Tehran"). Places that only
 /// say where something else stands ("near the town of X") stay locations.
 fn place_target(
     toks: &[Token],
     te: usize,
     cb: usize,
     t: &Trigger,
+    is_noun: bool,
     places: &[PlaceRef],
     text: &str,
 ) -> Option<ActorMention> {
@@ -4448,11 +4717,19 @@ fn place_target(
             "arrived" | "arrives" | "visit" | "visited" | "visiting" | "visits" | "trip" | "toured"
         )
     });
+    // A blockade or siege is laid on a place and its people, as a restriction is.
+    let siege = t.event_type == EventType::Protest
+        && t.words[0].starts_with("blockad")
+        && t.words.len() == 1;
     let preps: &[&str] = match t.event_type {
         EventType::Coerce | EventType::Concede | EventType::Sanction | EventType::Threaten => {
             &["in", "on", "over", "against", "to", "into"]
         }
-        EventType::Retreat => &["from"],
+        _ if siege => &["on", "against", "around"],
+        // Troops or settlers withdrawn "from" a place, or settlements a verb evacuates "in"
+        // it (a truce declared "in" a place names where it holds, not whom it spares).
+        EventType::Retreat if is_noun => &["from"],
+        EventType::Retreat => &["from", "in"],
         EventType::Mobilize | EventType::Aid => &["to", "in", "into", "from"],
         EventType::Consult if visit => &["in", "to"],
         EventType::Assault => &["on", "against"],
@@ -4462,8 +4739,11 @@ fn place_target(
         .iter()
         .filter(|p| !p.demonym && p.start >= te && p.start < cb && p.start <= te + 10)
         .min_by_key(|p| p.start)?;
-    // Seas, deserts and continents are where things happen, never whom they happen to.
-    if matches!(p.location.precision, Precision::Region | Precision::Unknown) {
+    // Seas, deserts and continents are where things happen, never whom they happen to; a
+    // region within one country ("the Gaza Strip", "Darfur") has people and rulers to act on.
+    if p.location.precision == Precision::Unknown
+        || p.location.precision == Precision::Region && p.location.country.is_none()
+    {
         return None;
     }
     // A place naming what follows it ("the Burkina Faso army base", "a Savannah house party")
@@ -4503,6 +4783,9 @@ fn place_target(
             && !is_stopword(&n.lower)
             && !container(&n.lower)
             && !is_date_word(&n.lower)
+            // A conjunction opening the next clause ("from Chad unless ...") modifies nothing.
+            && !CLAUSE_BREAKS.contains(&n.lower.as_str())
+            && !matches!(n.lower.as_str(), "unless" | "if" | "whereas")
     }) {
         return None;
     }
@@ -4555,7 +4838,16 @@ fn place_target(
             break Some(if infinitive { "" } else { w });
         }
     };
+    // "the invasion of X", "a blockade of X": the noun of an act aimed at a place takes it
+    // after "of" as its object (a verb trigger's "of" belongs to some other noun).
+    let aimed_noun = (is_noun || t.pos == Pos::Noun)
+        && (siege
+            || matches!(
+                t.event_type,
+                EventType::Assault | EventType::Coerce | EventType::Sanction | EventType::Threaten
+            ));
     match governor {
+        Some("of") if aimed_noun && k == te => {}
         // No preposition: the place is the direct object of a verb trigger, right after it or
         // after a determiner and modifiers ("blockaded Paris", "besieged the town of X").
         None => {
@@ -4579,6 +4871,41 @@ fn place_target(
         text,
         p.location.precision == Precision::Country,
     ))
+}
+
+/// The nation whose goods or people a restriction, or its lifting, is laid "on" or "against",
+/// named by a demonym on them ("lifted the ban on Peruvian imports", "a blockade on
+/// Palestinian lorries"): the act aims at that nation, as on the object of an attack.
+fn restricted_nation(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    t: &Trigger,
+    places: &[PlaceRef],
+    text: &str,
+) -> Option<ActorMention> {
+    if !matches!(
+        t.event_type,
+        EventType::Coerce | EventType::Concede | EventType::Sanction | EventType::Threaten
+    ) {
+        return None;
+    }
+    let p = places
+        .iter()
+        .filter(|p| p.demonym && p.start > te && p.start < cb && p.start <= te + 8)
+        .min_by_key(|p| p.start)?;
+    let governed = matches!(toks[p.start - 1].lower.as_str(), "on" | "against");
+    // Lower-case words of the object, or a day ("lifted Friday a blockade on ...").
+    let plain_gap = (te..p.start).all(|k| {
+        toks[k].is_word()
+            && (!toks[k].is_capitalized() || is_date_word(&toks[k].lower))
+            && !CLAUSE_BREAKS.contains(&toks[k].lower.as_str())
+    });
+    // The demonym modifies a common noun after it ("Peruvian imports"), not a name.
+    let modifies = toks
+        .get(p.end)
+        .is_some_and(|n| p.end < cb && n.is_word() && !n.is_capitalized());
+    (governed && plain_gap && modifies).then(|| place_as_actor(toks, p, text, false))
 }
 
 /// An actor mention for the words of place `p`, named and placed as the gazetteer reads it;
