@@ -498,10 +498,12 @@ fn the_written_subject_of_a_passive_arrest_is_the_arrested() {
 
 #[test]
 fn a_place_before_a_conditional_clause_is_still_the_target() {
+    // An announced withdrawal on a condition is an ultimatum (THREATEN); the place left is still
+    // whom it is aimed at.
     assert_eq!(
         recipients(
             "Chile will withdraw its troops from Peru unless the talks resume.",
-            EventType::Retreat
+            EventType::Threaten
         ),
         vec!["Peru"]
     );

@@ -19,10 +19,10 @@ use super::counts::{find_counts, quantity_at};
 use super::dates::{find_dates, publication_date};
 use super::incidents::reads_as_disaster;
 use super::lexicon::{Condition, Lexicon, Pos, Trigger};
-use crate::geo::distance_km;
 use super::senses;
 use super::subplace;
 use super::tokens::{tokenize, Token};
+use crate::geo::distance_km;
 
 /// A resolved place mention inside a sentence.
 #[derive(Debug, Clone)]
@@ -6123,7 +6123,10 @@ fn lies_within(fine: &Location, coarse: &Location) -> bool {
     };
     match coarse.precision {
         Precision::Country | Precision::Region | Precision::Unknown => true,
-        Precision::Admin1 => match (&fine.admin1, coarse.admin1.as_ref().or(coarse.name.as_ref())) {
+        Precision::Admin1 => match (
+            &fine.admin1,
+            coarse.admin1.as_ref().or(coarse.name.as_ref()),
+        ) {
             (Some(a), Some(b)) => a == b,
             // Division centres are rough; 250 km takes in all but the largest divisions.
             _ => km.is_none_or(|km| km <= 250.0),
