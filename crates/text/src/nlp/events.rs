@@ -6772,6 +6772,47 @@ mod tests {
         toks.iter().position(|t| t.lower == w).unwrap()
     }
 
+    fn place(
+        name: &str,
+        admin1: Option<&str>,
+        lat: f64,
+        lon: f64,
+        precision: Precision,
+    ) -> Location {
+        Location {
+            text: Some(name.into()),
+            span: None,
+            sub_place: None,
+            sub_place_span: None,
+            name: Some(name.into()),
+            geonames_id: None,
+            lat: Some(lat),
+            lon: Some(lon),
+            country: Some("IQ".into()),
+            admin1: admin1.map(Into::into),
+            precision,
+            confidence: None,
+        }
+    }
+
+    #[test]
+    fn a_finer_place_refines_a_coarser_one_only_inside_it() {
+        let province = place("Anbar", Some("Anbar"), 33.4, 42.0, Precision::Admin1);
+        let inside = place("Rutba", Some("Anbar"), 33.04, 40.28, Precision::Town);
+        // Another province's town, and one whose division the gazetteer leaves blank.
+        let other = place("Kirkuk", Some("Kirkuk"), 35.47, 44.39, Precision::Town);
+        let far_blank = place("Irbil", None, 36.19, 44.01, Precision::Town);
+        let near_blank = place("Hit", None, 33.64, 42.83, Precision::Town);
+        assert!(lies_within(&inside, &province));
+        assert!(!lies_within(&other, &province));
+        assert!(!lies_within(&far_blank, &province));
+        assert!(lies_within(&near_blank, &province));
+        // A town 100 km from the town first told is another place.
+        let town = place("Ramadi", Some("Anbar"), 33.42, 43.30, Precision::Town);
+        let site = place("Haditha dam", Some("Anbar"), 34.2, 42.36, Precision::Point);
+        assert!(!lies_within(&site, &town));
+    }
+
     #[test]
     fn side_by_side_happenings_get_their_own_segment() {
         let toks = tokenize(

@@ -126,3 +126,24 @@ pub(super) fn marked_as_earlier(toks: &[Token], ts: usize) -> bool {
         )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::tokens::tokenize;
+
+    fn earlier(text: &str, trigger: &str) -> bool {
+        let toks = tokenize(text, 0);
+        let ts = toks.iter().position(|t| t.lower == trigger).unwrap();
+        marked_as_earlier(&toks, ts)
+    }
+
+    #[test]
+    fn earlier_markers_before_a_trigger() {
+        assert!(earlier("DNA found during a previous raid was matched.", "raid"));
+        assert!(earlier("It followed earlier attacks on the road.", "attacks"));
+        // "the last attack" may be the latest one, the news itself.
+        assert!(!earlier("The last attack came at dawn.", "attack"));
+        assert!(!earlier("Troops raided the village.", "raided"));
+    }
+}
