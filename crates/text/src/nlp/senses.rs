@@ -140,8 +140,14 @@ mod tests {
 
     #[test]
     fn earlier_markers_before_a_trigger() {
-        assert!(earlier("DNA found during a previous raid was matched.", "raid"));
-        assert!(earlier("It followed earlier attacks on the road.", "attacks"));
+        assert!(earlier(
+            "DNA found during a previous raid was matched.",
+            "raid"
+        ));
+        assert!(earlier(
+            "It followed earlier attacks on the road.",
+            "attacks"
+        ));
         // "the last attack" may be the latest one, the news itself.
         assert!(!earlier("The last attack came at dawn.", "attack"));
         assert!(!earlier("Troops raided the village.", "raided"));
