@@ -905,12 +905,7 @@ fn sentence_mentions(
         if ts > 0 && quote(ts - 1) && quote(te) {
             continue;
         }
-        // A capitalised trigger inside a sentence is part of a name ("Shell", "Strike Force"),
-        // except in headlines, which capitalise every word.
-        if ts > 0 && !s.headline && toks[ts].is_capitalized() && toks[ts - 1].is_word() {
-            continue;
-        }
-        if senses::opens_a_title(toks, ts, te, s.headline)
+        if senses::part_of_a_name(toks, ts, te, s.headline)
             || senses::names_a_kind_of_thing(toks, te, t.event_type)
         {
             continue;
@@ -2344,10 +2339,11 @@ fn sentence_mentions(
         if demanded_end {
             continue;
         }
-        let legal_matter = senses::names_a_legal_matter(toks, ts, te, t.event_type)
+        // A past act the sentence only recalls: judged in court, or marked as earlier.
+        let recalled = senses::names_a_legal_matter(toks, ts, te, t.event_type)
             || senses::marked_as_earlier(toks, ts);
         let status =
-            if s.class == SentenceClass::Background || dated_rel || since_clause || legal_matter {
+            if s.class == SentenceClass::Background || dated_rel || since_clause || recalled {
                 EventStatus::Background
             } else if t.event_type == EventType::Threaten || threatened_sanction || ordered_arrest {
                 EventStatus::Threatened

@@ -1,5 +1,5 @@
 //! Uses of a trigger word that name something other than a happening the sentence reports: a
-//! work's title ("Kill Bill"), a kind of thing ("an assault rifle"), or a legal matter about a
+//! name or a work's title ("Shell", "Kill Bill"), a kind of thing ("an assault rifle"), or a legal matter about a
 //! past act ("the assault trial"). Read by the event coder for every trigger it finds.
 
 use sitrep_core::EventType;
@@ -7,17 +7,19 @@ use sitrep_core::EventType;
 use super::classify::is_stopword;
 use super::tokens::Token;
 
-/// A capitalised trigger opening a sentence before another capitalised word is a title or name
-/// ("Kill Bill director ...", "Arrested Development star ..."), unless the sentence is a
-/// headline, which capitalises every word. (Inside a sentence the event coder already skips
-/// capitalised triggers.)
-pub(super) fn opens_a_title(toks: &[Token], ts: usize, te: usize, headline: bool) -> bool {
-    ts == 0
-        && !headline
-        && toks[ts].is_capitalized()
-        && toks.get(te).is_some_and(|n| {
-            n.is_word() && n.is_capitalized() && !is_stopword(&n.lower) && n.lower != "i"
-        })
+/// A capitalised trigger is part of a name or title: inside a sentence after a word ("Shell",
+/// "Strike Force"), or opening it before another capitalised word ("Kill Bill director ...",
+/// "Arrested Development star ..."). Not in headlines, which capitalise every word.
+pub(super) fn part_of_a_name(toks: &[Token], ts: usize, te: usize, headline: bool) -> bool {
+    if headline || !toks[ts].is_capitalized() {
+        return false;
+    }
+    if ts > 0 {
+        return toks[ts - 1].is_word();
+    }
+    toks.get(te).is_some_and(|n| {
+        n.is_word() && n.is_capitalized() && !is_stopword(&n.lower) && n.lower != "i"
+    })
 }
 
 /// Nouns that an attack word can modify to name a kind of thing rather than an attack:

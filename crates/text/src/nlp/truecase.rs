@@ -321,14 +321,13 @@ fn is_function(w: &str) -> bool {
     )
 }
 
+/// A one-word title of the actor lexicon's list, written with or without its period, or a
+/// cleric's "father".
 fn is_title(w: &str) -> bool {
     TITLES
         .iter()
         .any(|t| t.trim_end_matches('.') == w && !t.contains(' '))
-        || matches!(
-            w,
-            "president" | "minister" | "col" | "gen" | "mr" | "mrs" | "father"
-        )
+        || w == "father"
 }
 
 fn is_month(w: &str) -> bool {
