@@ -346,27 +346,44 @@ fn prev_is_number(text: &str, w: &Word, prev: Option<&Word>) -> bool {
 
 /// Whether the word starting at `start` opens a sentence: it is the text's first word, or the
 /// first after ". ! ?" (past quotes and brackets) or after a blank line.
-fn sentence_start(text: &str, start: usize) -> bool {
-    let before =
-        text[..start].trim_end_matches([' ', '\t', '"', '\'', '(', '\u{201c}', '\n', '\r']);
-    if before.is_empty() || before.ends_with(['!', '?', ':']) {
-        return true;
+fn sentence_start(text: &str, mut start: usize) -> bool {
+    // Transcript labels are short and few ("(BEGIN RECORDING) (VARGAS) THIS ..."); looking back
+    // over at most three, each within 200 bytes, keeps a text full of brackets linear and the
+    // stack flat.
+    for _ in 0..=MAX_LABELS {
+        let before =
+            text[..start].trim_end_matches([' ', '\t', '"', '\'', '(', '\u{201c}', '\n', '\r']);
+        if before.is_empty() || before.ends_with(['!', '?', ':']) {
+            return true;
+        }
+        // After a transcript's label at the start of a sentence: "(REPORTER) THERE ARE ...".
+        if let Some(inside) = before.strip_suffix(')') {
+            let window = inside.len().saturating_sub(LABEL_BYTES);
+            let window = (window..=inside.len())
+                .find(|&k| inside.is_char_boundary(k))
+                .unwrap_or(inside.len());
+            if let Some(open) = inside[window..].rfind('(') {
+                start = window + open;
+                continue;
+            }
+        }
+        if let Some(head) = before.strip_suffix('.') {
+            // Not after an initial or a title's abbreviation ("U.S. OFFICIALS", "COL. DIAZ").
+            let last = &head[head
+                .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                .len()..];
+            let abbreviation = last.len() == 1 || is_title(&last.to_ascii_lowercase());
+            return !abbreviation;
+        }
+        // A blank line (paragraph break), possibly followed by the paragraph's indentation.
+        return text[before.len()..start].matches('\n').count() >= 2;
     }
-    // After a transcript's label at the start of a sentence: "(REPORTER) THERE ARE ...".
-    if let Some(open) = before.strip_suffix(')').and_then(|b| b.rfind('(')) {
-        return sentence_start(text, open);
-    }
-    if let Some(head) = before.strip_suffix('.') {
-        // Not after an initial or a title's abbreviation ("U.S. OFFICIALS", "COL. DIAZ").
-        let last = &head[head
-            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-            .len()..];
-        let abbreviation = last.len() == 1 || is_title(&last.to_ascii_lowercase());
-        return !abbreviation;
-    }
-    // A blank line (paragraph break), possibly followed by the paragraph's indentation.
-    text[before.len()..start].matches('\n').count() >= 2
+    false
 }
+
+/// How many transcript labels [`sentence_start`] looks back over, and how long one may be.
+const MAX_LABELS: usize = 3;
+const LABEL_BYTES: usize = 200;
 
 fn letter_runs(text: &str) -> Vec<Word> {
     let bytes = text.as_bytes();
@@ -432,6 +449,14 @@ mod tests {
 
     fn recase(s: &str) -> String {
         truecase(s, &lexicon(), &gazetteer())
+    }
+
+    #[test]
+    fn many_brackets_neither_recurse_nor_rescan() {
+        // 100,000 bracketed words in a row, and list numbers with no opening bracket.
+        let text = "(A) ".repeat(100_000) + &"1) FARM 2) ARMY ".repeat(20_000);
+        let out = recase(&text);
+        assert_eq!(out.len(), text.len());
     }
 
     #[test]
