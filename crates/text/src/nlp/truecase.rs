@@ -270,10 +270,9 @@ fn is_function_in_name(w: &str) -> bool {
 /// Whether the byte at `at` opens a line (only spaces before it on its line): a speaker's label
 /// in a transcript, "(REPORTER)", rather than an acronym after a name.
 fn paragraph_opening(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
-    text[line_start..at]
-        .bytes()
-        .all(|b| b == b' ' || b == b'\t')
+    // Only the indentation is walked back over, not the whole line.
+    let indented = text[..at].trim_end_matches([' ', '\t']);
+    indented.is_empty() || indented.ends_with('\n')
 }
 
 /// The number of words (2 or 3) from the first of `words` that name a country or a gazetteer
