@@ -585,3 +585,48 @@ fn titles_kinds_of_thing_and_legal_matters_are_not_new_attacks() {
         1
     );
 }
+
+#[test]
+fn violating_a_ban_or_order_defies_it() {
+    let evs = events("A weekly newspaper has violated a ban imposed by the military governor.");
+    assert!(
+        evs.iter().any(|e| e.event_type == EventType::Reject),
+        "{evs:#?}"
+    );
+    // Breaking a ceasefire is fighting, not a defiance of a rule (CAMEO 196).
+    let evs = events("The militia violated the ceasefire on Sunday.");
+    assert!(
+        evs.iter().all(|e| e.event_type != EventType::Reject),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn strengthening_forces_is_a_mobilisation() {
+    let evs = events("The army has strengthened its forces along the northern border.");
+    assert!(
+        evs.iter().any(|e| e.event_type == EventType::Mobilize),
+        "{evs:#?}"
+    );
+    let evs = events("The government has strengthened its economy with new loans.");
+    assert!(
+        evs.iter().all(|e| e.event_type != EventType::Mobilize),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_blockade_laid_by_a_state_restricts_movement() {
+    let evs = events("The army reimposed blockades on the northern villages on Friday.");
+    let (mode, _) = first(
+        "The army reimposed blockades on the northern villages on Friday.",
+        EventType::Coerce,
+    );
+    assert_eq!(mode.as_deref(), Some("restrict"), "{evs:#?}");
+    // Protesters blocking a port obstruct it: still a protest.
+    let evs = events("Striking dockworkers set up a blockade at the port on Monday.");
+    assert!(
+        evs.iter().any(|e| e.event_type == EventType::Protest),
+        "{evs:#?}"
+    );
+}

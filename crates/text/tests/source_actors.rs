@@ -372,3 +372,96 @@ fn the_force_holding_a_prisoner_harmed_in_its_custody_is_the_doer() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn an_aside_between_the_subject_and_its_verb_does_not_hide_the_subject() {
+    // A comparison set off by commas: the subject before it acts, the compared party does not.
+    let evs = events(
+        "Jordan, like most other neighbours, plans to impose restrictions on Syrian workers.",
+    );
+    let e = find(&evs, EventType::Threaten);
+    assert_eq!(actor_text(e), "Jordan", "{e:#?}");
+    let evs = events("Jordan, like Turkey, rejected the plan on Monday.");
+    let e = find(&evs, EventType::Reject);
+    assert_eq!(actor_text(e), "Jordan", "{e:#?}");
+    assert!(role_texts(e, ActorRole::Partner).is_empty(), "{e:#?}");
+    // Companions named in the aside act with the subject.
+    let evs = events("Jordan, together with Turkey, rejected the plan on Monday.");
+    let e = find(&evs, EventType::Reject);
+    assert_eq!(actor_text(e), "Jordan", "{e:#?}");
+    assert_eq!(role_texts(e, ActorRole::Partner), vec!["Turkey"], "{e:#?}");
+    // Without commas the subject still stands before "along with".
+    let evs = events("Amman along with its allies demanded that Syria release the prisoners.");
+    let e = find(&evs, EventType::Request);
+    assert_eq!(actor_text(e), "Amman", "{e:#?}");
+    // A clause set off by commas is no aside: its verb's subject is not carried over.
+    let evs = events("Jordan, which hosts the talks, said Turkey rejected the plan.");
+    let e = find(&evs, EventType::Reject);
+    assert_ne!(actor_text(e), "Jordan", "{e:#?}");
+}
+
+#[test]
+fn a_rejection_stated_as_a_predicate_belongs_to_the_speaker() {
+    // "X is out of the question": X is what is rejected; the officials reject it.
+    let evs = events(
+        "Jordanian officials said on Monday that lifting the sanctions on Syria is out of the question.",
+    );
+    let e = find(&evs, EventType::Reject);
+    assert!(actor_text(e).contains("Jordanian officials"), "{e:#?}");
+    // With no speaker, the matter named before the copula is still not the one rejecting.
+    let evs = events("Lifting the sanctions on Syria is out of the question.");
+    assert!(
+        evs.iter()
+            .filter(|e| e.event_type == EventType::Reject)
+            .all(|e| actor_text(e) != "Syria"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn an_inquiry_and_the_allegation_it_examines_keep_their_own_actors() {
+    let evs = events(
+        "The Election Monitoring Committee has completed its investigation into an allegation by Syrian police that rebels had seized the town.",
+    );
+    let inquiry = evs
+        .iter()
+        .find(|e| e.event_type == EventType::Accuse && e.mode.as_deref() == Some("investigate"))
+        .unwrap_or_else(|| panic!("{evs:#?}"));
+    assert!(
+        actor_text(inquiry).contains("Election Monitoring Committee"),
+        "{inquiry:#?}"
+    );
+    // The allegation stays the police's own act.
+    assert!(
+        evs.iter().any(|e| e.event_type == EventType::Accuse
+            && e.mode.is_none()
+            && actor_text(e) == "Syrian police"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_crowd_gathering_for_a_rally_holds_it() {
+    let evs = events("Thousands of Syrians were converging on Thursday for a rally in Damascus.");
+    let e = find(&evs, EventType::Protest);
+    assert!(actor_text(e).contains("Syrians"), "{e:#?}");
+    // Preparing for a rally is no gathering: the police do not hold it.
+    let evs = events("Syrian police prepared on Thursday for a rally in Damascus.");
+    let e = find(&evs, EventType::Protest);
+    assert!(!actor_text(e).contains("police"), "{e:#?}");
+}
+
+#[test]
+fn a_word_of_standing_before_a_party_name_belongs_to_the_party() {
+    let evs = events(
+        "Angry activists from the defeated Baath Party have staged rallies in Damascus against the new cabinet.",
+    );
+    let e = find(&evs, EventType::Protest);
+    assert!(actor_text(e).contains("Baath Party"), "{e:#?}");
+    // Any other adjective does not join the name.
+    let evs = events(
+        "Angry activists from the dusty Baath Party have staged rallies in Damascus against the new cabinet.",
+    );
+    let e = find(&evs, EventType::Protest);
+    assert!(!actor_text(e).contains("Baath Party"), "{e:#?}");
+}

@@ -1043,6 +1043,20 @@ const BODY_NOUNS: &[&str] = &[
     "regime",
 ];
 
+/// Lower-case words of a body's standing that may stand between "the" and its name.
+const STANDING_WORDS: &[&str] = &[
+    "defeated",
+    "ruling",
+    "governing",
+    "banned",
+    "outlawed",
+    "exiled",
+    "former",
+    "rival",
+    "breakaway",
+    "opposition",
+];
+
 /// The end of "of/from (the) <Name> ..." after a head naming people ("leaders of the X
 /// coalition"), and the country the name gives: a name run (possessive and bracketed gloss
 /// allowed), then up to three lower-case words ending in a body noun.
@@ -1060,6 +1074,15 @@ fn body_after(
     }
     let mut j = end + 1;
     if toks.get(j).is_some_and(|t| t.lower == "the") {
+        j += 1;
+    }
+    // "activists from the defeated Fatah Party", "members of the banned X": a word of the
+    // body's standing before its name belongs to the body.
+    if toks
+        .get(j)
+        .is_some_and(|t| STANDING_WORDS.contains(&t.lower.as_str()))
+        && toks.get(j + 1).is_some_and(name_word)
+    {
         j += 1;
     }
     let s = j;

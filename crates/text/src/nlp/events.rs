@@ -1876,6 +1876,33 @@ fn sentence_mentions(
         if actor.is_none() {
             actor = shared_np.as_ref();
         }
+        // "Greece, like most other members, plans to ...", "Washington along with its allies
+        // demanded": an aside between the subject and its verb does not hold the subject.
+        let aside = (!is_noun && !passive)
+            .then(|| aside_before_verb(toks, ts, ca))
+            .flatten()
+            .filter(|a| actor.is_none_or(|x| x.start >= a.open && x.end <= a.close));
+        let aside_np = aside.and_then(|a| {
+            subject_before_aside(
+                toks,
+                a.open,
+                ca,
+                &s.actors,
+                &s.places,
+                ctx.text,
+                is_verbal_type(t.event_type),
+            )
+        });
+        if aside_np.is_some() {
+            actor = aside_np.as_ref();
+        }
+        // "X said a deal is out of the question": the matter before the copula is what is
+        // rejected; the one who rejects is the speaker.
+        let rejecting_speaker_np = predicate_rejection(toks, ts, t)
+            .then(|| speaker_before(toks, ts, ca, &s.actors, &s.places, ctx.text));
+        if let Some(sp) = &rejecting_speaker_np {
+            actor = sp.as_ref();
+        }
         // Statements and acts of giving or yielding take a written object as their counterpart.
         let reads_object = !is_noun
             && !passive
@@ -2122,6 +2149,19 @@ fn sentence_mentions(
             for c in conjuncts(&cands, toks, r, true) {
                 if !actors.iter().any(|x| x.span == Some(c.span)) {
                     actors.push(to_actor(c, counterpart_role, t.event_type));
+                }
+            }
+        }
+        // Those named in an aside of company ("France, together with Germany, rejected")
+        // act with the subject.
+        if let Some(a) = aside.filter(|a| a.company && aside_np.is_some()) {
+            for m in s
+                .actors
+                .iter()
+                .filter(|m| m.start > a.open && m.end <= a.close)
+            {
+                if !actors.iter().any(|x| x.span == Some(m.span)) {
+                    actors.push(to_actor(m, ActorRole::Partner, t.event_type));
                 }
             }
         }
@@ -3075,6 +3115,23 @@ fn retype_by_object_and_actor(m: &mut Mention, toks: &[Token], te: usize) {
         {
             m.event_type = EventType::Coerce;
             m.mode = Some("arrest".into());
+        }
+        // "Israel reimposed blockades on the territory": a blockade a government or its forces
+        // lay is a restriction of movement (PLOVER COERCE), not a protesters' obstruction.
+        (EventType::Protest, Some("obstruct"))
+            if m.trigger.to_lowercase().starts_with("blockade")
+                && (m.actors.iter().any(|a| {
+                    a.role == ActorRole::Actor
+                        && matches!(a.kind, ActorKind::Government | ActorKind::StateForces)
+                }) || (m.trig.0.saturating_sub(3)..m.trig.0).any(|k| {
+                    matches!(
+                        toks[k].lower.as_str(),
+                        "imposed" | "imposes" | "impose" | "reimposed" | "enforced" | "tightened"
+                    )
+                })) =>
+        {
+            m.event_type = EventType::Coerce;
+            m.mode = Some("restrict".into());
         }
         (EventType::Coerce, Some("deport")) if first_of(ENVOY_NOUNS).is_some() => {
             m.event_type = EventType::Sanction;
@@ -5188,6 +5245,159 @@ fn skip_forward(toks: &[Token], mut k: usize) -> usize {
     k
 }
 
+/// An aside set between a subject and its verb: token range `[open, close)` (from its opening
+/// comma, or its first word when it has no commas, to the token before the verb's slot), and
+/// whether it names companions who act with the subject ("together with X") rather than a
+/// comparison ("like most members").
+#[derive(Clone, Copy)]
+struct Aside {
+    open: usize,
+    close: usize,
+    company: bool,
+}
+
+/// Verbs after which "to" and an infinitive continue the subject's verb phrase ("plans to
+/// impose"): the subject stands before them.
+const INTENT_VERBS: &[&str] = &[
+    "plans",
+    "plan",
+    "planned",
+    "intends",
+    "intend",
+    "intended",
+    "decided",
+    "decides",
+    "wants",
+    "want",
+    "vowed",
+    "vows",
+    "agreed",
+    "agrees",
+    "refused",
+    "refuses",
+    "promised",
+    "pledged",
+    "threatened",
+    "threatens",
+    "is",
+    "are",
+    "was",
+    "were",
+];
+
+/// The aside before verb `ts` in clause `ca..`: ", like/unlike ...," or ", together with /
+/// along with / alongside / as well as ...," closed by a comma right before the verb (over
+/// auxiliaries and "plans to"), or "along with" / "together with" with no commas ("Washington
+/// along with its allies demanded"). The aside holds no clause (no reporting verb, pronoun or
+/// subordinator) and no more than ten tokens.
+fn aside_before_verb(toks: &[Token], ts: usize, ca: usize) -> Option<Aside> {
+    let l = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    let mut k = skip_back(toks, ts, ca);
+    if k > ca + 1 && l(k - 1) == "to" && INTENT_VERBS.contains(&l(k - 2)) {
+        k = skip_back(toks, k - 2, ca);
+    }
+    let company_at = |j: usize| {
+        matches!(l(j), "together" | "along") && l(j + 1) == "with"
+            || l(j) == "alongside"
+            || l(j) == "as" && l(j + 1) == "well" && l(j + 2) == "as"
+    };
+    let clause_like = |j: usize| {
+        NP_STOPS.contains(&l(j)) && !matches!(l(j), "and" | "its" | "their" | "his" | "her" | "our")
+            || REPORTING_VERBS.contains(&l(j))
+            || matches!(l(j), ";" | ":" | "\"")
+    };
+    if k > ca + 2 && l(k - 1) == "," {
+        let close = k - 1;
+        let open = (close.saturating_sub(11).max(ca)..close)
+            .rev()
+            .find(|&j| l(j) == ",")?;
+        if open == ca || (open + 1..close).any(clause_like) {
+            return None;
+        }
+        let company = company_at(open + 1);
+        return (company || matches!(l(open + 1), "like" | "unlike")).then_some(Aside {
+            open,
+            close,
+            company,
+        });
+    }
+    // No commas: "along with" or "together with" a short noun phrase right before the verb.
+    let open = (k.saturating_sub(6).max(ca + 1)..k.saturating_sub(2))
+        .find(|&j| matches!(l(j), "together" | "along") && l(j + 1) == "with")?;
+    if (open + 2..k).any(|j| !toks[j].is_word() || clause_like(j)) {
+        return None;
+    }
+    Some(Aside {
+        open,
+        close: k,
+        company: true,
+    })
+}
+
+/// The subject ending right before an aside that opens at `open`: a lexicon actor, else a
+/// country or town standing for its government, else (for statements, `verbal`) the written
+/// noun phrase.
+fn subject_before_aside(
+    toks: &[Token],
+    open: usize,
+    ca: usize,
+    actors: &[ActorMention],
+    places: &[PlaceRef],
+    text: &str,
+    verbal: bool,
+) -> Option<ActorMention> {
+    if let Some(a) = actors.iter().find(|a| a.end == open && a.start >= ca) {
+        return Some(a.clone());
+    }
+    subject_place(toks, open, ca, places, text).or_else(|| {
+        verbal
+            .then(|| subject_phrase(toks, open, ca, text))
+            .flatten()
+    })
+}
+
+/// A rejection stated as a predicate of its matter ("a deal is out of the question"): the
+/// words before the copula name what is rejected, not who rejects.
+fn predicate_rejection(toks: &[Token], ts: usize, t: &Trigger) -> bool {
+    if t.event_type != EventType::Reject || t.words.first().is_none_or(|w| w != "out") {
+        return false;
+    }
+    let mut k = ts;
+    while k > 0
+        && matches!(
+            toks[k - 1].lower.as_str(),
+            "currently" | "now" | "still" | "simply" | "completely" | "totally" | "absolutely"
+        )
+    {
+        k -= 1;
+    }
+    k > 0
+        && matches!(
+            toks[k - 1].lower.as_str(),
+            "is" | "was" | "are" | "were" | "be" | "remains" | "remained"
+        )
+}
+
+/// The speaker of the reporting verb nearest before `ts` in its clause ("US officials said
+/// ..."): a lexicon actor, a country or town as its government, or the written noun phrase.
+fn speaker_before(
+    toks: &[Token],
+    ts: usize,
+    ca: usize,
+    actors: &[ActorMention],
+    places: &[PlaceRef],
+    text: &str,
+) -> Option<ActorMention> {
+    let verb = (ca..ts)
+        .rev()
+        .find(|&k| REPORTING_VERBS.contains(&toks[k].lower.as_str()))?;
+    let end = skip_back(toks, verb, ca);
+    if let Some(a) = actors.iter().find(|a| a.end == end && a.start >= ca) {
+        return Some(a.clone());
+    }
+    subject_place(toks, verb, ca, places, text).or_else(|| subject_phrase(toks, verb, ca, text))
+}
+
 /// Nouns of wrongdoing whose doer an accusation or inquiry targets ("crimes by X").
 const MISDEEDS: &[&str] = &[
     "abuses",
@@ -5614,6 +5824,9 @@ fn support_verb_at(toks: &[Token], ts: usize, verbal: bool) -> Option<usize> {
         if supports(w) {
             break;
         }
+        if w == "for" {
+            return gathered_for(toks, k);
+        }
         // One free modifier may stand right before the noun after an article ("mounted its
         // long-threatened invasion", "opened a landmark hearing").
         let free_modifier = steps == 0
@@ -5666,6 +5879,34 @@ fn support_verb_at(toks: &[Token], ts: usize, verbal: bool) -> Option<usize> {
         return None;
     }
     Some(verb)
+}
+
+/// Verbs of a crowd coming together: those who gather "for" a rally or talks hold them.
+const GATHERING_VERBS: &[&str] = &[
+    "gathered",
+    "gather",
+    "gathers",
+    "gathering",
+    "converged",
+    "converge",
+    "converges",
+    "converging",
+    "massed",
+    "assembled",
+    "assembling",
+];
+
+/// The verb of gathering before "for" at `k - 1`, the noun's determiners already
+/// skipped: "were converging Thursday for a rally", "gathered in the square for a protest" (a
+/// place or day may stand between the verb and "for").
+fn gathered_for(toks: &[Token], k: usize) -> Option<usize> {
+    if k == 0 || toks[k - 1].lower != "for" {
+        return None;
+    }
+    (k.saturating_sub(6)..k - 1)
+        .rev()
+        .take_while(|&j| toks[j].is_word())
+        .find(|&j| GATHERING_VERBS.contains(&toks[j].lower.as_str()))
 }
 
 /// The event type a count field belongs to.
@@ -6000,6 +6241,13 @@ fn named(actors: &[Actor], role: ActorRole) -> Vec<&str> {
 /// Whether two mentions can be the same happening.
 fn compatible(a: &Mention, b: &Mention) -> bool {
     if a.event_type != b.event_type {
+        return false;
+    }
+    // An inquiry and the allegation it looks into ("completed its investigation into an
+    // allegation by X") are two acts by two parties: PLOVER keeps INVESTIGATE apart from
+    // DISAPPROVE, though both map to ACCUSE here.
+    let inquiry = |m: &Mention| m.mode.as_deref() == Some("investigate");
+    if a.event_type == EventType::Accuse && inquiry(a) != inquiry(b) {
         return false;
     }
     if let (Some(x), Some(y)) = (&a.location, &b.location) {
