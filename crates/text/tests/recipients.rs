@@ -386,17 +386,19 @@ fn a_place_after_of_is_the_target_of_an_aimed_noun() {
         ),
         vec!["Jordan"]
     );
+    // A blockade an alliance tightens is a restriction it imposes (COERCE, CAMEO 1723), no
+    // longer read as a protesters' obstruction; the place it is laid on stays the target.
     assert_eq!(
         recipients(
             "The alliance tightened its naval blockade of Peru on Monday.",
-            EventType::Protest
+            EventType::Coerce
         ),
         vec!["Peru"]
     );
     // An ocean has no people or rulers to blockade.
     let r = recipients(
         "The alliance tightened its naval blockade of the Pacific Ocean on Monday.",
-        EventType::Protest,
+        EventType::Coerce,
     );
     assert!(r.is_empty(), "{r:?}");
 }
