@@ -1883,7 +1883,7 @@ fn sentence_mentions(
             .flatten()
             .filter(|a| actor.is_none_or(|x| x.start >= a.open && x.end <= a.close));
         let aside_np = aside.and_then(|a| {
-            subject_before_aside(
+            subject_ending_at(
                 toks,
                 a.open,
                 ca,
@@ -5334,24 +5334,25 @@ fn aside_before_verb(toks: &[Token], ts: usize, ca: usize) -> Option<Aside> {
     })
 }
 
-/// The subject ending right before an aside that opens at `open`: a lexicon actor, else a
-/// country or town standing for its government, else (for statements, `verbal`) the written
-/// noun phrase.
-fn subject_before_aside(
+/// The subject ending right before token `end` (an aside's opening, a reporting verb; over
+/// auxiliaries and time words): a lexicon actor, else a country or town standing for its
+/// government, else (when `phrase`, as for statements) the written noun phrase.
+fn subject_ending_at(
     toks: &[Token],
-    open: usize,
+    end: usize,
     ca: usize,
     actors: &[ActorMention],
     places: &[PlaceRef],
     text: &str,
-    verbal: bool,
+    phrase: bool,
 ) -> Option<ActorMention> {
-    if let Some(a) = actors.iter().find(|a| a.end == open && a.start >= ca) {
+    let k = skip_back(toks, end, ca);
+    if let Some(a) = actors.iter().find(|a| a.end == k && a.start >= ca) {
         return Some(a.clone());
     }
-    subject_place(toks, open, ca, places, text).or_else(|| {
-        verbal
-            .then(|| subject_phrase(toks, open, ca, text))
+    subject_place(toks, end, ca, places, text).or_else(|| {
+        phrase
+            .then(|| subject_phrase(toks, end, ca, text))
             .flatten()
     })
 }
@@ -5379,7 +5380,7 @@ fn predicate_rejection(toks: &[Token], ts: usize, t: &Trigger) -> bool {
 }
 
 /// The speaker of the reporting verb nearest before `ts` in its clause ("US officials said
-/// ..."): a lexicon actor, a country or town as its government, or the written noun phrase.
+/// ...").
 fn speaker_before(
     toks: &[Token],
     ts: usize,
@@ -5391,11 +5392,7 @@ fn speaker_before(
     let verb = (ca..ts)
         .rev()
         .find(|&k| REPORTING_VERBS.contains(&toks[k].lower.as_str()))?;
-    let end = skip_back(toks, verb, ca);
-    if let Some(a) = actors.iter().find(|a| a.end == end && a.start >= ca) {
-        return Some(a.clone());
-    }
-    subject_place(toks, verb, ca, places, text).or_else(|| subject_phrase(toks, verb, ca, text))
+    subject_ending_at(toks, verb, ca, actors, places, text, true)
 }
 
 /// Nouns of wrongdoing whose doer an accusation or inquiry targets ("crimes by X").
