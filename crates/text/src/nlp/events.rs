@@ -4527,7 +4527,7 @@ fn takes_goods(t: &Trigger) -> bool {
 }
 
 /// The lower-case word at `k` when it lies before clause bound `cb`, else "".
-fn word_within(toks: &[Token], k: usize, cb: usize) -> &str {
+fn word_within<'a>(toks: &'a [Token], k: usize, cb: usize) -> &'a str {
     toks.get(k)
         .filter(|_| k < cb)
         .map_or("", |t| t.lower.as_str())
