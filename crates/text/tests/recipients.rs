@@ -269,9 +269,9 @@ fn the_party_behind_from_to_or_with_after_a_plain_object_is_the_counterpart() {
         ),
         vec!["Coastal Relief Society"]
     );
-    // After a physical act "with" names a partner: no counterpart is read there.
+    // After a physical act done together "with" names a partner: no counterpart is read there.
     let r = recipients(
-        "Jordan shared flood data with the Coastal Relief Society.",
+        "Jordan pooled flood data with the Coastal Relief Society.",
         EventType::Cooperate,
     );
     assert!(r.is_empty(), "{r:?}");
@@ -539,4 +539,278 @@ fn a_nation_named_on_what_a_restriction_is_laid_on_is_its_target() {
         EventType::Concede,
     );
     assert!(!r.iter().any(|x| x == "Peruvian"), "{r:?}");
+}
+
+#[test]
+fn whom_something_is_shared_with_receives_it() {
+    assert_eq!(
+        recipients(
+            "Jordan shared flood data with the Coastal Relief Society.",
+            EventType::Cooperate
+        ),
+        vec!["Coastal Relief Society"]
+    );
+    // Only sharing hands the object over: what is pooled with a party is held together.
+    let r = recipients(
+        "Jordan pooled flood data with the Coastal Relief Society on Monday.",
+        EventType::Cooperate,
+    );
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn the_other_side_of_links_a_noun_of_the_act_cuts_is_the_target() {
+    assert_eq!(
+        recipients(
+            "Peru announced a suspension of trade links with Chile on Monday.",
+            EventType::Sanction
+        ),
+        vec!["Chile"]
+    );
+    // A tie word behind another preposition ("near its border") only says where.
+    let r = recipients(
+        "Peru announced a suspension of trade links near its border with Chile.",
+        EventType::Sanction,
+    );
+    assert!(!r.iter().any(|x| x == "Chile"), "{r:?}");
+}
+
+#[test]
+fn people_named_with_their_nation_after_from_lose_what_is_taken() {
+    assert_eq!(
+        recipients(
+            "Police confiscated rifles and explosives from Syrian armed groups.",
+            EventType::Coerce
+        ),
+        vec!["Syrian armed groups"]
+    );
+    // Goods seized in a place: the nation named on the place is not whom they were taken from.
+    let r = recipients(
+        "Police confiscated rifles in Syrian border towns.",
+        EventType::Coerce,
+    );
+    assert!(!r.iter().any(|x| x.contains("Syrian")), "{r:?}");
+}
+
+#[test]
+fn a_demonym_after_against_names_the_target_of_an_attack() {
+    let r = recipients(
+        "The militia carried out ethnic cleansing in Homs against the Jordanian population.",
+        EventType::Assault,
+    );
+    assert_eq!(r.first().map(String::as_str), Some("Jordanian"), "{r:?}");
+    // Without "against" the demonym only says where.
+    let r = recipients(
+        "The militia carried out ethnic cleansing in Homs near the Jordanian border.",
+        EventType::Assault,
+    );
+    assert!(!r.iter().any(|x| x.contains("Jordanian")), "{r:?}");
+}
+
+#[test]
+fn a_venue_an_attack_is_aimed_at_is_its_target() {
+    assert_eq!(
+        recipients(
+            "Gunmen stormed a border post near Arequipa on Sunday.",
+            EventType::Assault
+        ),
+        vec!["border post"]
+    );
+    assert_eq!(
+        recipients(
+            "Rebels set fire to the offices of the fishing cooperative overnight.",
+            EventType::Assault
+        ),
+        vec!["offices of the fishing cooperative"]
+    );
+    assert_eq!(
+        recipients("Rebels torched the school overnight.", EventType::Assault),
+        vec!["school"]
+    );
+    assert_eq!(
+        recipients(
+            "Gunmen launched an attack on the refugee camp at dawn.",
+            EventType::Assault
+        ),
+        vec!["refugee camp"]
+    );
+    // A venue where an arrest happened is no target, nor a venue word modifying the object.
+    let r = recipients(
+        "Police arrested two smugglers in a camp near Lima.",
+        EventType::Coerce,
+    );
+    assert!(!r.iter().any(|x| x.contains("camp")), "{r:?}");
+    let r = recipients(
+        "Gunmen stormed camp kitchens near Arequipa on Sunday.",
+        EventType::Assault,
+    );
+    assert!(!r.iter().any(|x| x.contains("camp")), "{r:?}");
+}
+
+#[test]
+fn supplies_cut_or_sent_to_a_camp_go_to_the_camp() {
+    assert_eq!(
+        recipients(
+            "The agency reduced food supplies to the largest refugee camp in Jordan.",
+            EventType::Sanction
+        ),
+        vec!["largest refugee camp"]
+    );
+    // Supplies cut inside a camp are not cut to it.
+    let r = recipients(
+        "The agency reduced food supplies in the largest refugee camp.",
+        EventType::Sanction,
+    );
+    assert!(!r.iter().any(|x| x.contains("camp")), "{r:?}");
+}
+
+#[test]
+fn a_name_protested_against_is_the_target() {
+    assert_eq!(
+        recipients(
+            "Students staged rallies in Lima against the party's leader Juan Soto on Friday.",
+            EventType::Protest
+        ),
+        vec!["Juan Soto"]
+    );
+    // A common noun protested against names no party.
+    let r = recipients(
+        "Students staged rallies in Lima against the new tax law on Friday.",
+        EventType::Protest,
+    );
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn whom_a_demand_is_made_of_is_the_subject_of_the_demanded_clause() {
+    assert_eq!(
+        recipients(
+            "Chile bluntly demanded that its Pacific Forum partners refuse to recognise the new Peruvian tariff.",
+            EventType::Request
+        ),
+        vec!["Pacific Forum"]
+    );
+    // A warning's clause tells what will happen, not whom a demand is made of.
+    let r = recipients(
+        "Chile warned that its Pacific Forum partners would face new tariffs.",
+        EventType::Threaten,
+    );
+    assert!(!r.iter().any(|x| x.contains("Pacific Forum")), "{r:?}");
+}
+
+#[test]
+fn the_party_behind_by_after_a_demanded_object_outranks_a_later_party() {
+    let r = recipients(
+        "Chile demanded an immediate admission by Lima that Peruvian troops shelled the village.",
+        EventType::Request,
+    );
+    assert_eq!(r.first().map(String::as_str), Some("Lima"), "{r:?}");
+    // "by Friday" is a deadline, not a party.
+    let r = recipients(
+        "Chile demanded an immediate admission by Friday that Peruvian troops shelled the village.",
+        EventType::Request,
+    );
+    assert!(!r.iter().any(|x| x.contains("Friday")), "{r:?}");
+}
+
+#[test]
+fn a_refusal_answers_whoever_pressed_for_the_act() {
+    assert_eq!(
+        recipients(
+            "The minister declined to resign despite growing pressure by the Coastal Fishers Union.",
+            EventType::Reject
+        ),
+        vec!["Coastal Fishers Union"]
+    );
+    // A party behind "despite" without a word of pressing did not ask for anything.
+    let r = recipients(
+        "The minister declined to resign despite a critical report by the Coastal Fishers Union.",
+        EventType::Reject,
+    );
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn whoever_died_of_an_attack_suffered_it() {
+    assert_eq!(
+        recipients(
+            "A Chilean student died as a result of torture in police custody.",
+            EventType::Assault
+        ),
+        vec!["A Chilean student"]
+    );
+    // A death only told beside the act ("a week after") is not tied to it.
+    let r = recipients(
+        "A Chilean student died on Monday, a week after the torture of his brother.",
+        EventType::Assault,
+    );
+    assert!(!r.iter().any(|x| x.contains("student")), "{r:?}");
+}
+
+#[test]
+fn people_a_border_is_opened_to_receive_the_concession() {
+    assert_eq!(
+        recipients(
+            "Jordan opened its borders today to most West Africans fleeing the floods.",
+            EventType::Concede
+        ),
+        vec!["most West Africans"]
+    );
+    // After a statement the people behind "to" are its audience, not its counterpart.
+    let r = recipients(
+        "Chile rejected the plan in remarks to foreign reporters.",
+        EventType::Reject,
+    );
+    assert!(!r.iter().any(|x| x.contains("reporters")), "{r:?}");
+}
+
+#[test]
+fn a_place_after_without_is_no_counterpart() {
+    let r = recipients(
+        "The Chilean envoy agreed to step down without returning to Peru.",
+        EventType::Agree,
+    );
+    assert!(!r.iter().any(|x| x == "Peru"), "{r:?}");
+    // Without "without" the place is the one returned to.
+    let r = recipients(
+        "The Chilean envoy agreed to step down and return to Peru.",
+        EventType::Agree,
+    );
+    assert!(r.iter().any(|x| x == "Peru"), "{r:?}");
+}
+
+#[test]
+fn refuge_in_a_country_is_asked_of_that_country() {
+    assert_eq!(
+        recipients(
+            "Thousands of Peruvian farmers sought refuge in Chile last month.",
+            EventType::Request
+        ),
+        vec!["Chile"]
+    );
+    // A building the refuge is found in is no party asked, nor the town around it.
+    let r = recipients(
+        "Thousands of Peruvian farmers sought refuge in a church in Lima last month.",
+        EventType::Request,
+    );
+    assert!(!r.iter().any(|x| x == "Lima"), "{r:?}");
+}
+
+#[test]
+fn a_body_named_after_a_country_is_not_the_country() {
+    assert_eq!(
+        recipients(
+            "Municipal officials demanded support from the Chile Assembly.",
+            EventType::Request
+        ),
+        vec!["Chile Assembly"]
+    );
+    // The country alone stays the counterpart.
+    assert_eq!(
+        recipients(
+            "Municipal officials demanded support from Chile on Monday.",
+            EventType::Request
+        ),
+        vec!["Chile"]
+    );
 }

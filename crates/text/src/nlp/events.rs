@@ -1380,7 +1380,7 @@ fn sentence_mentions(
                 && !t.words[0].ends_with("ed")
                 // A trigger opening with a modal is a verb phrase ("Portugal will support").
                 && !matches!(t.words[0].as_str(), "will" | "would" | "shall")
-                && !matches!(t.words[0].as_str(), "shot" | "struck" | "fought" | "beat" | "beaten" | "shelled" | "blew"))
+                && !matches!(t.words[0].as_str(), "shot" | "struck" | "fought" | "beat" | "beaten" | "shelled" | "blew" | "set"))
             || (toks[ts].is_capitalized() && s.headline)
             // "a 24-hour hunger strike", "a massive protest": an article with an adjective
             // between makes a noun phrase too.
@@ -1629,18 +1629,7 @@ fn sentence_mentions(
                 })
                 .copied()
                 .collect();
-            let taking = matches!(t.event_type, EventType::Coerce | EventType::Assault)
-                && [
-                    "seiz",
-                    "confiscat",
-                    "took",
-                    "taken",
-                    "stole",
-                    "loot",
-                    "captur",
-                ]
-                .iter()
-                .any(|w| t.words[0].starts_with(w));
+            let taking = takes_goods(t);
             // A mediator acts on the parties it mediates between ("mediation between the
             // Emirates and Saudi Arabia"); talks between parties have no such third side.
             let mediation = t.event_type == EventType::Consult && t.words[0].starts_with("mediat");
@@ -1718,6 +1707,9 @@ fn sentence_mentions(
                                         | "although"
                                         | "though"
                                         | "whereas"
+                                        // "agreed to resign without returning to X": an
+                                        // act not done has no counterpart.
+                                        | "without"
                                 )
                             })
                     })
@@ -1917,21 +1909,38 @@ fn sentence_mentions(
         if recipient.is_none() {
             recipient = object_np.as_ref();
         }
-        let after_object_np = (recipient.is_none() && reads_object)
-            .then(|| {
-                counterpart_after_object(
-                    toks,
-                    te,
-                    cb,
-                    is_verbal_type(t.event_type),
-                    &s.actors,
-                    &s.places,
-                    ctx.text,
-                )
-            })
+        // Whom goods are taken from is read the same way ("seized weapons from Syrian
+        // smugglers"). After a statement the counterpart right behind its object outranks a
+        // party named further on ("demanded an admission by Moscow that Soviet forces ...").
+        let after_object_np = ((recipient.is_none() || is_verbal_type(t.event_type))
+            && (reads_object || !is_noun && !passive && takes_goods(t)))
+        .then(|| counterpart_after_object(toks, te, cb, t, &s.actors, &s.places, ctx.text))
+        .flatten();
+        // A longer name from the same word wins too ("from the Montenegro Assembly" is the
+        // assembly, not the country).
+        let outranks = |r: &ActorMention| {
+            after_object_np
+                .as_ref()
+                .is_some_and(|c| c.start < r.start || c.start == r.start && c.end > r.end)
+        };
+        if recipient.is_none_or(outranks) {
+            recipient = after_object_np.as_ref().or(recipient);
+        }
+        // "demanded that its partners refuse ...": whom a demand is made of is the subject of
+        // the clause it demands.
+        let demanded_of_np = (t.event_type == EventType::Request && !is_noun && !passive)
+            .then(|| subject_of_demanded_clause(toks, te, cb, &s.actors, ctx.text))
+            .flatten();
+        if demanded_of_np.is_some() {
+            recipient = demanded_of_np.as_ref();
+        }
+        // "declined to resign despite pressure by the commission": a refusal answers whoever
+        // pressed for the act.
+        let pressing_np = (recipient.is_none() && t.event_type == EventType::Reject && !is_noun)
+            .then(|| pressure_refused(toks, te, cb, &s.actors, ctx.text))
             .flatten();
         if recipient.is_none() {
-            recipient = after_object_np.as_ref();
+            recipient = pressing_np.as_ref();
         }
         let told_np = (recipient.is_none()
             && !is_noun
@@ -1947,7 +1956,7 @@ fn sentence_mentions(
         // with Iran"): that side, not the tie itself, is acted on. Talks "with" a party are
         // the conversation rules' matter.
         let tie_np = (t.event_type != EventType::Consult && !passive)
-            .then(|| tie_counterpart(toks, te, cb, &s.actors, &s.places, ctx.text))
+            .then(|| tie_counterpart(toks, te, cb, is_noun, &s.actors, &s.places, ctx.text))
             .flatten()
             .filter(|(_, tie)| recipient.is_none_or(|r| r.end == tie + 1))
             .map(|(m, _)| m);
@@ -2014,6 +2023,12 @@ fn sentence_mentions(
                             && (te..a.start).all(|k| matches!(l(k), "the" | "all"))
                 });
         }
+        let opposed_name_np = (recipient.is_none() && t.event_type == EventType::Protest)
+            .then(|| name_protested_against(toks, te, cb, ctx.text))
+            .flatten();
+        if recipient.is_none() {
+            recipient = opposed_name_np.as_ref();
+        }
         // Whoever made the proposal, request or call that is rejected or accepted is the
         // counterpart ("rejected an Indian proposal", "turned down calls by the envoy"), even
         // when the proposal names other parties after it.
@@ -2035,6 +2050,28 @@ fn sentence_mentions(
             .flatten();
         if recipient.is_none() {
             recipient = place_np.as_ref();
+        }
+        // A camp, a village or a building an attack or a raid is aimed at ("stormed a police
+        // post", "set fire to the offices of the union") is its target.
+        let venue_np = (recipient.is_none() && !passive)
+            .then(|| venue_target(toks, te, cb, t, is_noun, &s.places, ctx.text))
+            .flatten();
+        if recipient.is_none() {
+            recipient = venue_np.as_ref();
+        }
+        // "sought asylum in Chile": refuge in a country is asked of that country.
+        let refuge_np = (recipient.is_none() && t.event_type == EventType::Request)
+            .then(|| country_of_refuge(toks, te, t, &s.places, ctx.text))
+            .flatten();
+        if recipient.is_none() {
+            recipient = refuge_np.as_ref();
+        }
+        // "a prisoner died as a result of torture": whoever died of the act suffered it.
+        let died_np = (recipient.is_none() && t.event_type == EventType::Assault)
+            .then(|| died_of_the_act(toks, ts, ca, &s.actors, ctx.text))
+            .flatten();
+        if recipient.is_none() {
+            recipient = died_np.as_ref();
         }
         // Forces or staff moved into or out of a place give way to the place.
         let moved_to_np = recipient
@@ -4349,8 +4386,17 @@ fn demonym_object(
     }
     let l = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
     let mut k = te;
-    // "threatened to shell ...", "vowed to raze ...": the object of the governed verb.
-    if matches!(t.event_type, EventType::Threaten) {
+    // "waged ethnic cleansing in the province against the Albanian population": the object
+    // of an attack may follow "against" after a place or a time.
+    let against = (te..cb.min(te + 6))
+        .take_while(|&j| toks[j].is_word() && !CLAUSE_BREAKS.contains(&l(j)))
+        .find(|&j| l(j) == "against")
+        .filter(|_| matches!(t.event_type, EventType::Assault | EventType::Coerce));
+    let object_start = against.map_or(te, |j| j + 1);
+    if let Some(j) = against {
+        k = j + 1;
+    } else if matches!(t.event_type, EventType::Threaten) {
+        // "threatened to shell ...", "vowed to raze ...": the object of the governed verb.
         if l(k) != "to"
             || !toks
                 .get(k + 1)
@@ -4392,8 +4438,8 @@ fn demonym_object(
         return None;
     }
     // People named with their nation ("wounded four Kenyan drivers") are read whole.
-    if let Some(mut people) =
-        patient_phrase(toks, te, cb, actors, text).filter(|m| m.start <= p.start && p.end <= m.end)
+    if let Some(mut people) = patient_phrase(toks, object_start, cb, actors, text)
+        .filter(|m| m.start <= p.start && p.end <= m.end)
     {
         people.country = p.location.country.clone();
         return Some(people);
@@ -4407,24 +4453,34 @@ fn demonym_object(
 /// or goes to; after a statement also behind "by" ("demanded an admission by Moscow": whose
 /// act the statement is about). The object between trigger end `te` and the preposition is lower-case words,
 /// numbers and infinitives only, so a name there (a place, a second party) ends the search.
-/// After a physical act (`verbal` false) "with" marks a partner, not a counterpart, as in the
-/// recipient search.
+/// After a physical act "with" marks a partner, not a counterpart, as in the recipient search,
+/// except after sharing ("shared evidence with Chile"), which hands the object over.
 fn counterpart_after_object(
     toks: &[Token],
     te: usize,
     cb: usize,
-    verbal: bool,
+    t: &Trigger,
     actors: &[ActorMention],
     places: &[PlaceRef],
     text: &str,
 ) -> Option<ActorMention> {
+    let verbal = is_verbal_type(t.event_type);
+    let with_receives = verbal || t.words[0].starts_with("shar");
     let mut k = te;
     let prep = loop {
         let w = toks.get(k).filter(|_| k < cb && k < te + 10)?;
+        // "to most West Africans", "to all refugees": a quantifier opens a noun phrase.
         let infinitive = w.lower == "to"
-            && toks
-                .get(k + 1)
-                .is_some_and(|n| n.is_word() && !n.is_capitalized() && n.lower != "the");
+            && toks.get(k + 1).is_some_and(|n| {
+                n.is_word()
+                    && !n.is_capitalized()
+                    && !DETERMINERS.contains(&n.lower.as_str())
+                    && !matches!(
+                        n.lower.as_str(),
+                        "a" | "an" | "most" | "all" | "some" | "many" | "several" | "more"
+                    )
+                    && quantity_at(toks, k + 1).is_none()
+            });
         // "demanded an admission by Moscow", "condemned the raid by the militia": the one
         // whose act a statement is about (a party only: "by Friday" is a deadline).
         // A participle before "by" takes it as its agent ("a complaint filed by X").
@@ -4440,15 +4496,18 @@ fn counterpart_after_object(
             && !participle
             && (actors.iter().any(|a| a.start == k + 1) || places.iter().any(|p| p.start == k + 1));
         if matches!(w.lower.as_str(), "from" | "to") && !infinitive && k > te
-            || w.lower == "with" && verbal
+            || w.lower == "with" && with_receives
             || by_party
         {
             break k;
         }
-        let plain =
-            (w.is_word() && !w.is_capitalized() && !CLAUSE_BREAKS.contains(&w.lower.as_str()))
-                || w.text == "$"
-                || w.text.chars().next().is_some_and(|c| c.is_ascii_digit());
+        // "agreed to resign without returning to X": an act not done has no counterpart.
+        let plain = (w.is_word()
+            && !w.is_capitalized()
+            && !CLAUSE_BREAKS.contains(&w.lower.as_str())
+            && w.lower != "without")
+            || w.text == "$"
+            || w.text.chars().next().is_some_and(|c| c.is_ascii_digit());
         if !plain {
             return None;
         }
@@ -4462,20 +4521,404 @@ fn counterpart_after_object(
         return None;
     }
     if let Some(a) = actors.iter().find(|a| a.start == at) {
-        return Some(a.clone());
+        // A country opening a longer name ("the Chile Assembly") names that body.
+        let longer_name = a.country_as_actor
+            && toks
+                .get(a.end)
+                .is_some_and(|n| a.end < cb && n.is_word() && n.is_capitalized());
+        if !longer_name {
+            return Some(a.clone());
+        }
+        return object_phrase(toks, at, cb, &[], text);
     }
     // A place alone: a country or a capital city stands for its government ("an apology from
     // Lima"); another town is left to the place rules.
     if let Some(p) = places.iter().find(|p| p.start == at) {
         let next = toks.get(p.end).filter(|_| p.end < cb);
         if !next.is_some_and(|n| n.is_word() && n.is_capitalized()) {
-            // A demonym before a common noun only modifies it ("from Syrian sources").
-            let alone = !(p.demonym && next.is_some_and(|n| n.is_word()));
+            // A demonym before a common noun only modifies it ("from Syrian sources"); before a
+            // preposition it stands alone ("shared data with the U.S. about ...").
+            let modifier =
+                p.demonym && next.is_some_and(|n| n.is_word() && !is_preposition(&n.lower));
+            if modifier {
+                // People named with their nation are read whole ("seized arms from Syrian
+                // smugglers"); goods taken from a nation's unnamed holders hit that nation.
+                return patient_phrase(toks, at, cb, actors, text)
+                    .or_else(|| takes_goods(t).then(|| place_as_actor(toks, p, text, false)));
+            }
             let seat_of_government = p.location.precision == Precision::Country || p.capital;
-            return (alone && seat_of_government).then(|| place_as_actor(toks, p, text, true));
+            return seat_of_government.then(|| place_as_actor(toks, p, text, true));
         }
     }
     object_phrase(toks, at, cb, actors, text)
+        // People a physical act gives to or takes from ("opened its borders to West
+        // Africans"); after a statement such words name an audience ("to reporters").
+        .or_else(|| {
+            (!verbal)
+                .then(|| patient_phrase(toks, at, cb, actors, text))
+                .flatten()
+        })
+        // Aid sent to, or supplies cut to, a camp or a village go to the people there.
+        .or_else(|| {
+            (toks[prep].lower == "to")
+                .then(|| venue_phrase(toks, at, cb, places, text))
+                .flatten()
+        })
+}
+
+/// Verbs of taking goods or ground ("seized", "confiscated", "looted"): whom the thing is
+/// taken from is the one the act hits.
+fn takes_goods(t: &Trigger) -> bool {
+    matches!(t.event_type, EventType::Coerce | EventType::Assault)
+        && [
+            "seiz",
+            "confiscat",
+            "took",
+            "taken",
+            "stole",
+            "loot",
+            "captur",
+        ]
+        .iter()
+        .any(|w| t.words[0].starts_with(w))
+}
+
+/// The lower-case word at `k` when it lies before clause bound `cb`, else "".
+fn word_within<'a>(toks: &'a [Token], k: usize, cb: usize) -> &'a str {
+    toks.get(k)
+        .filter(|_| k < cb)
+        .map_or("", |t| t.lower.as_str())
+}
+
+/// The subject of the clause a demand verb at `te` governs ("demanded that its partners
+/// refuse", "insisted that the Jordanian cabinet resign"): a lexicon actor or a capitalised name
+/// right after "that" and an optional determiner or possessive.
+fn subject_of_demanded_clause(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    actors: &[ActorMention],
+    text: &str,
+) -> Option<ActorMention> {
+    let l = |k: usize| word_within(toks, k, cb);
+    if l(te) != "that" {
+        return None;
+    }
+    let mut k = te + 1;
+    if matches!(l(k), "its" | "their" | "his" | "her" | "the") {
+        k += 1;
+    }
+    if let Some(a) = actors.iter().find(|a| a.start == k || a.start == te + 1) {
+        return Some(a.clone());
+    }
+    let name = object_phrase(toks, k, cb, actors, text)?;
+    // The name heads the clause's subject: a verb or an auxiliary follows it, possibly after a
+    // plural noun it modifies ("its Community partners refuse").
+    let mut end = name.end;
+    if toks
+        .get(end)
+        .is_some_and(|n| n.is_word() && !n.is_capitalized() && agent_plural(&n.lower))
+    {
+        end += 1;
+    }
+    toks.get(end)
+        .is_some_and(|n| {
+            n.is_word() && !n.is_capitalized() && !is_preposition(&n.lower) && n.lower != "and"
+        })
+        .then_some(name)
+}
+
+/// Who pressed for what a refusal at `te` declines ("declined to resign despite growing
+/// pressure by the commission", "refused despite calls from the Farmers League"): the party
+/// after "by" or "from" behind "despite" and a word of pressing.
+fn pressure_refused(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    actors: &[ActorMention],
+    text: &str,
+) -> Option<ActorMention> {
+    let l = |k: usize| word_within(toks, k, cb);
+    let despite = (te..cb.min(te + 8))
+        .take_while(|&j| toks[j].is_word() && !CLAUSE_BREAKS.contains(&l(j)))
+        .find(|&j| l(j) == "despite")?;
+    let by = (despite + 1..cb.min(despite + 5))
+        .take_while(|&j| toks[j].is_word() && !toks[j].is_capitalized())
+        .find(|&j| matches!(l(j), "by" | "from"))?;
+    let pressing = (despite + 1..by).any(|j| {
+        matches!(
+            l(j),
+            "pressure" | "calls" | "demands" | "appeals" | "requests" | "pleas" | "urging"
+        )
+    });
+    if !pressing {
+        return None;
+    }
+    let at = if l(by + 1) == "the" { by + 2 } else { by + 1 };
+    if let Some(a) = actors.iter().find(|a| a.start == at) {
+        return Some(a.clone());
+    }
+    object_phrase(toks, at, cb, actors, text)
+}
+
+/// The place right after "in" behind a request for refuge or asylum ("sought refuge in
+/// Chile"), standing for its rulers, who are asked; a building there ("in a church in Lima")
+/// is only where the refuge is.
+fn country_of_refuge(
+    toks: &[Token],
+    te: usize,
+    t: &Trigger,
+    places: &[PlaceRef],
+    text: &str,
+) -> Option<ActorMention> {
+    let refuge = t
+        .words
+        .iter()
+        .any(|w| matches!(w.as_str(), "refuge" | "asylum"));
+    if !refuge || toks.get(te).is_none_or(|w| w.lower != "in") {
+        return None;
+    }
+    let at = if toks.get(te + 1).is_some_and(|w| w.lower == "the") {
+        te + 2
+    } else {
+        te + 1
+    };
+    let p = places
+        .iter()
+        .find(|p| p.start == at && !p.demonym && has_people_and_rulers(p))?;
+    Some(place_as_actor(
+        toks,
+        p,
+        text,
+        p.location.precision == Precision::Country,
+    ))
+}
+
+/// The one who died of the act at trigger start `ts` ("a prisoner died as a result of
+/// torture", "the driver died from the beating"): the subject of "died" right before the words
+/// tying the death to the act.
+fn died_of_the_act(
+    toks: &[Token],
+    ts: usize,
+    ca: usize,
+    actors: &[ActorMention],
+    text: &str,
+) -> Option<ActorMention> {
+    let mut k = ts;
+    while k > ca
+        && k + 6 > ts
+        && matches!(
+            toks[k - 1].lower.as_str(),
+            "as" | "a" | "result" | "of" | "from" | "under" | "the" | "his" | "her" | "their"
+        )
+    {
+        k -= 1;
+    }
+    if k == ts || k == ca || !matches!(toks[k - 1].lower.as_str(), "died" | "dies") {
+        return None;
+    }
+    let died = k - 1;
+    let end = skip_back(toks, died, ca);
+    if let Some(a) = actors.iter().find(|a| a.end == end) {
+        return Some(a.clone());
+    }
+    subject_phrase(toks, died, ca, text).or_else(|| {
+        // One person named by a common noun ("A Chilean student died"): up to four words
+        // after a determiner or at the clause start.
+        let mut start = end;
+        while start > ca
+            && end - start < 4
+            && toks[start - 1].is_word()
+            && !NP_STOPS.contains(&toks[start - 1].lower.as_str())
+            && !is_stopword(&toks[start - 1].lower)
+        {
+            start -= 1;
+        }
+        let opens = start == ca || matches!(toks[start - 1].lower.as_str(), "a" | "an" | "the");
+        (start < end && opens).then(|| phrase_mention(toks, start, end, text))
+    })
+}
+
+/// Places and installations an act can be aimed at: what is attacked, raided or burned there
+/// is the place itself and the people it holds.
+const VENUE_NOUNS: &[&str] = &[
+    "camp",
+    "camps",
+    "village",
+    "villages",
+    "town",
+    "towns",
+    "temple",
+    "temples",
+    "church",
+    "churches",
+    "mosque",
+    "mosques",
+    "synagogue",
+    "shrine",
+    "office",
+    "offices",
+    "headquarters",
+    "base",
+    "bases",
+    "outpost",
+    "outposts",
+    "post",
+    "posts",
+    "checkpoint",
+    "checkpoints",
+    "station",
+    "stations",
+    "school",
+    "schools",
+    "hospital",
+    "hospitals",
+    "clinic",
+    "prison",
+    "prisons",
+    "jail",
+    "jails",
+    "embassy",
+    "embassies",
+    "consulate",
+    "compound",
+    "compounds",
+    "barracks",
+    "building",
+    "buildings",
+    "homes",
+    "house",
+    "houses",
+    "market",
+    "markets",
+    "airport",
+    "airfield",
+    "bridge",
+    "bridges",
+    "hotel",
+    "hotels",
+    "factory",
+    "factories",
+    "refinery",
+    "warehouse",
+    "depot",
+    "positions",
+];
+
+/// A venue noun phrase starting at `at`: an optional determiner or quantity, up to three
+/// modifiers and a head from [`VENUE_NOUNS`] that no further noun follows ("the biggest
+/// refugee camp", "three police posts"; not "camp residents"), with its owner after "of"
+/// ("the offices of the farmers' union").
+fn venue_phrase(
+    toks: &[Token],
+    at: usize,
+    cb: usize,
+    places: &[PlaceRef],
+    text: &str,
+) -> Option<ActorMention> {
+    let l = |k: usize| word_within(toks, k, cb);
+    let mut k = at;
+    if let Some(q) = quantity_at(toks, k) {
+        k = q.end;
+    } else if matches!(l(k), "the" | "a" | "an" | "some" | "several") {
+        k += 1;
+    }
+    let start = k;
+    let modifier = |w: &str| {
+        !w.is_empty() && !is_stopword(w) && !is_preposition(w) && !CLAUSE_BREAKS.contains(&w)
+    };
+    // A time word after the head ends the phrase ("torched the school overnight").
+    let adverb = |w: &str| {
+        is_date_word(w)
+            || w.ends_with("ly")
+            || matches!(
+                w,
+                "overnight" | "today" | "yesterday" | "again" | "last" | "this"
+            )
+    };
+    let head = (start..cb.min(start + 4))
+        .take_while(|&j| toks[j].is_word() && modifier(l(j)))
+        .find(|&j| {
+            VENUE_NOUNS.contains(&l(j))
+                && !(toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.is_word() && !n.is_capitalized())
+                    && modifier(l(j + 1))
+                    && !adverb(l(j + 1)))
+        })?;
+    let mut end = head + 1;
+    // The owner after "of" is whom the act hits ("the offices of the farmers' union"); a
+    // named place there ("the village of X") is the place rules' matter.
+    let named_place = places
+        .iter()
+        .any(|p| !p.demonym && (p.start == end + 1 || l(end + 1) == "the" && p.start == end + 2));
+    if l(end) == "of" && !named_place {
+        let owner = (end + 1..cb.min(end + 6))
+            .take_while(|&j| {
+                l(j) == "'s"
+                    || toks[j].is_word() && (l(j) == "the" || modifier(l(j)) && !adverb(l(j)))
+            })
+            .last();
+        if let Some(o) = owner.filter(|&o| l(o) != "the") {
+            end = o + 1;
+        }
+    }
+    Some(phrase_mention(toks, start, end, text))
+}
+
+/// The venue an attack or a raid is aimed at: the direct object of a verb ("stormed a
+/// police post", "torched three houses"), or what follows "on" or "against" after an attack
+/// ("the assault on the camp"). A venue after "in" or "at" is only where the act happened.
+fn venue_target(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    t: &Trigger,
+    is_noun: bool,
+    places: &[PlaceRef],
+    text: &str,
+) -> Option<ActorMention> {
+    if !matches!(t.event_type, EventType::Assault | EventType::Coerce) || te >= cb {
+        return None;
+    }
+    let aimed_prep =
+        t.event_type == EventType::Assault && matches!(toks[te].lower.as_str(), "on" | "against");
+    let at = if aimed_prep {
+        te + 1
+    } else if is_noun {
+        return None;
+    } else {
+        te
+    };
+    venue_phrase(toks, at, cb, places, text)
+}
+
+/// A name the text gives no lexicon entry for, protested against ("rallied against the party's
+/// leader Jane Roe"): after "against", a determiner, lower-case words and a possessive may
+/// describe the name.
+fn name_protested_against(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    text: &str,
+) -> Option<ActorMention> {
+    let l = |k: usize| word_within(toks, k, cb);
+    let against = (te..cb.min(te + 8))
+        .take_while(|&j| !CLAUSE_BREAKS.contains(&l(j)) && l(j) != ";")
+        .find(|&j| l(j) == "against")?;
+    let mut k = against + 1;
+    while k < cb
+        && k < against + 6
+        && (l(k) == "'s"
+            || toks[k].is_word()
+                && (l(k) == "the"
+                    || !toks[k].is_capitalized() && !is_stopword(l(k)) && !is_preposition(l(k))))
+    {
+        k += 1;
+    }
+    let name = object_phrase(toks, k, cb, &[], text)?;
+    // A person is named by two capitalised words or more ("Jane Roe"), not one word of a title.
+    (name.end - name.start >= 2).then_some(name)
 }
 
 /// The one told, allowed or ordered to act, named between a verb and an infinitive after
@@ -4718,14 +5161,17 @@ fn tie_counterpart(
     toks: &[Token],
     te: usize,
     cb: usize,
+    is_noun: bool,
     actors: &[ActorMention],
     places: &[PlaceRef],
     text: &str,
 ) -> Option<(ActorMention, usize)> {
     let l = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    // The object of a noun of the act follows "of" ("a suspension of air links with X").
+    let object = if is_noun && l(te) == "of" { te + 1 } else { te };
     // The tie word heads the act's own object: no preposition comes between ("arrested
     // fishermen near its border with X" acts on the fishermen).
-    let tie = (te..cb.min(te + 8))
+    let tie = (object..cb.min(object + 8))
         .take_while(|&k| !CLAUSE_BREAKS.contains(&l(k)) && !is_preposition(l(k)))
         .find(|&k| TIES_BETWEEN_SIDES.contains(&l(k)) && l(k + 1) == "with")?;
     let at = if l(tie + 2) == "the" {
