@@ -499,6 +499,7 @@ pub fn code_events(sentences: &[SentenceInput], lex: &Lexicon, ctx: &DocContext)
             let (mut found, leftovers) = sentence_mentions(s, lex, ctx, &stance);
             if let Some(prev) = s.index.checked_sub(1).and_then(|k| sentences.get(k)) {
                 speaker_of_document_subject(s, prev, &mut found);
+                date_of_retold_statement(s, prev, ctx, &mut found);
             }
             mentions.extend(found);
             // A count stated in a sentence of its own belongs to the latest event of its type in
@@ -575,6 +576,55 @@ fn speaker_of_document_subject(s: &SentenceInput, prev: &SentenceInput, found: &
         m.actors.retain(|a| a.role != ActorRole::Actor);
         m.actors
             .insert(0, to_actor(speaker, ActorRole::Actor, m.event_type));
+    }
+}
+
+/// Nouns for a gathering whose statements a sentence may open by retelling ("The meeting
+/// called for ...").
+const GATHERING_NOUNS: &[&str] = &["meeting", "talks", "summit", "session", "conference"];
+
+/// "X issued a statement Tuesday saying ... The statement threatened sanctions": a sentence
+/// opening with "The statement" (letter, meeting, summit ...) tells more of the one the
+/// previous sentence names, so what it says was said when that one was issued or held: the
+/// date written right beside the noun there. Only undated statement triggers whose subject is
+/// the noun take it.
+fn date_of_retold_statement(
+    s: &SentenceInput,
+    prev: &SentenceInput,
+    ctx: &DocContext,
+    found: &mut [Mention],
+) {
+    let toks = &s.toks;
+    let noun = toks.get(1).map_or("", |t| t.lower.as_str());
+    if toks.len() < 3
+        || toks[0].lower != "the"
+        || !(DOCUMENT_NOUNS.contains(&noun) || GATHERING_NOUNS.contains(&noun))
+    {
+        return;
+    }
+    let Some(noun_at) = prev.toks.iter().position(|t| t.lower == noun) else {
+        return;
+    };
+    let text_of = |a: usize, b: usize| {
+        Span::new(prev.toks[a].span.start, prev.toks[b - 1].span.end)
+            .slice(ctx.text)
+            .to_string()
+    };
+    // Beside the noun: right after it ("a statement Tuesday", "the meeting on Friday") or
+    // right before its verb ("on Tuesday issued a statement").
+    let Some(date) = find_dates(&prev.toks, text_of, ctx.published)
+        .into_iter()
+        .find(|d| {
+            (noun_at + 1..=noun_at + 2).contains(&d.start)
+                || d.end + 3 >= noun_at && d.end <= noun_at
+        })
+    else {
+        return;
+    };
+    for m in found.iter_mut() {
+        if m.date.is_none() && is_verbal_type(m.event_type) && m.trig.0 <= 4 {
+            m.date = Some(date.date.clone());
+        }
     }
 }
 
@@ -1556,6 +1606,7 @@ fn sentence_mentions(
                             let verbal = is_verbal_type(t.event_type);
                             support_verb_subject(toks, ts, verbal, &cands, &rel)
                         })
+                        .or_else(|| own_act_subject(toks, ts, t.event_type, &s.actors, ca, &rel))
                 } else {
                     // Subject: the nearest actor before the verb, within the same clause
                     // ("soldiers were killed when a bomb struck" has no actor for "struck").
@@ -5508,6 +5559,55 @@ fn support_verb_subject<'a>(
                 .any(|j| CLAUSE_BREAKS.contains(&toks[j].lower.as_str()) && !in_rel_range(rel, j))
         })
         .copied()
+}
+
+/// Verbs by which a party claims, orders or announces an act of its own that their object
+/// noun names ("the army claimed the killing of 14 insurgents", "prosecutors ordered the
+/// arrest of X", "the minister announced the deployment of troops").
+const OWN_ACT_VERBS: &[&str] = &[
+    "claimed",
+    "claims",
+    "claiming",
+    "ordered",
+    "orders",
+    "ordering",
+    "announced",
+    "announces",
+    "announcing",
+    "authorised",
+    "authorized",
+    "approved",
+];
+
+/// The subject of an `OWN_ACT_VERBS` verb right before the noun trigger at `ts` (an article or
+/// possessive may stand between): it did what the noun names. A death announced is news the
+/// victims' side often gives ("the group announced the killing of its commander"), so an
+/// announcement names no doer of an attack; a claim or an order does. The subject of "claimed"
+/// or "announced" is read as a source of what follows, so it is looked for among all actors
+/// of the clause (from `ca`), as for a speaker's pronoun.
+fn own_act_subject<'a>(
+    toks: &[Token],
+    ts: usize,
+    event_type: EventType,
+    actors: &'a [ActorMention],
+    ca: usize,
+    rel: &[(usize, usize)],
+) -> Option<&'a ActorMention> {
+    let l = |i: usize| toks[i].lower.as_str();
+    let mut verb = ts.checked_sub(1)?;
+    if DETERMINERS.contains(&l(verb)) || matches!(l(verb), "a" | "an") {
+        verb = verb.checked_sub(1)?;
+    }
+    if !OWN_ACT_VERBS.contains(&l(verb))
+        || (l(verb).starts_with("announc") && event_type == EventType::Assault)
+    {
+        return None;
+    }
+    actors
+        .iter()
+        .rev()
+        .find(|a| a.start >= ca && a.end <= verb && !in_rel_range(rel, a.start))
+        .filter(|a| !(a.end..verb).any(|j| CLAUSE_BREAKS.contains(&l(j)) && !in_rel_range(rel, j)))
 }
 
 /// A state force written as "in/under <force> custody" ("in Syrian police custody"): the
