@@ -649,3 +649,37 @@ fn a_statement_retold_by_its_noun_keeps_the_date_it_was_issued() {
         None
     );
 }
+
+#[test]
+fn a_lead_in_the_perfect_takes_the_time_the_next_sentence_gives() {
+    // The lead tells what has happened; the sentence after it says when.
+    assert_eq!(
+        first_day(
+            "The French government has rejected the Russian proposal. The foreign minister \
+             called the plan unworkable at a news conference on Thursday.",
+            EventType::Reject
+        )
+        .as_deref(),
+        Some("2025-05-29")
+    );
+    // A lead in the simple past with no date of its own stays undated.
+    assert_eq!(
+        first_day(
+            "The French government rejected the Russian proposal. Police arrested two men in \
+             Lyon on Thursday.",
+            EventType::Reject
+        )
+        .as_deref(),
+        None
+    );
+    // So does a happening told later in the story.
+    assert_eq!(
+        first_day(
+            "Police arrested two men in Lyon on Thursday. The French government has rejected \
+             the Russian proposal. The minister spoke in Marseille on Friday.",
+            EventType::Reject
+        )
+        .as_deref(),
+        None
+    );
+}

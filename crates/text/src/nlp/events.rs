@@ -533,7 +533,63 @@ pub fn code_events(sentences: &[SentenceInput], lex: &Lexicon, ctx: &DocContext)
                 || m.actors.iter().any(|a| is_armed_kind(a.kind))
         });
     }
+    date_of_lead_from_next_sentence(sentences, &mut mentions, ctx);
     merge_and_finish(sentences, mentions, &refs, lex, ctx)
+}
+
+/// A news lead often leaves the time to the sentence after it ("The council has rejected the
+/// plan. Its chairman called it unworkable at a news conference Thursday."). An undated
+/// happening of the lead told in the present perfect ("has rejected"), the present or as a
+/// noun ("the sanctioning of", "testing a missile") takes the first date of the next sentence
+/// when that one is a report. A lead in the simple past with no date is left undated: it
+/// tells a happening whose time the story may never give.
+fn date_of_lead_from_next_sentence(
+    sentences: &[SentenceInput],
+    mentions: &mut [Mention],
+    ctx: &DocContext,
+) {
+    let Some(lead) = sentences
+        .iter()
+        .position(|s| !(s.headline && s.toks.last().is_none_or(|t| t.text != ".")))
+    else {
+        return;
+    };
+    let Some(next) = sentences.get(lead + 1) else {
+        return;
+    };
+    if next.class != SentenceClass::Report {
+        return;
+    }
+    let lead_index = sentences[lead].index;
+    let toks = &sentences[lead].toks;
+    let l = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
+    let unfinished = |ts: usize| {
+        let before = |k: usize| ts.checked_sub(k).map_or("", l);
+        matches!(before(1), "has" | "have" | "is" | "are")
+            || matches!(before(2), "has" | "have" | "is" | "are")
+                && toks[ts - 1].lower.ends_with("ly")
+            || DETERMINERS.contains(&before(1))
+            || matches!(before(1), "a" | "an")
+            || l(ts).ends_with("ing")
+    };
+    let text_of = |a: usize, b: usize| {
+        Span::new(next.toks[a].span.start, next.toks[b - 1].span.end)
+            .slice(ctx.text)
+            .to_string()
+    };
+    let mut date = None;
+    for m in mentions.iter_mut() {
+        if m.sentence != lead_index || m.date.is_some() || !unfinished(m.trig.0) {
+            continue;
+        }
+        let d = date.get_or_insert_with(|| {
+            find_dates(&next.toks, text_of, ctx.published)
+                .into_iter()
+                .find(|d| d.start == 0 || next.toks[d.start - 1].lower != "since")
+                .map(|d| d.date)
+        });
+        m.date.clone_from(d);
+    }
 }
 
 /// Nouns for a written statement that can stand as the subject of a statement trigger.
