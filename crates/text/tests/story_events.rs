@@ -186,6 +186,15 @@ fn leaving_an_organisation_is_a_sanction() {
     let e = find(&evs, EventType::Sanction);
     assert_eq!(e.mode.as_deref(), Some("withdraw"));
     assert!(of_type(&evs, EventType::Retreat).is_empty(), "{evs:#?}");
+    // The organisation left is the recipient; a place troops leave is no organisation.
+    assert!(named_in(e, ActorRole::Recipient, "ECOWAS"), "{e:#?}");
+    let evs = events("French troops withdrew from Lyon in January.");
+    assert!(
+        evs.iter()
+            .all(|e| !named_in(e, ActorRole::Recipient, "ECOWAS")
+                && e.event_type != EventType::Sanction),
+        "{evs:#?}"
+    );
 }
 
 #[test]

@@ -2785,18 +2785,23 @@ fn sentence_mentions(
         }
         // Leaving an organisation or its membership ("withdrew from the bloc", "the withdrawal
         // of three member states") is PLOVER SANCTION withdraw, not a retreat of forces.
+        let left_organisation = organisation_left(toks, te, &s.actors);
         if mention.event_type == EventType::Retreat
             && mention.mode.as_deref() == Some("withdraw")
-            && ((te..(te + 3).min(toks.len())).any(|k| {
-                l(k) == "from"
-                    && s.actors.iter().any(|a| {
-                        a.kind == ActorKind::Organisation
-                            && (a.start == k + 1 || (a.start == k + 2 && l(k + 1) == "the"))
-                    })
-            }) || (te..(te + 5).min(toks.len()))
-                .any(|k| l(k) == "member" && matches!(l(k + 1), "states" | "countries")))
+            && (left_organisation.is_some()
+                || (te..(te + 5).min(toks.len()))
+                    .any(|k| l(k) == "member" && matches!(l(k + 1), "states" | "countries")))
         {
             mention.event_type = EventType::Sanction;
+            // The organisation left is the one the withdrawal is aimed at.
+            if let Some(org) = left_organisation {
+                if named(&mention.actors, ActorRole::Recipient).is_empty() {
+                    mention.actors.retain(|a| a.role != ActorRole::Recipient);
+                    mention
+                        .actors
+                        .push(to_actor(org, ActorRole::Recipient, EventType::Sanction));
+                }
+            }
         }
         retype_by_object_and_actor(&mut mention, toks, te);
         if is_verbal_type(mention.event_type) {
@@ -5615,6 +5620,24 @@ fn support_verb_subject<'a>(
                 .any(|j| CLAUSE_BREAKS.contains(&toks[j].lower.as_str()) && !in_rel_range(rel, j))
         })
         .copied()
+}
+
+/// The organisation named right after "from" following a withdrawal trigger ending at `te`
+/// ("withdrew from ECOWAS", "pulled out from the bloc").
+fn organisation_left<'a>(
+    toks: &[Token],
+    te: usize,
+    actors: &'a [ActorMention],
+) -> Option<&'a ActorMention> {
+    let l = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
+    (te..(te + 3).min(toks.len()))
+        .filter(|&k| l(k) == "from")
+        .find_map(|k| {
+            actors.iter().find(|a| {
+                a.kind == ActorKind::Organisation
+                    && (a.start == k + 1 || (a.start == k + 2 && l(k + 1) == "the"))
+            })
+        })
 }
 
 /// Verbs by which a party claims, orders or announces an act of its own that their object
