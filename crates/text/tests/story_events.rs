@@ -186,6 +186,15 @@ fn leaving_an_organisation_is_a_sanction() {
     let e = find(&evs, EventType::Sanction);
     assert_eq!(e.mode.as_deref(), Some("withdraw"));
     assert!(of_type(&evs, EventType::Retreat).is_empty(), "{evs:#?}");
+    // The organisation left is the recipient; a place troops leave is no organisation.
+    assert!(named_in(e, ActorRole::Recipient, "ECOWAS"), "{e:#?}");
+    let evs = events("French troops withdrew from Lyon in January.");
+    assert!(
+        evs.iter()
+            .all(|e| !named_in(e, ActorRole::Recipient, "ECOWAS")
+                && e.event_type != EventType::Sanction),
+        "{evs:#?}"
+    );
 }
 
 #[test]
@@ -598,5 +607,88 @@ fn a_possessive_date_dates_the_noun_it_owns() {
         )
         .as_deref(),
         Some("2025-05-30")
+    );
+}
+
+#[test]
+fn who_claims_orders_or_announces_an_act_does_it() {
+    // The subject of "claimed", "ordered" or "announced" before a noun trigger is its doer.
+    let evs = events("The French army claimed the killing of 14 insurgents near Lyon on Saturday.");
+    let e = find(&evs, EventType::Assault);
+    assert!(named_in(e, ActorRole::Actor, "army"), "{e:#?}");
+    let evs = events("Prosecutors in Lyon on Friday ordered the arrest of the mayor of Marseille.");
+    let e = find(&evs, EventType::Threaten);
+    assert!(named_in(e, ActorRole::Actor, "prosecutors"), "{e:#?}");
+    let evs = events(
+        "The French defence minister announced the deployment of a rapid reaction force to \
+         Marseille on Friday.",
+    );
+    let e = find(&evs, EventType::Mobilize);
+    assert!(named_in(e, ActorRole::Actor, "minister"), "{e:#?}");
+    // A killing announced is news its victims' side may give: the announcer is no doer.
+    let evs = events("The French army announced the killing of two of its soldiers near Lyon.");
+    let e = find(&evs, EventType::Assault);
+    assert!(!named_in(e, ActorRole::Actor, "army"), "{e:#?}");
+    // Nor is one who condemns an act.
+    let evs = events("The French army condemned the killing of 14 villagers near Lyon.");
+    let e = find(&evs, EventType::Assault);
+    assert!(!named_in(e, ActorRole::Actor, "army"), "{e:#?}");
+}
+
+#[test]
+fn a_statement_retold_by_its_noun_keeps_the_date_it_was_issued() {
+    // Thursday is when the statement was issued, so when its threat was made.
+    assert_eq!(
+        first_day(
+            "The French foreign minister issued a statement on Thursday criticising the vote. \
+             The statement threatened sanctions against Russia.",
+            EventType::Threaten
+        )
+        .as_deref(),
+        Some("2025-05-29")
+    );
+    // A date in the previous sentence away from any statement noun is not carried.
+    assert_eq!(
+        first_day(
+            "The French foreign minister criticised the vote on Thursday. The statement \
+             threatened sanctions against Russia.",
+            EventType::Threaten
+        )
+        .as_deref(),
+        None
+    );
+}
+
+#[test]
+fn a_lead_in_the_perfect_takes_the_time_the_next_sentence_gives() {
+    // The lead tells what has happened; the sentence after it says when.
+    assert_eq!(
+        first_day(
+            "The French government has rejected the Russian proposal. The foreign minister \
+             called the plan unworkable at a news conference on Thursday.",
+            EventType::Reject
+        )
+        .as_deref(),
+        Some("2025-05-29")
+    );
+    // A lead in the simple past with no date of its own stays undated.
+    assert_eq!(
+        first_day(
+            "The French government rejected the Russian proposal. Police arrested two men in \
+             Lyon on Thursday.",
+            EventType::Reject
+        )
+        .as_deref(),
+        None
+    );
+    // So does a happening told later in the story.
+    assert_eq!(
+        first_day(
+            "Police arrested two men in Lyon on Thursday. The French government has rejected \
+             the Russian proposal. The minister spoke in Marseille on Friday.",
+            EventType::Reject
+        )
+        .as_deref(),
+        None
     );
 }

@@ -112,6 +112,42 @@ fn surface(toks: &[Token], text: &str, a: usize, b: usize) -> String {
         .to_string()
 }
 
+/// Adverbs that may stand between a source and its verb of saying ("officials also said").
+const ASIDE_ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "earlier",
+    "previously",
+    "again",
+    "separately",
+    "further",
+];
+
+/// Where the source of a verb of saying ends when an adverb ("The officials also said") or an
+/// aside set off by commas ("X, in a post on its website, said"; "X, which oversees Y,
+/// said") stands between them; `s` is the token right after the source otherwise. An aside
+/// counts only with a known actor right before its opening comma and no quotation or other
+/// verb of saying inside (after a quotation, `", said X"` names its source after the verb).
+fn source_end_before_aside(toks: &[Token], actors: &[ActorMention], mut s: usize) -> usize {
+    let l = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    while s > 1 && ASIDE_ADVERBS.contains(&l(s - 1)) {
+        s -= 1;
+    }
+    if s < 3 || l(s - 1) != "," {
+        return s;
+    }
+    let Some(open) = (s.saturating_sub(22)..s - 1).rev().find(|&k| l(k) == ",") else {
+        return s;
+    };
+    let quiet = (open + 1..s - 1)
+        .all(|k| !SAY_VERBS.contains(&l(k)) && !toks[k].text.contains(['"', '“', '”', '\'']));
+    if quiet && actors.iter().any(|a| a.end == open) {
+        open
+    } else {
+        s
+    }
+}
+
 /// Read a sentence's attribution cues. `text` is the document text the token spans point into.
 pub fn read_stance(toks: &[Token], actors: &[ActorMention], text: &str) -> SentenceStance {
     let mut st = SentenceStance::default();
@@ -148,6 +184,7 @@ pub fn read_stance(toks: &[Token], actors: &[ActorMention], text: &str) -> Sente
             if s > 1 && matches!(l(s - 1), "has" | "have" | "had") {
                 s -= 1;
             }
+            s = source_end_before_aside(toks, actors, s);
             let mut sources_word = false;
             if l(s - 1) == "sources" || l(s - 1) == "source" {
                 sources_word = true;
@@ -299,6 +336,17 @@ mod tests {
         assert!(stance("The ministry denied shipping rifles to the rebels.").denied);
         assert!(stance("The group denied it was responsible for the bombing.").denied);
         assert!(!stance("The border guards denied entry to the convoy.").denied);
+        // An adverb or an aside set off by commas may stand between source and verb.
+        let s = stance("The ministry also said two officers were detained.");
+        assert_eq!(s.attributions[0].source.as_str(), "ministry");
+        let s = stance("The army, in a post on its official channel, said the convoy was hit.");
+        assert_eq!(
+            s.attributions[0].cue,
+            "army, in a post on its official channel, said"
+        );
+        // No source before a comma that ends a quotation: it follows the verb.
+        let s = stance("\"We hit the convoy,\" said a spokesman.");
+        assert!(s.attributions.is_empty(), "{s:?}");
         assert_eq!(
             stance("Three men were reportedly seized.").hedges,
             vec!["reportedly"]

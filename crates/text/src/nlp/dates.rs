@@ -430,6 +430,11 @@ pub fn find_dates(
         }
         match found {
             Some((date, end)) => {
+                let date = if i > 0 && l(i - 1) == "since" {
+                    since_range(date, published)
+                } else {
+                    date
+                };
                 out.push(DateMention {
                     date,
                     start: i,
@@ -441,6 +446,25 @@ pub fn find_dates(
         }
     }
     out
+}
+
+/// "have arrested 2,400 people since February 1": a day after "since" opens a span that runs
+/// to the publication date. Up to a week is precision `week`; a longer span is no calendar
+/// unit, so its precision is `unknown` (start and end still bound it).
+fn since_range(date: EventDate, published: Option<NaiveDate>) -> EventDate {
+    let start = date.start.as_deref().and_then(parse_iso);
+    match (start, published) {
+        (Some(a), Some(p)) if date.precision == DatePrecision::Day && a < p => EventDate {
+            end: Some(p.format("%Y-%m-%d").to_string()),
+            precision: if p - a <= Duration::days(6) {
+                DatePrecision::Week
+            } else {
+                DatePrecision::Unknown
+            },
+            ..date
+        },
+        _ => date,
+    }
 }
 
 /// The date of an event with no date expression of its own (codebook: basis `publication`).
@@ -487,6 +511,34 @@ mod tests {
         let d = dates("Protests began on Sunday.", "2025-12-14");
         assert_eq!(d[0].0.as_deref(), Some("2025-12-14"));
         assert_eq!(d[0].3, DateBasis::Relative);
+    }
+
+    #[test]
+    fn since_a_day_runs_to_publication() {
+        // 2025-12-14 is a Sunday.
+        let d = dates(
+            "Police have detained 40 people since November 2.",
+            "2025-12-14",
+        );
+        assert_eq!(
+            (d[0].0.as_deref(), d[0].1.as_deref(), d[0].2),
+            (
+                Some("2025-11-02"),
+                Some("2025-12-14"),
+                DatePrecision::Unknown
+            )
+        );
+        let d = dates("Strikes have hit the port since Wednesday.", "2025-12-14");
+        assert_eq!(
+            (d[0].0.as_deref(), d[0].1.as_deref(), d[0].2),
+            (Some("2025-12-10"), Some("2025-12-14"), DatePrecision::Week)
+        );
+        // Not after "since": one day.
+        let d = dates("Police detained 40 people on November 2.", "2025-12-14");
+        assert_eq!(
+            (d[0].0.as_deref(), d[0].1.as_deref(), d[0].2),
+            (Some("2025-11-02"), Some("2025-11-02"), DatePrecision::Day)
+        );
     }
 
     #[test]

@@ -499,6 +499,7 @@ pub fn code_events(sentences: &[SentenceInput], lex: &Lexicon, ctx: &DocContext)
             let (mut found, leftovers) = sentence_mentions(s, lex, ctx, &stance);
             if let Some(prev) = s.index.checked_sub(1).and_then(|k| sentences.get(k)) {
                 speaker_of_document_subject(s, prev, &mut found);
+                date_of_retold_statement(s, prev, ctx, &mut found);
             }
             mentions.extend(found);
             // A count stated in a sentence of its own belongs to the latest event of its type in
@@ -532,7 +533,63 @@ pub fn code_events(sentences: &[SentenceInput], lex: &Lexicon, ctx: &DocContext)
                 || m.actors.iter().any(|a| is_armed_kind(a.kind))
         });
     }
+    date_of_lead_from_next_sentence(sentences, &mut mentions, ctx);
     merge_and_finish(sentences, mentions, &refs, lex, ctx)
+}
+
+/// A news lead often leaves the time to the sentence after it ("The council has rejected the
+/// plan. Its chairman called it unworkable at a news conference Thursday."). An undated
+/// happening of the lead told in the present perfect ("has rejected"), the present or as a
+/// noun ("the sanctioning of", "testing a missile") takes the first date of the next sentence
+/// when that one is a report. A lead in the simple past with no date is left undated: it
+/// tells a happening whose time the story may never give.
+fn date_of_lead_from_next_sentence(
+    sentences: &[SentenceInput],
+    mentions: &mut [Mention],
+    ctx: &DocContext,
+) {
+    let Some(lead) = sentences
+        .iter()
+        .position(|s| !(s.headline && s.toks.last().is_none_or(|t| t.text != ".")))
+    else {
+        return;
+    };
+    let Some(next) = sentences.get(lead + 1) else {
+        return;
+    };
+    if next.class != SentenceClass::Report {
+        return;
+    }
+    let lead_index = sentences[lead].index;
+    let toks = &sentences[lead].toks;
+    let l = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
+    let unfinished = |ts: usize| {
+        let before = |k: usize| ts.checked_sub(k).map_or("", l);
+        matches!(before(1), "has" | "have" | "is" | "are")
+            || matches!(before(2), "has" | "have" | "is" | "are")
+                && toks[ts - 1].lower.ends_with("ly")
+            || DETERMINERS.contains(&before(1))
+            || matches!(before(1), "a" | "an")
+            || l(ts).ends_with("ing")
+    };
+    let text_of = |a: usize, b: usize| {
+        Span::new(next.toks[a].span.start, next.toks[b - 1].span.end)
+            .slice(ctx.text)
+            .to_string()
+    };
+    let mut date = None;
+    for m in mentions.iter_mut() {
+        if m.sentence != lead_index || m.date.is_some() || !unfinished(m.trig.0) {
+            continue;
+        }
+        let d = date.get_or_insert_with(|| {
+            find_dates(&next.toks, text_of, ctx.published)
+                .into_iter()
+                .find(|d| d.start == 0 || next.toks[d.start - 1].lower != "since")
+                .map(|d| d.date)
+        });
+        m.date.clone_from(d);
+    }
 }
 
 /// Nouns for a written statement that can stand as the subject of a statement trigger.
@@ -575,6 +632,55 @@ fn speaker_of_document_subject(s: &SentenceInput, prev: &SentenceInput, found: &
         m.actors.retain(|a| a.role != ActorRole::Actor);
         m.actors
             .insert(0, to_actor(speaker, ActorRole::Actor, m.event_type));
+    }
+}
+
+/// Nouns for a gathering whose statements a sentence may open by retelling ("The meeting
+/// called for ...").
+const GATHERING_NOUNS: &[&str] = &["meeting", "talks", "summit", "session", "conference"];
+
+/// "X issued a statement Tuesday saying ... The statement threatened sanctions": a sentence
+/// opening with "The statement" (letter, meeting, summit ...) tells more of the one the
+/// previous sentence names, so what it says was said when that one was issued or held: the
+/// date written right beside the noun there. Only undated statement triggers whose subject is
+/// the noun take it.
+fn date_of_retold_statement(
+    s: &SentenceInput,
+    prev: &SentenceInput,
+    ctx: &DocContext,
+    found: &mut [Mention],
+) {
+    let toks = &s.toks;
+    let noun = toks.get(1).map_or("", |t| t.lower.as_str());
+    if toks.len() < 3
+        || toks[0].lower != "the"
+        || !(DOCUMENT_NOUNS.contains(&noun) || GATHERING_NOUNS.contains(&noun))
+    {
+        return;
+    }
+    let Some(noun_at) = prev.toks.iter().position(|t| t.lower == noun) else {
+        return;
+    };
+    let text_of = |a: usize, b: usize| {
+        Span::new(prev.toks[a].span.start, prev.toks[b - 1].span.end)
+            .slice(ctx.text)
+            .to_string()
+    };
+    // Beside the noun: right after it ("a statement Tuesday", "the meeting on Friday") or
+    // right before its verb ("on Tuesday issued a statement").
+    let Some(date) = find_dates(&prev.toks, text_of, ctx.published)
+        .into_iter()
+        .find(|d| {
+            (noun_at + 1..=noun_at + 2).contains(&d.start)
+                || d.end + 3 >= noun_at && d.end <= noun_at
+        })
+    else {
+        return;
+    };
+    for m in found.iter_mut() {
+        if m.date.is_none() && is_verbal_type(m.event_type) && m.trig.0 <= 4 {
+            m.date = Some(date.date.clone());
+        }
     }
 }
 
@@ -1556,6 +1662,7 @@ fn sentence_mentions(
                             let verbal = is_verbal_type(t.event_type);
                             support_verb_subject(toks, ts, verbal, &cands, &rel)
                         })
+                        .or_else(|| own_act_subject(toks, ts, t.event_type, &s.actors, ca, &rel))
                 } else {
                     // Subject: the nearest actor before the verb, within the same clause
                     // ("soldiers were killed when a bomb struck" has no actor for "struck").
@@ -2755,18 +2862,23 @@ fn sentence_mentions(
         }
         // Leaving an organisation or its membership ("withdrew from the bloc", "the withdrawal
         // of three member states") is PLOVER SANCTION withdraw, not a retreat of forces.
+        let left_organisation = organisation_left(toks, te, &s.actors);
         if mention.event_type == EventType::Retreat
             && mention.mode.as_deref() == Some("withdraw")
-            && ((te..(te + 3).min(toks.len())).any(|k| {
-                l(k) == "from"
-                    && s.actors.iter().any(|a| {
-                        a.kind == ActorKind::Organisation
-                            && (a.start == k + 1 || (a.start == k + 2 && l(k + 1) == "the"))
-                    })
-            }) || (te..(te + 5).min(toks.len()))
-                .any(|k| l(k) == "member" && matches!(l(k + 1), "states" | "countries")))
+            && (left_organisation.is_some()
+                || (te..(te + 5).min(toks.len()))
+                    .any(|k| l(k) == "member" && matches!(l(k + 1), "states" | "countries")))
         {
             mention.event_type = EventType::Sanction;
+            // The organisation left is the one the withdrawal is aimed at.
+            if let Some(org) = left_organisation {
+                if named(&mention.actors, ActorRole::Recipient).is_empty() {
+                    mention.actors.retain(|a| a.role != ActorRole::Recipient);
+                    mention
+                        .actors
+                        .push(to_actor(org, ActorRole::Recipient, EventType::Sanction));
+                }
+            }
         }
         retype_by_object_and_actor(&mut mention, toks, te);
         if is_verbal_type(mention.event_type) {
@@ -6161,6 +6273,73 @@ fn support_verb_subject<'a>(
                 .any(|j| CLAUSE_BREAKS.contains(&toks[j].lower.as_str()) && !in_rel_range(rel, j))
         })
         .copied()
+}
+
+/// The organisation named right after "from" following a withdrawal trigger ending at `te`
+/// ("withdrew from ECOWAS", "pulled out from the bloc").
+fn organisation_left<'a>(
+    toks: &[Token],
+    te: usize,
+    actors: &'a [ActorMention],
+) -> Option<&'a ActorMention> {
+    let l = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
+    (te..(te + 3).min(toks.len()))
+        .filter(|&k| l(k) == "from")
+        .find_map(|k| {
+            actors.iter().find(|a| {
+                a.kind == ActorKind::Organisation
+                    && (a.start == k + 1 || (a.start == k + 2 && l(k + 1) == "the"))
+            })
+        })
+}
+
+/// Verbs by which a party claims, orders or announces an act of its own that their object
+/// noun names ("the army claimed the killing of 14 insurgents", "prosecutors ordered the
+/// arrest of X", "the minister announced the deployment of troops").
+const OWN_ACT_VERBS: &[&str] = &[
+    "claimed",
+    "claims",
+    "claiming",
+    "ordered",
+    "orders",
+    "ordering",
+    "announced",
+    "announces",
+    "announcing",
+    "authorised",
+    "authorized",
+    "approved",
+];
+
+/// The subject of an `OWN_ACT_VERBS` verb right before the noun trigger at `ts` (an article or
+/// possessive may stand between): it did what the noun names. A death announced is news the
+/// victims' side often gives ("the group announced the killing of its commander"), so an
+/// announcement names no doer of an attack; a claim or an order does. The subject of "claimed"
+/// or "announced" is read as a source of what follows, so it is looked for among all actors
+/// of the clause (from `ca`), as for a speaker's pronoun.
+fn own_act_subject<'a>(
+    toks: &[Token],
+    ts: usize,
+    event_type: EventType,
+    actors: &'a [ActorMention],
+    ca: usize,
+    rel: &[(usize, usize)],
+) -> Option<&'a ActorMention> {
+    let l = |i: usize| toks[i].lower.as_str();
+    let mut verb = ts.checked_sub(1)?;
+    if DETERMINERS.contains(&l(verb)) || matches!(l(verb), "a" | "an") {
+        verb = verb.checked_sub(1)?;
+    }
+    if !OWN_ACT_VERBS.contains(&l(verb))
+        || (l(verb).starts_with("announc") && event_type == EventType::Assault)
+    {
+        return None;
+    }
+    actors
+        .iter()
+        .rev()
+        .find(|a| a.start >= ca && a.end <= verb && !in_rel_range(rel, a.start))
+        .filter(|a| !(a.end..verb).any(|j| CLAUSE_BREAKS.contains(&l(j)) && !in_rel_range(rel, j)))
 }
 
 /// A state force written as "in/under <force> custody" ("in Syrian police custody"): the
