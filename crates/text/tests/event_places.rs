@@ -188,3 +188,79 @@ fn a_bare_town_before_a_wider_place_it_lies_in_is_the_location() {
         "Iraq"
     );
 }
+
+#[test]
+fn the_agent_of_a_passive_is_a_party_not_a_place() {
+    assert_eq!(
+        written_place("Two fishermen were arrested by Oman on Monday."),
+        None
+    );
+    // Every place listed with the agent is one of its parties.
+    assert_eq!(
+        written_place("Two fishermen were arrested by Oman and Yemen last year."),
+        None
+    );
+    assert_eq!(
+        written_place("Two fishermen were arrested in Oman on Monday."),
+        Some("Oman".to_string())
+    );
+}
+
+#[test]
+fn the_side_acted_against_is_not_where_it_happened() {
+    assert_eq!(
+        written_place("Hundreds of students protested against Yemen on Friday."),
+        None
+    );
+    assert_eq!(
+        written_place("Hundreds of students protested in Yemen on Friday."),
+        Some("Yemen".to_string())
+    );
+}
+
+#[test]
+fn where_a_person_comes_from_is_no_place_of_the_act() {
+    assert_eq!(
+        written_place("A young man from Mosul was shot dead on Monday."),
+        None
+    );
+    assert_eq!(
+        written_place("On Wednesday fighters from Mosul attacked an army post."),
+        None
+    );
+    // A place an act starts from is still a place of the act.
+    assert_eq!(
+        written_place("Militants fired rockets from Mosul on Wednesday."),
+        Some("Mosul".to_string())
+    );
+}
+
+#[test]
+fn the_place_a_verb_acts_on_outranks_one_in_a_later_phrase() {
+    assert_eq!(
+        place("Rebels captured Haditha two weeks after the massacre in Hilla."),
+        "Haditha"
+    );
+    // A place after the object's own preposition is no object ("the road to X").
+    assert_eq!(
+        place("Rebels shelled the road to Haditha from positions in Hilla."),
+        "Hilla"
+    );
+}
+
+#[test]
+fn the_place_a_report_was_given_from_yields_to_the_place_of_the_act() {
+    let text = "Gunmen attacked a bus in Haditha on the main road late on Monday, killing ten \
+                people, officials in Baghdad said.";
+    let evs = events(text);
+    assert!(!evs.is_empty());
+    for e in &evs {
+        let name = e.location.as_ref().and_then(|l| l.name.as_deref());
+        assert_eq!(name, Some("Haditha"), "{:?} placed at {name:?}", e.trigger);
+    }
+    // Alone, the teller's place is still the best place there is.
+    assert_eq!(
+        place("Officials in Baghdad said ten people were killed."),
+        "Baghdad"
+    );
+}

@@ -2609,6 +2609,7 @@ fn sentence_mentions(
                         .any(|a| !a.country_as_actor && p.start >= a.start && p.end <= a.end)
             })
             .filter(|p| in_rel || !in_rel_range(&rel, p.start))
+            .filter(|p| !names_a_party(toks, &s.actors, &s.places, p))
             // "threats of Washington sanctions": a place modifying another event's noun names
             // that event's party, not where this one happens. A place after a locative
             // preposition stays one ("the mission in Libya called for").
@@ -2665,8 +2666,16 @@ fn sentence_mentions(
             .map(|p| p.location.clone());
         let location = placed
             .min_by_key(|p| {
+                let acted_on =
+                    !is_noun && !is_verbal_type(t.event_type) && place_acted_on(toks, p, te);
                 (
-                    place_role(toks, &s.places, p),
+                    if acted_on {
+                        0
+                    } else if told_from(toks, p, ts) {
+                        3
+                    } else {
+                        place_role(toks, &s.places, p)
+                    },
                     p.location.precision.rank(),
                     (p.start as isize - ts as isize).unsigned_abs(),
                 )
@@ -6716,6 +6725,157 @@ fn place_role(toks: &[Token], places: &[PlaceRef], p: &PlaceRef) -> u8 {
     }
 }
 
+/// Whether a place is what a verb trigger acts on, its object ("captured Kabul", "patrolling
+/// the Persian Gulf", "shelled the town of X", "patrolled Indonesia's Ambon city": the owned
+/// place, not its owner). Such a place is where the act happened as surely as one after "in",
+/// and nearer to it than a place in a later phrase ("since the invasion of Kuwait").
+fn place_acted_on(toks: &[Token], p: &PlaceRef, te: usize) -> bool {
+    let l = |k: usize| toks.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    // Words between a verb and its object place: articles, adjectives, numbers, an owner place
+    // with its "'s" and the place noun's "of" ("the key town of"). A preposition, a clause
+    // word, punctuation or a person's possessive ("his Mercedes": a thing, not a place) ends it.
+    p.start >= te
+        && p.start <= te + 5
+        && l(p.end) != "'s"
+        && (te..p.start).all(|k| {
+            (toks[k].is_word() || l(k) == "'s")
+                && !matches!(
+                    l(k),
+                    "in" | "at"
+                        | "near"
+                        | "on"
+                        | "to"
+                        | "into"
+                        | "from"
+                        | "by"
+                        | "with"
+                        | "for"
+                        | "against"
+                        | "over"
+                        | "outside"
+                        | "inside"
+                        | "across"
+                        | "around"
+                        | "through"
+                        | "throughout"
+                        | "along"
+                        | "toward"
+                        | "towards"
+                        | "between"
+                        | "off"
+                        | "under"
+                        | "past"
+                        | "beyond"
+                        | "behind"
+                        | "within"
+                        | "via"
+                        | "amid"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "during"
+                        | "and"
+                        | "or"
+                        | "that"
+                        | "which"
+                        | "who"
+                        | "while"
+                        | "as"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "my"
+                        | "our"
+                        | "your"
+                )
+        })
+}
+
+/// Whether a place is where a report about the event was given, in an attribution after it
+/// (", killing 20 people, relief officials in Nairobi said"): the teller's place, which
+/// ranks with an origin, behind any place of the act itself.
+fn told_from(toks: &[Token], p: &PlaceRef, ts: usize) -> bool {
+    let l = |k: usize| toks.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    p.start >= 2
+        && ts < p.start
+        && matches!(l(p.start - 1), "in" | "at")
+        && matches!(
+            l(p.end),
+            "said" | "says" | "told" | "reported" | "added" | "stated"
+        )
+        && (ts..p.start).any(|k| l(k) == ",")
+}
+
+/// Singular nouns for a person that "from X" after them describes ("a young man from X", "a
+/// councillor from X"); plural groups are read from the sentence's actor mentions.
+const PERSON_NOUNS: &[&str] = &[
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "youth",
+    "native",
+    "resident",
+    "citizen",
+    "national",
+    "councilor",
+    "councillor",
+    "functionary",
+    "official",
+    "officer",
+    "member",
+    "leader",
+    "worker",
+    "student",
+    "businessman",
+    "trader",
+    "farmer",
+    "activist",
+    "journalist",
+    "tourist",
+    "pilgrim",
+];
+
+/// Whether a place names a party to the event rather than where it happened: the agent of a
+/// passive ("captured by Iran", "a group supported by Turkey"), the side acted against
+/// ("protested against Israel"), or where a person comes from ("a councillor from X was
+/// killed", "fighters from X attacked"), and the places listed with such a one ("by Iran and
+/// Iraq"). Such a place is no candidate for the event's place, nor for the story's; a place
+/// one travels from ("marched from X to Y", "fired from X") stays one.
+fn names_a_party(
+    toks: &[Token],
+    actors: &[ActorMention],
+    places: &[PlaceRef],
+    p: &PlaceRef,
+) -> bool {
+    let l = |k: usize| toks.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    let lead = if p.start > 0 && l(p.start - 1) == "the" {
+        p.start - 1
+    } else {
+        p.start
+    };
+    if lead == 0 {
+        return false;
+    }
+    match l(lead - 1) {
+        "and" | "or" | "," => places
+            .iter()
+            .find(|q| q.end + 1 == lead)
+            .is_some_and(|q| names_a_party(toks, actors, places, q)),
+        "by" | "against" => true,
+        "from" => {
+            let before = lead - 1;
+            before > 0
+                && (PERSON_NOUNS.contains(&l(before - 1))
+                    || actors
+                        .iter()
+                        .any(|a| a.end == before && !a.country_as_actor))
+        }
+        _ => false,
+    }
+}
+
 /// Area nouns after a named place that make it part of the place named after "of" ("the X
 /// region of Y").
 const AREA_NOUNS: &[&str] = &[
@@ -7609,7 +7769,11 @@ fn document_location(sentences: &[SentenceInput]) -> Option<Location> {
         .iter()
         .filter(|s| s.class == SentenceClass::Report)
     {
-        for p in s.places.iter().filter(|p| !p.demonym) {
+        for p in s
+            .places
+            .iter()
+            .filter(|p| !p.demonym && !names_a_party(&s.toks, &s.actors, &s.places, p))
+        {
             let key = format!("{:?}{:?}", p.location.geonames_id, p.location.name);
             match tally.iter_mut().find(|(k, _, _)| *k == key) {
                 Some(t) => t.1 += 1,
