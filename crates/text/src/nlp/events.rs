@@ -907,33 +907,15 @@ fn sentence_mentions(
         }
         if senses::part_of_a_name(toks, ts, te, s.headline)
             || senses::names_a_kind_of_thing(toks, te, t.event_type)
+            || senses::modified_into_other_sense(toks, ts, t.event_type)
+            || senses::figure_of_speech(toks, ts, te, t.event_type)
+            || senses::sporting_penalty(toks, ts, t.event_type, t.mode.as_deref())
+            || senses::reports_a_finding(toks, ts, te)
         {
             continue;
         }
-        // Senses that are not events.
         let prev = if ts > 0 { l(ts - 1) } else { "" };
         let next = l(te);
-        if matches!(
-            prev,
-            "heart"
-                | "panic"
-                | "asthma"
-                | "cyber"
-                | "price"
-                | "charm"
-                | "hunger"
-                | "flash"
-                | "smoke"
-                | "stun"
-                | "sound"
-                | "bath"
-                | "photo"
-                | "film"
-                | "tax"
-        ) && t.event_type == EventType::Assault
-        {
-            continue;
-        }
         // "X, backed by Y, launched ...": a participle describing a side, not an act of support.
         if t.event_type == EventType::Support
             && prev == ","
@@ -1255,7 +1237,10 @@ fn sentence_mentions(
             }
             Condition::Authority | Condition::PoliceUsage
                 if !s.actors.iter().any(|a| {
-                    let in_power = holds_office(a);
+                    // "France's headscarf ban": the possessive names who bans.
+                    let owns_trigger = ts > a.end && ts <= a.end + 4;
+                    let in_power =
+                        holds_office(a) && (owns_trigger || !modifies_what_follows(toks, a));
                     // "The president said he is ready to ...": the speaker of a pronoun
                     // subject is the one who is ready, attribution or not.
                     in_power && (!in_attribution(a) || speaks_for_pronoun(toks, ts, a))
@@ -4019,6 +4004,18 @@ fn holds_office(a: &ActorMention) -> bool {
         .to_lowercase();
     matches!(a.kind, ActorKind::Government | ActorKind::StateForces)
         && !(a.person && matches!(first.as_str(), "mr." | "mrs." | "ms." | "dr." | "mr" | "dr"))
+}
+
+/// A bare country or demonym that only describes what follows it: "Kenya's athletics body",
+/// "Britain's former champion", "the Greek Athletics Federation". Had the next words named a
+/// state body ("Kenya's government", "the Greek army") the actor would span them, so the
+/// mention names no authority of its own.
+fn modifies_what_follows(toks: &[Token], a: &ActorMention) -> bool {
+    a.end == a.start + 1
+        && a.country.is_some()
+        && toks
+            .get(a.end)
+            .is_some_and(|n| n.lower == "'s" || n.is_word() && n.is_capitalized())
 }
 
 /// "X and (the) <Name> <verb>": the capitalised name (up to five tokens, slashes and hyphens
