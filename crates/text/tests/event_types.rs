@@ -611,6 +611,7 @@ fn harm_words_in_a_figure_of_speech_report_no_harm() {
     }
     for text in [
         "Gunmen killed two guards at the depot on Monday.",
+        "Gunmen killed the business owner and his son.",
         "The rebel commander said: we will kill you if you return to the valley.",
         "Gunmen shot up a bar in the port city overnight.",
         "Police said the man was shot to death outside a bank.",

@@ -147,6 +147,13 @@ const OBJECT_OPENERS: &[&str] = &[
     "their", "our", "my", "off", "all",
 ];
 
+/// Words that may follow a noun phrase's last word: prepositions, conjunctions, auxiliaries.
+const PHRASE_ENDS: &[&str] = &[
+    "to", "for", "of", "in", "on", "at", "and", "or", "that", "which", "by", "with", "as",
+    "before", "after", "because", "but", "is", "was", "are", "were", "from", "since", "until",
+    "over", "amid", "than", "so", "if", "when", "while",
+];
+
 /// Second-person pronouns: "you" in a report addresses the reader or anyone, so harm done to or
 /// by "you" is a generic statement, advice or a game's rules, not a happening.
 fn second_person(w: &str) -> bool {
@@ -172,27 +179,40 @@ pub(super) fn figure_of_speech(
     }
     let l = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
     let first = l(ts);
+    // The noun must end its phrase: "killed the business owner" has a person as its object.
+    let ends_phrase = |k: usize| {
+        toks.get(k).is_none_or(|t| {
+            !t.is_word() || t.is_capitalized() || PHRASE_ENDS.contains(&t.lower.as_str())
+        })
+    };
     let object_noun = || {
         let mut k = te;
         while k < te + 3 && OBJECT_OPENERS.contains(&l(k)) {
             k += 1;
         }
         // one adjective or noun modifier may stand before the noun ("kill new plans").
-        FIGURATIVE_VICTIMS.contains(&l(k))
-            || FIGURATIVE_VICTIMS.contains(&l(k + 1))
-                && toks
-                    .get(k)
-                    .is_some_and(|t| t.is_word() && !t.is_capitalized())
+        let head = if FIGURATIVE_VICTIMS.contains(&l(k)) {
+            k
+        } else if toks
+            .get(k)
+            .is_some_and(|t| t.is_word() && !t.is_capitalized())
+        {
+            k + 1
+        } else {
+            return false;
+        };
+        FIGURATIVE_VICTIMS.contains(&l(head)) && ends_phrase(head + 1)
     };
     let passive_subject = || {
         ts >= 2
             && matches!(l(ts - 1), "was" | "were" | "been" | "be" | "is" | "are")
             && (ts.saturating_sub(4)..ts - 1).any(|k| FIGURATIVE_VICTIMS.contains(&l(k)))
     };
-    if matches!(first, "kill" | "kills" | "killed" | "killing") && te == ts + 1 {
-        if object_noun() || passive_subject() {
-            return true;
-        }
+    if matches!(first, "kill" | "kills" | "killed" | "killing")
+        && te == ts + 1
+        && (object_noun() || passive_subject())
+    {
+        return true;
     }
     // "you kill", "you are killed", "kill you". Not where a speaker ("we") addresses a party
     // or a future is announced ("we will kill you", "we will not let you massacre people"):
