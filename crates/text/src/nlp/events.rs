@@ -13,7 +13,7 @@ use sitrep_core::{
 };
 
 use super::actors::ActorMention;
-use super::attribution::{read_stance, SentenceStance};
+use super::attribution::{read_stance, resolve_pronoun_sources, SentenceStance};
 use super::classify::is_stopword;
 use super::counts::{find_counts, quantity_at};
 use super::dates::{find_dates, publication_date};
@@ -483,8 +483,10 @@ pub fn code_events(sentences: &[SentenceInput], lex: &Lexicon, ctx: &DocContext)
     // (sentence, token) of every trigger-word reference -> event type, for anaphora and relations.
     let mut refs: Vec<(usize, usize, EventType)> = Vec::new();
     let mut stances: Vec<SentenceStance> = Vec::new();
+    let mut last_person: Option<String> = None;
     for s in sentences {
-        let stance = read_stance(&s.toks, &s.actors, ctx.text);
+        let mut stance = read_stance(&s.toks, &s.actors, ctx.text);
+        resolve_pronoun_sources(&mut stance, &s.actors, &s.toks, &mut last_person);
         // Every trigger word is a possible reference to an event, whatever the sentence class.
         let mut i = 0;
         while i < s.toks.len() {
@@ -4138,6 +4140,7 @@ fn pronoun_speech_verb(toks: &[Token], ts: usize, ca: usize) -> Option<usize> {
             toks[k - 1].lower.as_str(),
             "said"
                 | "says"
+                | "say"
                 | "announced"
                 | "announces"
                 | "declared"
@@ -4171,7 +4174,21 @@ fn speaker_of_pronoun<'a>(
     while k > ca && subject_skip(toks[k - 1].lower.as_str()) {
         k -= 1;
     }
-    cands.iter().find(|a| a.end == k).copied()
+    cands.iter().find(|a| a.end == k).copied().or_else(|| {
+        // "The Rwanda-backed M23 rebel group said it ...": the party named inside the
+        // speaker's phrase, before up to three common nouns that head it.
+        cands
+            .iter()
+            .filter(|a| {
+                a.end < k
+                    && k - a.end <= 3
+                    && toks[a.end..k].iter().all(|t| {
+                        t.is_word() && !t.is_capitalized() && !NP_STOPS.contains(&t.lower.as_str())
+                    })
+            })
+            .max_by_key(|a| a.end)
+            .copied()
+    })
 }
 
 /// An actor mention for the capitalised phrase right after verb `te` (after "to", "with",
