@@ -630,3 +630,102 @@ fn a_blockade_laid_by_a_state_restricts_movement() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn harm_words_in_a_figure_of_speech_report_no_harm() {
+    let violent = |text: &str| {
+        events(text)
+            .into_iter()
+            .filter(|e| e.event_type == EventType::Assault)
+            .count()
+    };
+    for text in [
+        // Things, not people, are "killed".
+        "Shareholders killed plans to merge the two airlines.",
+        "Cheap imports have killed opportunities for small mills, the union said.",
+        "A strike in one port will not kill your business, the adviser said.",
+        // Generic "you": advice, sayings, a game's rules.
+        "In the game you respawn each time you are killed by a sniper.",
+        // Rising, moving and contests.
+        "Complaints about police violence have shot up since the new chief arrived.",
+        "Her song Toy Soldiers stormed to the top of the charts after the tour.",
+        "The army and the contractor ended their legal battle over the rifle patent.",
+        "The deal helps the firm avoid several legal landmines.",
+    ] {
+        assert_eq!(violent(text), 0, "{text}: {:#?}", events(text));
+    }
+    for text in [
+        "Gunmen killed two guards at the depot on Monday.",
+        "Gunmen killed the business owner and his son.",
+        "The rebel commander said: we will kill you if you return to the valley.",
+        "Gunmen shot up a bar in the port city overnight.",
+        "Police said the man was shot to death outside a bank.",
+        "Soldiers stormed the compound at dawn.",
+    ] {
+        assert!(
+            violent(text) + count_threats(text) >= 1,
+            "{text}: {:#?}",
+            events(text)
+        );
+    }
+}
+
+fn count_threats(text: &str) -> usize {
+    events(text)
+        .into_iter()
+        .filter(|e| e.event_type == EventType::Threaten)
+        .count()
+}
+
+#[test]
+fn a_country_that_only_describes_a_sports_body_imposes_no_state_ban() {
+    let coerce = |text: &str| {
+        support::events_with(
+            "# geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tnames\n",
+            "# iso2\tiso3\tname\tgeonameid\tcapital\tlat\tlon\tpopulation\tnames\n\
+             KE\tKEN\tKenya\t192950\tNairobi\t1.0\t38.0\t51000000\t\n\
+             GR\tGRC\tGreece\t390903\tAthens\t39.0\t22.0\t10700000\t\n",
+            "# demonym\tiso2\tnote\nKenyan\tKE\t\nGreek\tGR\t\n",
+            text,
+        )
+        .into_iter()
+        .filter(|e| e.event_type == EventType::Coerce)
+        .count()
+    };
+    for text in [
+        "Kenya's athletics body has reversed a ban on the marathon runner.",
+        "The two sprinters face bans if the Greek Rowing Federation finds them guilty.",
+    ] {
+        assert_eq!(coerce(text), 0, "{text}");
+    }
+    for text in [
+        "Kenya's government has banned the opposition rally.",
+        "Kenya's sudden ban on the rally angered the opposition.",
+        "The Greek government has banned the march.",
+    ] {
+        assert_eq!(coerce(text), 1, "{text}");
+    }
+}
+
+#[test]
+fn a_sporting_ban_and_a_survey_finding_are_no_coercion() {
+    let coerce_or_sanction = |text: &str| {
+        events(text)
+            .into_iter()
+            .filter(|e| matches!(e.event_type, EventType::Coerce | EventType::Sanction))
+            .count()
+    };
+    for text in [
+        "Police chiefs said the athlete must serve a four-year doping ban.",
+        "The army's doping tribunal banned the sprinter from the league for two years.",
+        "Despite explosive growth in mobile payments, the survey found that most shoppers still use cash, officials said.",
+    ] {
+        assert_eq!(coerce_or_sanction(text), 0, "{text}: {:#?}", events(text));
+    }
+    for text in [
+        "The interior minister banned the opposition newspaper on Monday.",
+        "Police found a cache of rifles and explosives in the farmhouse.",
+    ] {
+        assert_eq!(coerce_or_sanction(text), 1, "{text}: {:#?}", events(text));
+    }
+}

@@ -272,8 +272,18 @@ pub(super) const WEAPON_WORDS: &[&str] = &[
 
 /// Whether a sentence names weapons or ammunition.
 pub fn mentions_weapons(toks: &[Token]) -> bool {
-    toks.iter()
-        .any(|t| WEAPON_WORDS.contains(&t.lower.as_str()))
+    toks.iter().enumerate().any(|(k, t)| {
+        WEAPON_WORDS.contains(&t.lower.as_str())
+            // "explosive growth", "an explosive report": the adjective of sudden or heated things.
+            && !(t.lower == "explosive"
+                && toks.get(k + 1).is_some_and(|n| {
+                    matches!(
+                        n.lower.as_str(),
+                        "growth" | "increase" | "rise" | "report" | "claims" | "allegations"
+                            | "debate" | "issue" | "situation" | "mix" | "demand" | "testimony"
+                    )
+                }))
+    })
 }
 
 /// Refines the ACLED sub-event type of every event in place.

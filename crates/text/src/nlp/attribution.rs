@@ -49,7 +49,157 @@ const SAY_VERBS: &[&str] = &[
     "alleged",
     "asserted",
     "noted",
+    "notes",
+    "say",
+    "tell",
+    "tells",
+    "adds",
+    "writes",
+    "argued",
+    "argues",
+    "explained",
+    "insisted",
+    "acknowledged",
+    "admitted",
+    "suggested",
+    "recalled",
 ];
+
+/// Personal pronouns that can be the source of a reporting verb ("he said").
+const PRONOUN_SOURCES: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// Nouns for people and bodies that speak ("officials said", "a senior aide said").
+const SPEAKER_NOUNS: &[&str] = &[
+    "witnesses",
+    "witness",
+    "officials",
+    "official",
+    "residents",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "police",
+    "ministry",
+    "authorities",
+    "reports",
+    "report",
+    "media",
+    "sources",
+    "source",
+    "activists",
+    "medics",
+    "doctors",
+    "army",
+    "military",
+    "monitor",
+    "group",
+    "aide",
+    "aides",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "campaign",
+    "company",
+    "agency",
+    "department",
+    "government",
+    "statement",
+    "lawmakers",
+    "critics",
+    "supporters",
+    "advocates",
+    "officers",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "adviser",
+    "advisers",
+    "advisor",
+    "director",
+    "chief",
+    "candidate",
+    "commission",
+    "committee",
+    "poll",
+    "survey",
+    "study",
+    "newspaper",
+    "organisers",
+    "organizers",
+    "leaders",
+    "leader",
+    "president",
+    "minister",
+    "secretary",
+    "senator",
+    "governor",
+    "mayor",
+    "people",
+    "voters",
+    "members",
+    "member",
+    "diplomats",
+    "diplomat",
+    "observers",
+    "researchers",
+    "scientists",
+    "economists",
+    "historian",
+    "professor",
+    "representative",
+    "representatives",
+    "spokespeople",
+    "family",
+    "relatives",
+    "investigators",
+];
+
+/// Words that open a noun phrase: the walk back over a source stops after one.
+const NP_OPENERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "another", "this", "these",
+    "those", "one", "two", "three", "several", "many", "some", "other",
+];
+
+/// Words that cannot stand inside a source noun phrase before its head.
+const NP_BREAKS: &[&str] = &[
+    "and", "or", "but", "that", "which", "who", "whom", "when", "while", "as", "because", "if",
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "to", "in", "on", "at", "from", "with", "by", "after", "before", "than", "not",
+    "also", "so", "then", "there", "what", "where", "how", "said", "says", "told",
+];
+
+/// The start of the speaker noun phrase ending right before token `end`: a pronoun ("he
+/// said"), or a phrase whose head is a name or a speaker noun ("a senior campaign aide said",
+/// "the head of the agency said", "Jane Roe said"), walked back to its determiner, at most
+/// eight words.
+fn speaker_phrase(toks: &[Token], end: usize) -> Option<usize> {
+    let head = toks.get(end.checked_sub(1)?)?;
+    if PRONOUN_SOURCES.contains(&head.lower.as_str()) {
+        return Some(end - 1);
+    }
+    let name =
+        head.is_word() && head.is_capitalized() && !NP_OPENERS.contains(&head.lower.as_str());
+    if !(name || SPEAKER_NOUNS.contains(&head.lower.as_str())) {
+        return None;
+    }
+    let mut start = end - 1;
+    while start > 0 && end - start < 8 {
+        let t = &toks[start - 1];
+        let w = t.lower.as_str();
+        if NP_OPENERS.contains(&w) {
+            start -= 1;
+            break;
+        }
+        let inside = (t.is_word() && !NP_BREAKS.contains(&w) && !w.ends_with("ly"))
+            || matches!(t.text, "'s" | "\u{2019}s" | "-" | ".");
+        if !inside {
+            break;
+        }
+        start -= 1;
+    }
+    Some(start)
+}
 
 const HEDGES: &[&str] = &[
     "reportedly",
@@ -180,8 +330,9 @@ pub fn read_stance(toks: &[Token], actors: &[ActorMention], text: &str) -> Sente
         if SAY_VERBS.contains(&l(i)) && i > 0 {
             // Source: the actor (or noun phrase) right before the verb, possibly "X's sources".
             let mut s = i;
-            // "X has claimed", "X had said": the source is before the auxiliary.
-            if s > 1 && matches!(l(s - 1), "has" | "have" | "had") {
+            // "X has claimed", "X had said", "X also said": the source is before the
+            // auxiliary or adverb.
+            while s > 1 && matches!(l(s - 1), "has" | "have" | "had" | "also" | "later") {
                 s -= 1;
             }
             s = source_end_before_aside(toks, actors, s);
@@ -200,34 +351,23 @@ pub fn read_stance(toks: &[Token], actors: &[ActorMention], text: &str) -> Sente
                     a.start,
                 ),
                 None => {
-                    // Plain nouns: "witnesses said", "officials said", "a spokesman said".
-                    let w = l(s - 1);
-                    if matches!(
-                        w,
-                        "witnesses"
-                            | "witness"
-                            | "officials"
-                            | "official"
-                            | "residents"
-                            | "spokesman"
-                            | "spokeswoman"
-                            | "spokesperson"
-                            | "police"
-                            | "ministry"
-                            | "authorities"
-                            | "reports"
-                            | "media"
-                            | "sources"
-                            | "source"
-                            | "activists"
-                            | "medics"
-                            | "doctors"
-                            | "army"
-                            | "military"
-                            | "monitor"
-                            | "group"
-                    ) {
-                        (toks[s - 1].text.to_string(), None, s - 1)
+                    // Pronouns and noun phrases: "he said", "a senior aide said", "Jane Roe
+                    // said", "officials said".
+                    if let Some(start) = speaker_phrase(toks, s) {
+                        // A party named inside the phrase ("the Rwanda-backed M23 rebel group")
+                        // names the source.
+                        match actors
+                            .iter()
+                            .filter(|a| a.start >= start && a.end < s)
+                            .max_by_key(|a| a.end)
+                        {
+                            Some(a) => (
+                                a.name.clone().unwrap_or_else(|| a.text.clone()),
+                                Some(a),
+                                start,
+                            ),
+                            None => (surface(toks, text, start, s), None, start),
+                        }
                     } else if sources_word {
                         ("sources".to_string(), None, s)
                     } else {
@@ -286,6 +426,65 @@ pub fn read_stance(toks: &[Token], actors: &[ActorMention], text: &str) -> Sente
         }
     }
     st
+}
+
+/// Gives "he said" and "she said" the name of the person they stand for: the last person
+/// named before the cue, in this sentence or an earlier one (`last_person` carries it across
+/// sentences, in document order). The cue and its span stay as written; only the source
+/// name is filled in, so a reader sees who is meant. "they" and "it" are left alone: their
+/// referent is as often a group as a person, and a wrong name is worse than none.
+pub fn resolve_pronoun_sources(
+    stance: &mut SentenceStance,
+    actors: &[ActorMention],
+    toks: &[Token],
+    last_person: &mut Option<String>,
+) {
+    let person_before = |end: usize| {
+        actors
+            .iter()
+            .filter(|a| a.person && a.end <= end)
+            .max_by_key(|a| a.end)
+            .map(|a| a.name.clone().unwrap_or_else(|| a.text.clone()))
+    };
+    for a in &mut stance.attributions {
+        let pronoun = a.end == a.start + 2 && matches!(toks[a.start].lower.as_str(), "he" | "she");
+        if pronoun {
+            if let Some(name) = person_before(a.start).or_else(|| last_person.clone()) {
+                a.source = name;
+            }
+        }
+    }
+    let named_source = stance
+        .attributions
+        .iter()
+        .filter(|a| toks[a.start].is_capitalized() && a.source.contains(char::is_uppercase))
+        .filter(|a| {
+            !matches!(
+                toks[a.start].lower.as_str(),
+                "he" | "she" | "they" | "it" | "we" | "i"
+            )
+        })
+        .max_by_key(|a| a.end);
+    let person = actors.iter().filter(|a| a.person).max_by_key(|a| a.end);
+    let named_last =
+        named_source.filter(|n| actors_agree(n, actors) && person.is_none_or(|p| n.end > p.end));
+    if let Some(n) = named_last {
+        *last_person = Some(n.source.clone());
+    } else if let Some(p) = person {
+        *last_person = Some(p.name.clone().unwrap_or_else(|| p.text.clone()));
+    }
+}
+
+/// Whether a named attribution source is a person: the last word of its phrase (the head:
+/// "Andrew Kirkwood" in "the U.N. coordinator Andrew Kirkwood") is a person actor's or no
+/// actor's at all (a name the actor lexicon does not know, "Jane Roe said"), not a body's ("the
+/// White House said").
+fn actors_agree(n: &AttributionMention, actors: &[ActorMention]) -> bool {
+    let head = n.end.saturating_sub(2);
+    actors
+        .iter()
+        .find(|a| a.start <= head && head < a.end)
+        .is_none_or(|a| a.person)
 }
 
 #[cfg(test)]
@@ -351,5 +550,65 @@ mod tests {
             stance("Three men were reportedly seized.").hedges,
             vec!["reportedly"]
         );
+    }
+
+    fn sources(s: &str) -> Vec<String> {
+        stance(s)
+            .attributions
+            .into_iter()
+            .map(|a| a.source)
+            .collect()
+    }
+
+    #[test]
+    fn pronouns_and_noun_phrases_are_sources() {
+        assert_eq!(sources("\"We will rebuild,\" she said."), vec!["she"]);
+        assert_eq!(
+            sources("A senior campaign aide said the rally was moved."),
+            vec!["A senior campaign aide"]
+        );
+        // The walk back stops at the phrase's determiner.
+        assert_eq!(
+            sources("The head of the water agency also said the dam held."),
+            vec!["the water agency"]
+        );
+        assert_eq!(
+            sources("Jane Roe says the vote was fair."),
+            vec!["Jane Roe"]
+        );
+        // Not a speaker: a passive, an infinitive, a clause word.
+        assert!(sources("The crowd was told to leave.").is_empty());
+        assert!(sources("It is too early to say who won.").is_empty());
+        assert!(sources("Nobody knows what happened, and said nothing.").is_empty());
+    }
+
+    #[test]
+    fn he_and_she_take_the_last_person_named() {
+        let lex = Lexicon::builtin().unwrap();
+        let c: HashMap<String, String> = HashMap::new();
+        let mut last = None;
+        let mut run = |s: &str| {
+            let toks = tokenize(s, 0);
+            let actors = find_actors(&toks, &lex, &c);
+            let mut st = read_stance(&toks, &actors, s);
+            resolve_pronoun_sources(&mut st, &actors, &toks, &mut last);
+            st.attributions
+                .into_iter()
+                .map(|a| a.source)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            run("Mayor Ann Berg said the bridge was closed."),
+            vec!["Ann Berg"]
+        );
+        assert_eq!(run("He said repairs would take a week."), vec!["Ann Berg"]);
+        // A body is no person: "it" and a body's statement leave the last person in place.
+        assert_eq!(
+            run("The White House said it was watching."),
+            vec!["White House"]
+        );
+        assert_eq!(run("She said the river was falling."), vec!["Ann Berg"]);
+        assert_eq!(run("Tom Hale said the road was open."), vec!["Tom Hale"]);
+        assert_eq!(run("He said traffic was light."), vec!["Tom Hale"]);
     }
 }

@@ -13,7 +13,7 @@ use sitrep_core::{
 };
 
 use super::actors::ActorMention;
-use super::attribution::{read_stance, SentenceStance};
+use super::attribution::{read_stance, resolve_pronoun_sources, SentenceStance};
 use super::classify::is_stopword;
 use super::counts::{find_counts, quantity_at};
 use super::dates::{find_dates, publication_date};
@@ -483,8 +483,10 @@ pub fn code_events(sentences: &[SentenceInput], lex: &Lexicon, ctx: &DocContext)
     // (sentence, token) of every trigger-word reference -> event type, for anaphora and relations.
     let mut refs: Vec<(usize, usize, EventType)> = Vec::new();
     let mut stances: Vec<SentenceStance> = Vec::new();
+    let mut last_person: Option<String> = None;
     for s in sentences {
-        let stance = read_stance(&s.toks, &s.actors, ctx.text);
+        let mut stance = read_stance(&s.toks, &s.actors, ctx.text);
+        resolve_pronoun_sources(&mut stance, &s.actors, &s.toks, &mut last_person);
         // Every trigger word is a possible reference to an event, whatever the sentence class.
         let mut i = 0;
         while i < s.toks.len() {
@@ -1013,33 +1015,15 @@ fn sentence_mentions(
         }
         if senses::part_of_a_name(toks, ts, te, s.headline)
             || senses::names_a_kind_of_thing(toks, te, t.event_type)
+            || senses::modified_into_other_sense(toks, ts, t.event_type)
+            || senses::figure_of_speech(toks, ts, te, t.event_type)
+            || senses::sporting_penalty(toks, ts, t.event_type, t.mode.as_deref())
+            || senses::reports_a_finding(toks, ts, te)
         {
             continue;
         }
-        // Senses that are not events.
         let prev = if ts > 0 { l(ts - 1) } else { "" };
         let next = l(te);
-        if matches!(
-            prev,
-            "heart"
-                | "panic"
-                | "asthma"
-                | "cyber"
-                | "price"
-                | "charm"
-                | "hunger"
-                | "flash"
-                | "smoke"
-                | "stun"
-                | "sound"
-                | "bath"
-                | "photo"
-                | "film"
-                | "tax"
-        ) && t.event_type == EventType::Assault
-        {
-            continue;
-        }
         // "X, backed by Y, launched ...": a participle describing a side, not an act of support.
         if t.event_type == EventType::Support
             && prev == ","
@@ -1361,7 +1345,10 @@ fn sentence_mentions(
             }
             Condition::Authority | Condition::PoliceUsage
                 if !s.actors.iter().any(|a| {
-                    let in_power = holds_office(a);
+                    // "France's headscarf ban": the possessive names who bans.
+                    let owns_trigger = ts > a.end && ts <= a.end + 4;
+                    let in_power =
+                        holds_office(a) && (owns_trigger || !modifies_what_follows(toks, a));
                     // "The president said he is ready to ...": the speaker of a pronoun
                     // subject is the one who is ready, attribution or not.
                     in_power && (!in_attribution(a) || speaks_for_pronoun(toks, ts, a))
@@ -4236,6 +4223,18 @@ fn holds_office(a: &ActorMention) -> bool {
         && !(a.person && matches!(first.as_str(), "mr." | "mrs." | "ms." | "dr." | "mr" | "dr"))
 }
 
+/// A bare country or demonym that only describes what follows it: "Kenya's athletics body",
+/// "Britain's former champion", "the Greek Athletics Federation". Had the next words named a
+/// state body ("Kenya's government", "the Greek army") the actor would span them, so the
+/// mention names no authority of its own.
+fn modifies_what_follows(toks: &[Token], a: &ActorMention) -> bool {
+    a.end == a.start + 1
+        && a.country.is_some()
+        && toks
+            .get(a.end)
+            .is_some_and(|n| n.lower == "'s" || n.is_word() && n.is_capitalized())
+}
+
 /// "X and (the) <Name> <verb>": the capitalised name (up to five tokens, slashes and hyphens
 /// allowed inside) after "and" that runs from the end of subject `a_end` to the verb at `ts`,
 /// as a mention of a second subject.
@@ -4356,6 +4355,7 @@ fn pronoun_speech_verb(toks: &[Token], ts: usize, ca: usize) -> Option<usize> {
             toks[k - 1].lower.as_str(),
             "said"
                 | "says"
+                | "say"
                 | "announced"
                 | "announces"
                 | "declared"
@@ -4389,7 +4389,21 @@ fn speaker_of_pronoun<'a>(
     while k > ca && subject_skip(toks[k - 1].lower.as_str()) {
         k -= 1;
     }
-    cands.iter().find(|a| a.end == k).copied()
+    cands.iter().find(|a| a.end == k).copied().or_else(|| {
+        // "The Rwanda-backed M23 rebel group said it ...": the party named inside the
+        // speaker's phrase, before up to three common nouns that head it.
+        cands
+            .iter()
+            .filter(|a| {
+                a.end < k
+                    && k - a.end <= 3
+                    && toks[a.end..k].iter().all(|t| {
+                        t.is_word() && !t.is_capitalized() && !NP_STOPS.contains(&t.lower.as_str())
+                    })
+            })
+            .max_by_key(|a| a.end)
+            .copied()
+    })
 }
 
 /// An actor mention for the capitalised phrase right after verb `te` (after "to", "with",

@@ -55,6 +55,277 @@ pub(super) fn names_a_kind_of_thing(toks: &[Token], te: usize, event_type: Event
             .is_some_and(|n| KINDS_OF_THING.contains(&n.lower.as_str()))
 }
 
+/// Words that, right before an attack word, make it name something other than an attack: a
+/// bodily or market event ("heart attack", "price war" words), a legal or business contest
+/// ("legal battle", "takeover battle", "legal landmines"), words used as weapons ("verbal
+/// attacks"), a rehearsal ("mock attack", "simulated battle"), a medium ("photo shoot",
+/// "film shooting") or spent cartridges ("spent shells").
+const OTHER_SENSE_MODIFIERS: &[&str] = &[
+    "heart",
+    "panic",
+    "asthma",
+    "cyber",
+    "price",
+    "charm",
+    "hunger",
+    "flash",
+    "smoke",
+    "stun",
+    "sound",
+    "bath",
+    "photo",
+    "film",
+    "tax",
+    "legal",
+    "court",
+    "takeover",
+    "bidding",
+    "ratings",
+    "boardroom",
+    "patent",
+    "custody",
+    "verbal",
+    "mock",
+    "simulated",
+    "spent",
+];
+
+/// Whether the word before an attack word gives it another sense (see
+/// [`OTHER_SENSE_MODIFIERS`]).
+pub(super) fn modified_into_other_sense(toks: &[Token], ts: usize, event_type: EventType) -> bool {
+    event_type == EventType::Assault
+        && ts > 0
+        && OTHER_SENSE_MODIFIERS.contains(&toks[ts - 1].lower.as_str())
+}
+
+/// Things that are "killed" only in a figure of speech: plans, deals, chances, a business,
+/// a hangover. Killing is done to the living; these nouns are never its victims.
+const FIGURATIVE_VICTIMS: &[&str] = &[
+    "plan",
+    "plans",
+    "deal",
+    "deals",
+    "bill",
+    "bills",
+    "proposal",
+    "proposals",
+    "idea",
+    "ideas",
+    "business",
+    "businesses",
+    "opportunity",
+    "opportunities",
+    "chance",
+    "chances",
+    "hope",
+    "hopes",
+    "jobs",
+    "project",
+    "projects",
+    "momentum",
+    "demand",
+    "sales",
+    "growth",
+    "competition",
+    "innovation",
+    "creativity",
+    "hangover",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "mood",
+    "appetite",
+    "time",
+    "engine",
+    "lights",
+];
+
+/// Words that may stand between a verb and its object's noun.
+const OBJECT_OPENERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "any", "your", "his", "her", "its",
+    "their", "our", "my", "off", "all",
+];
+
+/// Words that may follow a noun phrase's last word: prepositions, conjunctions, auxiliaries.
+const PHRASE_ENDS: &[&str] = &[
+    "to", "for", "of", "in", "on", "at", "and", "or", "that", "which", "by", "with", "as",
+    "before", "after", "because", "but", "is", "was", "are", "were", "from", "since", "until",
+    "over", "amid", "than", "so", "if", "when", "while",
+];
+
+/// Second-person pronouns: "you" in a report addresses the reader or anyone, so harm done to or
+/// by "you" is a generic statement, advice or a game's rules, not a happening.
+fn second_person(w: &str) -> bool {
+    matches!(w, "you" | "your" | "yourself" | "you're" | "ya")
+}
+
+/// Whether an attack word is used in a figure of speech or a generic statement, not to report
+/// harm:
+/// - "kill" with a thing as its object or passive subject ("kill plans", "the deal was killed",
+///   "won't kill your business"; see [`FIGURATIVE_VICTIMS`]);
+/// - harm done to or by "you" ("what doesn't kill you", "each time you are killed"), unless
+///   someone addresses a party ("we will kill you");
+/// - "shot up" with no object (numbers or prices rose), "shot to fame", "shot his way to";
+/// - "stormed to (victory)", "stormed out/off/home": movement, not an assault.
+pub(super) fn figure_of_speech(
+    toks: &[Token],
+    ts: usize,
+    te: usize,
+    event_type: EventType,
+) -> bool {
+    if event_type != EventType::Assault {
+        return false;
+    }
+    let l = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let first = l(ts);
+    // The noun must end its phrase: "killed the business owner" has a person as its object.
+    let ends_phrase = |k: usize| {
+        toks.get(k).is_none_or(|t| {
+            !t.is_word() || t.is_capitalized() || PHRASE_ENDS.contains(&t.lower.as_str())
+        })
+    };
+    let object_noun = || {
+        let mut k = te;
+        while k < te + 3 && OBJECT_OPENERS.contains(&l(k)) {
+            k += 1;
+        }
+        // one adjective or noun modifier may stand before the noun ("kill new plans").
+        let head = if FIGURATIVE_VICTIMS.contains(&l(k)) {
+            k
+        } else if toks
+            .get(k)
+            .is_some_and(|t| t.is_word() && !t.is_capitalized())
+        {
+            k + 1
+        } else {
+            return false;
+        };
+        FIGURATIVE_VICTIMS.contains(&l(head)) && ends_phrase(head + 1)
+    };
+    let passive_subject = || {
+        ts >= 2
+            && matches!(l(ts - 1), "was" | "were" | "been" | "be" | "is" | "are")
+            && (ts.saturating_sub(4)..ts - 1).any(|k| FIGURATIVE_VICTIMS.contains(&l(k)))
+    };
+    if matches!(first, "kill" | "kills" | "killed" | "killing")
+        && te == ts + 1
+        && (object_noun() || passive_subject())
+    {
+        return true;
+    }
+    // "you kill", "you are killed", "kill you". Not where a speaker ("we") addresses a party
+    // or a future is announced ("we will kill you", "we will not let you massacre people"):
+    // that "you" is someone in particular, and the sentence a threat.
+    let before_you = ts >= 1 && second_person(l(ts - 1))
+        || ts >= 2
+            && second_person(l(ts - 2))
+            && matches!(l(ts - 1), "are" | "were" | "get" | "got" | "can" | "must");
+    let addressed = toks.iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "we" | "us" | "our" | "will" | "'ll" | "going"
+        )
+    });
+    if (before_you || second_person(l(te))) && !addressed {
+        return true;
+    }
+    if first == "shot" && te == ts + 1 {
+        let after = l(te + 1);
+        let intransitive_up = l(te) == "up"
+            && !(OBJECT_OPENERS.contains(&after)
+                || toks.get(te + 1).is_some_and(|t| {
+                    t.is_capitalized() || t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                }));
+        let rose_to = l(te) == "to" && !matches!(after, "death" | "dead");
+        let made_way = OBJECT_OPENERS.contains(&l(te)) && after == "way";
+        return intransitive_up || rose_to || made_way;
+    }
+    matches!(first, "stormed" | "storming" | "storm")
+        && matches!(l(te), "to" | "out" | "off" | "home" | "back")
+}
+
+/// Words that place a sentence in organised sport: its bodies, events, people and doping rules.
+const SPORT_CUES: &[&str] = &[
+    "sport",
+    "sports",
+    "doping",
+    "anti-doping",
+    "athletics",
+    "athlete",
+    "athletes",
+    "sprinter",
+    "sprinters",
+    "rugby",
+    "football",
+    "soccer",
+    "cricket",
+    "tennis",
+    "olympic",
+    "olympics",
+    "match",
+    "matches",
+    "tournament",
+    "championship",
+    "league",
+    "squad",
+    "player",
+    "players",
+    "referee",
+    "iaaf",
+    "fifa",
+    "uefa",
+    "ioc",
+];
+
+/// Whether a ban, suspension or expulsion is a sporting penalty: a governing body's ban on an
+/// athlete or club ("an eight-year doping ban", "banned from rugby for two months", "expelled
+/// from the Games") is discipline inside a sport, not a restriction a state imposes (PLOVER
+/// COERCE and SANCTION are acts between political actors).
+pub(super) fn sporting_penalty(
+    toks: &[Token],
+    ts: usize,
+    event_type: EventType,
+    mode: Option<&str>,
+) -> bool {
+    let restriction = event_type == EventType::Coerce && matches!(mode, Some("ban"))
+        || event_type == EventType::Sanction && toks[ts].lower.starts_with("suspen")
+        || event_type == EventType::Coerce && toks[ts].lower.starts_with("expel");
+    restriction
+        && toks.iter().enumerate().any(|(k, t)| {
+            SPORT_CUES.contains(&t.lower.as_str())
+                || t.lower == "games" && k > 0 && t.is_capitalized()
+        })
+}
+
+/// Nouns of inquiry: what "found" something out rather than found a thing.
+const INQUIRIES: &[&str] = &[
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "poll",
+    "polls",
+    "research",
+    "review",
+    "audit",
+    "inquiry",
+    "analysis",
+    "researchers",
+];
+
+/// Whether "found"/"discovered" reports a finding ("the survey found", "found that ..."), not
+/// a find of weapons.
+pub(super) fn reports_a_finding(toks: &[Token], ts: usize, te: usize) -> bool {
+    matches!(
+        toks[ts].lower.as_str(),
+        "found" | "discovered" | "finds" | "find"
+    ) && (ts > 0 && INQUIRIES.contains(&toks[ts - 1].lower.as_str())
+        || toks.get(te).is_some_and(|t| t.lower == "that"))
+}
+
 /// Nouns of the legal handling of an act. Before them an attack word names the matter a court,
 /// prosecutor or inquiry deals with ("the sexual assault case", "a murder trial", "rape
 /// charges"): a past act the sentence recalls, while the news is the legal step.
