@@ -458,12 +458,7 @@ pub fn resolve_pronoun_sources(
         .attributions
         .iter()
         .filter(|a| toks[a.start].is_capitalized() && a.source.contains(char::is_uppercase))
-        .filter(|a| {
-            !matches!(
-                toks[a.start].lower.as_str(),
-                "he" | "she" | "they" | "it" | "we" | "i"
-            )
-        })
+        .filter(|a| !PRONOUN_SOURCES.contains(&toks[a.start].lower.as_str()))
         .max_by_key(|a| a.end);
     let person = actors.iter().filter(|a| a.person).max_by_key(|a| a.end);
     let named_last =

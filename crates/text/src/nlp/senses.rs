@@ -221,13 +221,15 @@ pub(super) fn figure_of_speech(
         || ts >= 2
             && second_person(l(ts - 2))
             && matches!(l(ts - 1), "are" | "were" | "get" | "got" | "can" | "must");
-    let addressed = toks.iter().any(|t| {
-        matches!(
-            t.lower.as_str(),
-            "we" | "us" | "our" | "will" | "'ll" | "going"
-        )
-    });
-    if (before_you || second_person(l(te))) && !addressed {
+    let addressed = || {
+        toks.iter().any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "we" | "us" | "our" | "will" | "'ll" | "going"
+            )
+        })
+    };
+    if (before_you || second_person(l(te))) && !addressed() {
         return true;
     }
     if first == "shot" && te == ts + 1 {
