@@ -252,6 +252,12 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
             i += 1;
             continue;
         };
+        // "Minister Jane Roe", "Foreign Minister John Smith": a capitalised title before a
+        // name belongs to the titled person (step 3), not to the generic office.
+        if titled_name_at(toks, i, &taken) {
+            i += 1;
+            continue;
+        }
         // Skip a generic head used as a modifier ("police station", "army base") or verb ("forces him").
         let next = toks.get(i + k).map(|t| t.lower.as_str()).unwrap_or("");
         if matches!(
@@ -1394,6 +1400,15 @@ fn title_at(toks: &[Token], i: usize) -> Option<usize> {
         return None;
     }
     title_len(toks, i)
+}
+
+/// A capitalised title at `i` followed by a free capitalised word: the start of a titled
+/// name that step 3 of [`find_actors`] reads.
+fn titled_name_at(toks: &[Token], i: usize, taken: &[bool]) -> bool {
+    title_at(toks, i).is_some_and(|tl| {
+        toks.get(i + tl)
+            .is_some_and(|t| t.is_capitalized() && t.is_word() && !taken[i + tl])
+    })
 }
 
 /// A title in lower case right after a country ("Libyan leader Muammar Gaddafi", "Peru's

@@ -1336,6 +1336,11 @@ fn sentence_mentions(
             {
                 continue
             }
+            Condition::PartyObject
+                if !party_is_object(toks, te, &s.actors) || passive_aux(prev) =>
+            {
+                continue
+            }
             Condition::Enacted if !has_enacting_word(toks) => continue,
             Condition::Arms if !super::acled::mentions_weapons(toks) => continue,
             Condition::ReportedMust
@@ -1432,8 +1437,15 @@ fn sentence_mentions(
         let (ca, cb) = clause_bounds(toks, ts);
         // "that" before a pronoun subject is a conjunction, not a determiner.
         let determiner = |k: usize| DETERMINERS.contains(&l(k)) && !complementizer_that(toks, k);
-        let anaphoric = (ts.saturating_sub(3)..ts).any(|k| {
-            determiner(k)
+        // A modal right before the trigger makes it a verb ("the army will withdraw", "the
+        // rebels could shell"): a future or possible act never retells a reported one.
+        let after_modal = matches!(
+            prev,
+            "will" | "would" | "shall" | "can" | "could" | "may" | "might" | "must"
+        );
+        let anaphoric = !after_modal
+            && (ts.saturating_sub(3)..ts).any(|k| {
+                determiner(k)
                 && !(k + 1..ts).any(|m| toks[m].is_capitalized() && !in_actor(m))
                 // An auxiliary in between makes a statement trigger a verb with the
                 // determiner's noun as its subject ("the parliament has demanded"), not a noun it
@@ -1451,7 +1463,8 @@ fn sentence_mentions(
                     && k + 1 < ts
                     && t.words[0].ends_with("ed")
                     && t.pos == Pos::Verb)
-        }) || (ts > 0 && DETERMINERS.contains(&prev));
+            })
+            || (ts > 0 && DETERMINERS.contains(&prev));
         let is_noun = t.pos == Pos::Noun
             || anaphoric
             || matches!(
@@ -1473,7 +1486,7 @@ fn sentence_mentions(
                 && !t.words[0].ends_with("ed")
                 // A trigger opening with a modal is a verb phrase ("Portugal will support").
                 && !matches!(t.words[0].as_str(), "will" | "would" | "shall")
-                && !matches!(t.words[0].as_str(), "shot" | "struck" | "fought" | "beat" | "beaten" | "shelled" | "blew" | "set"))
+                && !matches!(t.words[0].as_str(), "shot" | "struck" | "fought" | "beat" | "beaten" | "shelled" | "blew" | "set" | "met"))
             || (toks[ts].is_capitalized() && s.headline)
             // "a 24-hour hunger strike", "a massive protest": an article with an adjective
             // between makes a noun phrase too.
@@ -3838,6 +3851,30 @@ fn conjuncts<'a>(
         out.clear();
     }
     out
+}
+
+/// A party (actor mention) is the direct object after `te`: at most a determiner and a rank
+/// word stand between ("met the Kenyan president", "met senior US officials").
+fn party_is_object(toks: &[Token], te: usize, actors: &[ActorMention]) -> bool {
+    let mut k = te;
+    while k < toks.len()
+        && k < te + 2
+        && matches!(
+            toks[k].lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "senior" | "top" | "visiting"
+        )
+    {
+        k += 1;
+    }
+    actors.iter().any(|a| a.start == k)
+}
+
+/// A form of "be" or "get" before a participle makes it passive ("were met by tear gas").
+fn passive_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got"
+    )
 }
 
 /// A word between a subject and its verb that is not part of the subject ("Police on Monday

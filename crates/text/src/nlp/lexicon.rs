@@ -59,6 +59,9 @@ pub enum Condition {
     Arms,
     /// "must" as a demand: only in a clause reported by a speaker ("X said that Y must ...").
     ReportedMust,
+    /// Only with a party as the direct object ("met the Kenyan president"), because the verb
+    /// has common senses with other objects ("met the deadline", "met resistance").
+    PartyObject,
 }
 
 #[derive(Debug, Clone)]
@@ -235,7 +238,13 @@ impl Lexicon {
                 "enacted" => Condition::Enacted,
                 "arms" => Condition::Arms,
                 "reported_must" => Condition::ReportedMust,
-                _ => Condition::None,
+                "party_object" => Condition::PartyObject,
+                c if c == "-" || c.starts_with("object:") => Condition::None,
+                other => {
+                    return Err(format!(
+                        "triggers.tsv: unknown condition {other:?} in {r:?}"
+                    ))
+                }
             };
             for form in r[0].split('|') {
                 let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
