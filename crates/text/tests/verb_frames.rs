@@ -1,8 +1,9 @@
 //! Who acts and on whom, where the verb's frame decides: a capitalised title before a name
 //! belongs to the titled person (not to the generic office), a modal before a trigger makes
-//! it a verb with a subject, and "met" is a meeting only with a party as its object. End to
-//! end through `extract` with the built-in lexicons and a small hand-written gazetteer; each
-//! sentence is written for the rule, with a near miss the rule must leave alone.
+//! it a verb with a subject, "met" is a meeting only with a party as its object, and "jailed"
+//! is a sanction with the jailer acting. End to end through `extract` with the built-in
+//! lexicons and a small hand-written gazetteer; each sentence is written for the rule, with a
+//! near miss the rule must leave alone.
 
 mod support;
 use support::levant::events;
@@ -72,4 +73,19 @@ fn met_is_a_meeting_only_with_a_party_as_its_object() {
         let evs = events(text);
         assert!(!has(&evs, EventType::Consult), "{text}: {evs:#?}");
     }
+}
+
+#[test]
+fn jailing_is_a_sanction_by_whoever_jails() {
+    let evs = events("A Syrian court jailed two Jordanian journalists for five years on Sunday.");
+    let e = find(&evs, EventType::Sanction);
+    assert_eq!(actor_text(e), "Syrian court", "{e:#?}");
+    assert_eq!(
+        role_texts(e, ActorRole::Recipient),
+        vec!["Jordanian journalists".to_string()],
+        "{e:#?}"
+    );
+    // "jail" as a place is no act of jailing.
+    let evs = events("Two Jordanian journalists spent a week in a Syrian jail last year.");
+    assert!(!has(&evs, EventType::Sanction), "{evs:#?}");
 }
