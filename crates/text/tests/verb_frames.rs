@@ -1,9 +1,9 @@
 //! Who acts and on whom, where the verb's frame decides: a capitalised title before a name
 //! belongs to the titled person (not to the generic office), a modal before a trigger makes
-//! it a verb with a subject, "met" is a meeting only with a party as its object, and "jailed"
-//! is a sanction with the jailer acting. End to end through `extract` with the built-in
-//! lexicons and a small hand-written gazetteer; each sentence is written for the rule, with a
-//! near miss the rule must leave alone.
+//! it a verb with a subject, "met" is a meeting only with a party as its object, "jailed" is
+//! a sanction with the jailer acting, and a lifted restriction is no new one. End to end
+//! through `extract` with the built-in lexicons and a small hand-written gazetteer; each
+//! sentence is written for the rule, with a near miss the rule must leave alone.
 
 mod support;
 use support::levant::events;
@@ -88,4 +88,31 @@ fn jailing_is_a_sanction_by_whoever_jails() {
     // "jail" as a place is no act of jailing.
     let evs = events("Two Jordanian journalists spent a week in a Syrian jail last year.");
     assert!(!has(&evs, EventType::Sanction), "{evs:#?}");
+}
+
+#[test]
+fn lifting_a_restriction_is_a_concession_and_imposes_nothing() {
+    for (text, actor) in [
+        ("Turkey lifted its sanctions on Syria on Monday.", "Turkey"),
+        (
+            "The Syrian army ended the nightly curfew in Homs.",
+            "Syrian army",
+        ),
+        (
+            "Jordanian authorities shortened the curfew in Amman.",
+            "Jordanian authorities",
+        ),
+    ] {
+        let evs = events(text);
+        let e = find(&evs, EventType::Concede);
+        assert!(actor_text(e).ends_with(actor), "{text}: {e:#?}");
+        assert!(
+            !has(&evs, EventType::Sanction) && !has(&evs, EventType::Coerce),
+            "{text}: a lifted restriction is not a new one: {evs:#?}"
+        );
+    }
+    // Imposed after something else ended, the restriction is new.
+    let evs = events("Turkey imposed sanctions on Syria after the talks ended.");
+    assert!(has(&evs, EventType::Sanction), "{evs:#?}");
+    assert!(!has(&evs, EventType::Concede), "{evs:#?}");
 }

@@ -1019,6 +1019,7 @@ fn sentence_mentions(
             || senses::figure_of_speech(toks, ts, te, t.event_type)
             || senses::sporting_penalty(toks, ts, t.event_type, t.mode.as_deref())
             || senses::reports_a_finding(toks, ts, te)
+            || senses::restriction_being_lifted(toks, ts, t.event_type)
         {
             continue;
         }

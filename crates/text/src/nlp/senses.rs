@@ -300,6 +300,100 @@ pub(super) fn sporting_penalty(
         })
 }
 
+/// Verbs and nouns that end or loosen a restriction ("lifted the curfew", "the easing of
+/// sanctions", "an end to the blockade").
+const LIFTING_WORDS: &[&str] = &[
+    "lift",
+    "lifts",
+    "lifted",
+    "lifting",
+    "ease",
+    "eases",
+    "eased",
+    "easing",
+    "relax",
+    "relaxes",
+    "relaxed",
+    "relaxing",
+    "end",
+    "ends",
+    "ended",
+    "ending",
+    "shortened",
+    "shortens",
+    "scrap",
+    "scraps",
+    "scrapped",
+    "remove",
+    "removes",
+    "removed",
+    "removal",
+    "rescind",
+    "rescinds",
+    "rescinded",
+    "revoke",
+    "revokes",
+    "revoked",
+    "repeal",
+    "repeals",
+    "repealed",
+    "repealing",
+];
+
+/// Words that may stand between a lifting word and the restriction it lifts: determiners,
+/// quantifiers and common modifiers ("lifted all the remaining economic sanctions").
+const LIFTED_NP_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "all",
+    "some",
+    "most",
+    "part",
+    "parts",
+    "of",
+    "to",
+    "remaining",
+    "nightly",
+    "night",
+    "night-time",
+    "daytime",
+    "economic",
+    "trade",
+    "international",
+    "western",
+    "travel",
+    "partial",
+    "total",
+    "two-year",
+    "week-long",
+];
+
+/// A restriction noun (a curfew, sanctions, an embargo, a blockade) that a lifting word acts on
+/// names the restriction being ended, not one imposed: "the EU lifted sanctions on Syria" is a
+/// concession (the lifting verb's own event), and no new sanction.
+pub(super) fn restriction_being_lifted(toks: &[Token], ts: usize, event_type: EventType) -> bool {
+    if !matches!(event_type, EventType::Sanction | EventType::Coerce) {
+        return false;
+    }
+    let mut k = ts;
+    while k > 0 && ts - k < 5 {
+        let w = toks[k - 1].lower.as_str();
+        if LIFTING_WORDS.contains(&w) {
+            return true;
+        }
+        if !LIFTED_NP_WORDS.contains(&w) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
 /// Nouns of inquiry: what "found" something out rather than found a thing.
 const INQUIRIES: &[&str] = &[
     "survey",
