@@ -371,6 +371,17 @@ const LIFTED_NP_WORDS: &[&str] = &[
     "total",
     "two-year",
     "week-long",
+    // "shortened by one hour the curfew"
+    "by",
+    "one",
+    "two",
+    "three",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
 ];
 
 /// A restriction noun (a curfew, sanctions, an embargo, a blockade) that a lifting word acts on
@@ -381,7 +392,7 @@ pub(super) fn restriction_being_lifted(toks: &[Token], ts: usize, event_type: Ev
         return false;
     }
     let mut k = ts;
-    while k > 0 && ts - k < 5 {
+    while k > 0 && ts - k < 7 {
         let w = toks[k - 1].lower.as_str();
         if LIFTING_WORDS.contains(&w) {
             return true;
