@@ -99,7 +99,7 @@ fn lifting_a_restriction_is_a_concession_and_imposes_nothing() {
             "Syrian army",
         ),
         (
-            "Jordanian authorities shortened the curfew in Amman.",
+            "Jordanian authorities shortened by two hours the nightly curfew in Amman.",
             "Jordanian authorities",
         ),
     ] {
