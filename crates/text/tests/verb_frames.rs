@@ -116,3 +116,13 @@ fn lifting_a_restriction_is_a_concession_and_imposes_nothing() {
     assert!(has(&evs, EventType::Sanction), "{evs:#?}");
     assert!(!has(&evs, EventType::Concede), "{evs:#?}");
 }
+
+#[test]
+fn an_article_before_a_country_is_not_part_of_its_name() {
+    let evs = events("The Syrian army withdrew from Homs on Sunday.");
+    let e = find(&evs, EventType::Retreat);
+    assert_eq!(actor_text(e), "Syrian army", "{e:#?}");
+    let evs = events("The Jordanian government condemned the shelling of Homs.");
+    let e = find(&evs, EventType::Accuse);
+    assert_eq!(actor_text(e), "Jordanian government", "{e:#?}");
+}

@@ -129,7 +129,11 @@ fn country_before(
             continue;
         }
         let s = e - k;
+        // A leading article is not part of the country's written form ("The Syrian army",
+        // "The Netherlands"): the lookup ignores it, and the shorter candidate finds the same
+        // country without it.
         if !toks[s].is_capitalized()
+            || toks[s].lower == "the"
             || !toks[e - 1].is_word()
             || !countries.may_start_country(toks[s].text)
         {
@@ -622,7 +626,8 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         let mut parts: Vec<(usize, usize, String)> = Vec::new();
         let mut j = i;
         while j < toks.len() && !taken[j] {
-            let may_start = countries.may_start_country(toks[j].text);
+            // The article is not part of the country ("The U.S. designation").
+            let may_start = toks[j].lower != "the" && countries.may_start_country(toks[j].text);
             let Some((k, cc)) = (1..=3)
                 .rev()
                 .filter(|k| may_start && j + k <= toks.len() && toks[j + k - 1].is_word())
@@ -663,6 +668,7 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
                                     | "deployment"
                                     | "withdrawal"
                                     | "sanctions"
+                                    | "designation"
                             )
                     })
                 })
@@ -745,7 +751,8 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
             continue;
         }
         let mut hit = None;
-        let may_start = countries.may_start_country(toks[i].text);
+        // "The United States": the article is left out, as in `country_before`.
+        let may_start = toks[i].lower != "the" && countries.may_start_country(toks[i].text);
         for k in (1..=4).rev() {
             if may_start
                 && i + k <= toks.len()

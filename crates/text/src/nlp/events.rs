@@ -3967,6 +3967,11 @@ fn subject_phrase(toks: &[Token], ts: usize, ca: usize, text: &str) -> Option<Ac
     // Up to six words, not counting brackets.
     let mut bracketed = end - head_end;
     while start > ca && end - start < 6 + bracketed {
+        // A capitalised "The" inside a sentence opens a phrase: the words before it are a
+        // heading run into the sentence ("Differing opinions The U.S. designation ...").
+        if toks[start].text == "The" {
+            break;
+        }
         if let Some(o) = bracket(start) {
             bracketed += start - o;
             start = o;
@@ -3987,6 +3992,7 @@ fn subject_phrase(toks: &[Token], ts: usize, ca: usize, text: &str) -> Option<Ac
     // The phrase must begin the clause or follow a comma or a subordinator it stopped at; a
     // verb-final phrase in mid-clause is somebody's object.
     if start > ca
+        && toks[start].text != "The"
         && toks[start - 1].is_word()
         && !NP_STOPS.contains(&toks[start - 1].lower.as_str())
     {
@@ -7968,6 +7974,11 @@ mod tests {
         assert!(subject_phrase(&toks, pos(&toks, "agreed"), 0, text).is_none());
         // A singular body can speak: "the tribunal's council has protested".
         let text = "The regional council protested.";
+        let toks = tokenize(text, 0);
+        let np = subject_phrase(&toks, pos(&toks, "protested"), 0, text).unwrap();
+        assert_eq!(np.text, "The regional council");
+        // A heading run into the sentence stops at the capitalised article.
+        let text = "Mixed signals The regional council protested.";
         let toks = tokenize(text, 0);
         let np = subject_phrase(&toks, pos(&toks, "protested"), 0, text).unwrap();
         assert_eq!(np.text, "The regional council");
