@@ -814,3 +814,132 @@ fn a_body_named_after_a_country_is_not_the_country() {
         vec!["Chile"]
     );
 }
+
+#[test]
+fn whom_a_ban_keeps_from_acting_is_its_recipient() {
+    let r = recipients(
+        "President Boric has banned Peruvian opposition candidates from running in the vote.",
+        EventType::Coerce,
+    );
+    assert_eq!(r, vec!["Peruvian opposition candidates"]);
+    // "from" before a name, not before a verb in -ing: what is banned is goods, no party.
+    let r = recipients(
+        "President Boric has banned fish imports from the north.",
+        EventType::Coerce,
+    );
+    assert!(!r.iter().any(|x| x.contains("imports")), "{r:?}");
+}
+
+#[test]
+fn the_sides_a_mediator_works_between_are_its_recipients() {
+    let r = recipients(
+        "Jordanian officers ended mediation efforts between rival militias in Homs.",
+        EventType::Consult,
+    );
+    assert_eq!(r, vec!["rival militias"]);
+    // A span of time between two dates names no sides.
+    let r = recipients(
+        "Jordanian officers ended mediation efforts between March and May.",
+        EventType::Consult,
+    );
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn a_place_a_siege_noun_used_as_a_verb_is_laid_on_is_its_recipient() {
+    let r = recipients(
+        "Angry dairy farmers said they would blockade Lima from Monday night.",
+        EventType::Protest,
+    );
+    assert_eq!(r, vec!["Lima"]);
+    // Roads near a city are blocked, not the city.
+    let r = recipients(
+        "Angry dairy farmers said they would blockade roads near Lima.",
+        EventType::Protest,
+    );
+    assert!(!r.iter().any(|x| x == "Lima"), "{r:?}");
+}
+
+#[test]
+fn an_office_title_without_an_article_after_an_attack_verb_is_the_target() {
+    let r = recipients(
+        "An attempt to assassinate deputy governor of the Arequipa region, Juan Torres, failed.",
+        EventType::Assault,
+    );
+    assert_eq!(
+        r,
+        vec!["deputy governor of the Arequipa region, Juan Torres"]
+    );
+    // A title owning the object ("mayor's bodyguard") is not the one attacked.
+    let r = recipients(
+        "Gunmen tried to kill mayor's bodyguard in Arequipa.",
+        EventType::Assault,
+    );
+    assert!(!r.iter().any(|x| x.contains("mayor")), "{r:?}");
+}
+
+#[test]
+fn the_party_named_by_a_threats_condition_is_threatened() {
+    let r = recipients(
+        "Chile threatened to launch a new military offensive unless Lima accepted its terms.",
+        EventType::Threaten,
+    );
+    assert_eq!(r, vec!["Lima"]);
+    // A party the threatened act itself names stays the target.
+    let r = recipients(
+        "Chile threatened to break relations with Peru unless Lima closed its base.",
+        EventType::Threaten,
+    );
+    assert_eq!(r, vec!["Peru"]);
+}
+
+#[test]
+fn the_side_a_mobilisation_is_aimed_against_outranks_the_forces_it_builds() {
+    let r = recipients(
+        "Syria has trained hundreds of hackers capable of waging cyber warfare against Jordan.",
+        EventType::Mobilize,
+    );
+    assert_eq!(r, vec!["Jordan"]);
+    // "against" past a clause break belongs to another verb.
+    let r = recipients(
+        "Syria has trained hundreds of hackers, who later spoke against Jordan.",
+        EventType::Mobilize,
+    );
+    assert!(!r.iter().any(|x| x == "Jordan"), "{r:?}");
+}
+
+#[test]
+fn the_last_conjunct_after_an_aside_is_in_the_list() {
+    let r = recipients(
+        "Chile agreed to lift embargoes on sales to Peru, Syria, and with strings attached, Jordan.",
+        EventType::Agree,
+    );
+    assert_eq!(r, vec!["Peru", "Syria", "Jordan"]);
+    // A name opening a new clause after the aside is no conjunct.
+    let r = recipients(
+        "Chile agreed to lift embargoes on Peru and Syria, and within a week, Jordan said it would follow.",
+        EventType::Agree,
+    );
+    assert!(!r.iter().any(|x| x == "Jordan"), "{r:?}");
+}
+
+#[test]
+fn a_present_verb_after_a_plural_subject_is_a_verb() {
+    // "The Palestinians reject ..." is a clause, so the owner of the rejected proposal is the
+    // party rejected, as after "rejected".
+    let r = recipients(
+        "The rebels reject proposed Peruvian changes to the deal.",
+        EventType::Reject,
+    );
+    assert_eq!(r, vec!["Peruvian"]);
+    // A singular noun before the word keeps the noun reading: "The opposition demand ..." is
+    // a demand the opposition made, so Chile, after the verb "angered", is not asked.
+    let evs = events("The opposition demand for early elections angered Chile.");
+    assert!(
+        !evs.iter()
+            .any(|e| support::role_texts(e, ActorRole::Recipient)
+                .iter()
+                .any(|x| x == "Chile")),
+        "{evs:#?}"
+    );
+}
