@@ -943,3 +943,54 @@ fn a_present_verb_after_a_plural_subject_is_a_verb() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_blockade_a_state_imposes_in_a_place_is_laid_on_that_place() {
+    let r = recipients(
+        "Chile reimposed blockades in Arequipa after the clashes.",
+        EventType::Coerce,
+    );
+    assert_eq!(r, vec!["Arequipa"]);
+    // Protesters' blockades in a city obstruct roads there; the city is where they stand.
+    let evs = events("Angry truckers set up blockades in Arequipa.");
+    assert!(
+        !evs.iter()
+            .any(|e| support::role_texts(e, ActorRole::Recipient)
+                .iter()
+                .any(|x| x == "Arequipa")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn the_nation_of_what_a_protest_opposes_is_protested_against() {
+    let r = recipients(
+        "Inmates rioted at a jail in Arequipa demanding independence from Peruvian rule.",
+        EventType::Protest,
+    );
+    assert_eq!(r, vec!["Peruvian"]);
+    // A route "from" towns of a nation names no opponent.
+    let r = recipients(
+        "Thousands marched from Peruvian towns to Amman.",
+        EventType::Protest,
+    );
+    assert!(!r.iter().any(|x| x == "Peruvian"), "{r:?}");
+}
+
+#[test]
+fn forces_strengthened_in_a_country_before_an_adverbial_act_on_it() {
+    let r = recipients(
+        "Chile has strengthened its forces in Peru following the border clashes.",
+        EventType::Mobilize,
+    );
+    assert_eq!(r, vec!["Peru"]);
+    // Rebels who surrender in a town surrender there, not to it.
+    let evs = events("Five hundred rebels surrendered in Arequipa following an army offensive.");
+    assert!(
+        !evs.iter()
+            .any(|e| support::role_texts(e, ActorRole::Recipient)
+                .iter()
+                .any(|x| x == "Arequipa")),
+        "{evs:#?}"
+    );
+}

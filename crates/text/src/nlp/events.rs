@@ -2175,6 +2175,12 @@ fn sentence_mentions(
         if recipient.is_none() {
             recipient = opposed_name_np.as_ref();
         }
+        let opposed_nation_np = (recipient.is_none() && t.event_type == EventType::Protest)
+            .then(|| missed_recipients::nation_protested_against(toks, te, cb, &s.places, ctx.text))
+            .flatten();
+        if recipient.is_none() {
+            recipient = opposed_nation_np.as_ref();
+        }
         // Whoever made the proposal, request or call that is rejected or accepted is the
         // counterpart ("rejected an Indian proposal", "turned down calls by the envoy"), even
         // when the proposal names other parties after it.
@@ -2209,11 +2215,16 @@ fn sentence_mentions(
         if recipient.is_none() {
             recipient = place_np.as_ref();
         }
-        // "would blockade Lyon": a siege noun used as a verb takes its object place.
+        // "would blockade Lyon", "reimposed blockades in the territory": the place a blockade
+        // is laid on.
+        let by_state =
+            actor.is_some_and(|a| matches!(a.kind, ActorKind::Government | ActorKind::StateForces));
         let besieged_np = recipient
             .is_none()
             .then(|| {
-                missed_recipients::place_besieged_by_verb(toks, ts, te, cb, t, &s.places, ctx.text)
+                missed_recipients::place_besieged(
+                    toks, ts, te, cb, t, by_state, &s.places, ctx.text,
+                )
             })
             .flatten();
         if recipient.is_none() {
@@ -5541,6 +5552,18 @@ fn place_target(
             // A conjunction opening the next clause ("from Chad unless ...") modifies nothing.
             && !CLAUSE_BREAKS.contains(&n.lower.as_str())
             && !matches!(n.lower.as_str(), "unless" | "if" | "whereas")
+            // Nor does a word opening an adverbial after forces or a restriction put "in" a
+            // place ("strengthened its forces in X following the raid"); a retreat or a visit
+            // "in" a place is mostly where it happened, so those keep the cautious reading.
+            && !(matches!(n.lower.as_str(), "following" | "amid" | "despite" | "ahead")
+                && matches!(
+                    t.event_type,
+                    EventType::Mobilize
+                        | EventType::Coerce
+                        | EventType::Sanction
+                        | EventType::Concede
+                        | EventType::Threaten
+                ))
     }) {
         return None;
     }

@@ -124,26 +124,96 @@ fn verb_use_at(toks: &[Token], ts: usize) -> bool {
         )
 }
 
-/// "said they would blockade Lyon": a siege word listed as a noun but used as a verb takes the
-/// place right after it as its direct object, as "blockaded Lyon" does.
-pub(super) fn place_besieged_by_verb(
+/// Verbs by which a state lays a blockade ("reimposed blockades in the territory").
+const IMPOSING_VERBS: &[&str] = &[
+    "imposed",
+    "imposes",
+    "impose",
+    "reimposed",
+    "enforced",
+    "tightened",
+];
+
+/// The place a blockade is laid on when the search for places acted on, which reads "blockade"
+/// as the noun of a protesters' obstruction, misses it. "said they would blockade Lyon": the
+/// word used as a verb takes the place right after it as its direct object, as "blockaded
+/// Lyon" does. "reimposed blockades in the territory", or a blockade laid by a state
+/// (`by_state`): a restriction of movement, laid "in" a place as a curfew is.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn place_besieged(
     toks: &[Token],
     ts: usize,
     te: usize,
     cb: usize,
     t: &Trigger,
+    by_state: bool,
     places: &[PlaceRef],
     text: &str,
 ) -> Option<ActorMention> {
     let siege = t.words.len() == 1 && t.words[0].starts_with("blockad");
-    if !(siege && t.pos == Pos::Noun && verb_use_at(toks, ts)) {
+    if !(siege && t.pos == Pos::Noun) {
         return None;
     }
-    let as_verb = Trigger {
-        pos: Pos::Verb,
+    if verb_use_at(toks, ts) {
+        let as_verb = Trigger {
+            pos: Pos::Verb,
+            ..t.clone()
+        };
+        return place_target(toks, te, cb, &as_verb, false, places, text);
+    }
+    let imposed = (ts.saturating_sub(3)..ts).any(|k| IMPOSING_VERBS.contains(&word(toks, k)));
+    if !(imposed || by_state) {
+        return None;
+    }
+    let as_restriction = Trigger {
+        event_type: EventType::Coerce,
         ..t.clone()
     };
-    place_target(toks, te, cb, &as_verb, false, places, text)
+    place_target(toks, te, cb, &as_restriction, true, places, text)
+}
+
+/// Words right before a nation's demonym that set it against a protest ("rallied against
+/// Chinese rule", "protesting Israeli occupation").
+const OPPOSING_WORDS: &[&str] = &[
+    "against",
+    "over",
+    "protest",
+    "protesting",
+    "condemning",
+    "denouncing",
+    "opposing",
+];
+
+/// "marched against Chinese rule", "demanding independence from Indonesian rule": the nation a
+/// demonym names on what a protest opposes is the party protested against. "from" counts only
+/// after a word of breaking away ("marched from Chilean towns" is a route).
+pub(super) fn nation_protested_against(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    places: &[PlaceRef],
+    text: &str,
+) -> Option<ActorMention> {
+    let p = places
+        .iter()
+        .filter(|p| p.demonym && p.start > te && p.start < cb)
+        .find(|p| {
+            let mut k = p.start - 1;
+            if word(toks, k) == "the" && k > te {
+                k -= 1;
+            }
+            let opposed = OPPOSING_WORDS.contains(&word(toks, k))
+                || word(toks, k) == "from"
+                    && matches!(
+                        word(toks, k.saturating_sub(1)),
+                        "independence" | "freedom" | "liberation" | "separation"
+                    );
+            let modifies = toks
+                .get(p.end)
+                .is_some_and(|n| p.end < cb && n.is_word() && !n.is_capitalized());
+            opposed && modifies
+        })?;
+    Some(place_as_actor(toks, p, text, false))
 }
 
 /// Words before an office title that belong to it ("deputy governor", "former minister").
