@@ -994,3 +994,33 @@ fn forces_strengthened_in_a_country_before_an_adverbial_act_on_it() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_threat_to_stop_tolerating_an_act_is_aimed_at_its_doer() {
+    let r = recipients(
+        "The interior minister warned that police will no longer tolerate rallies by the Dignity Front.",
+        EventType::Threaten,
+    );
+    assert_eq!(r, vec!["Dignity Front"]);
+    // Without "by" no doer is named: a city where rallies are held is not threatened.
+    let r = recipients(
+        "The interior minister warned that police will no longer tolerate rallies in Lima.",
+        EventType::Threaten,
+    );
+    assert!(!r.iter().any(|x| x.contains("Lima")), "{r:?}");
+}
+
+#[test]
+fn the_place_a_strike_shuts_down_is_its_target() {
+    let r = recipients(
+        "Opposition parties in Peru organized a general strike that shut down Lima in protest of the arrest of activists.",
+        EventType::Protest,
+    );
+    assert_eq!(r, vec!["Lima"]);
+    // A strike held in a city does not shut it down.
+    let r = recipients(
+        "Opposition parties in Peru organized a general strike in Lima in protest of the arrest of activists.",
+        EventType::Protest,
+    );
+    assert!(!r.iter().any(|x| x == "Lima"), "{r:?}");
+}

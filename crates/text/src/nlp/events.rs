@@ -2175,6 +2175,14 @@ fn sentence_mentions(
         if recipient.is_none() {
             recipient = opposed_name_np.as_ref();
         }
+        // "a strike that shut down Kathmandu in protest of ...": the place shut down outranks
+        // a party named in what the strike protests.
+        let shut_np = (t.event_type == EventType::Protest)
+            .then(|| missed_recipients::place_shut_by_strike(toks, te, &s.places, ctx.text))
+            .flatten();
+        if shut_np.is_some() {
+            recipient = shut_np.as_ref();
+        }
         let opposed_nation_np = (recipient.is_none() && t.event_type == EventType::Protest)
             .then(|| missed_recipients::nation_protested_against(toks, te, cb, &s.places, ctx.text))
             .flatten();
@@ -2201,6 +2209,13 @@ fn sentence_mentions(
         .flatten();
         if conditioned_np.is_some() {
             recipient = conditioned_np.as_ref();
+        }
+        // "warned that police will no longer tolerate rallies by X": X is threatened.
+        let untolerated_np = (t.event_type == EventType::Threaten && !passive)
+            .then(|| missed_recipients::doer_not_tolerated(toks, te, &s.actors, ctx.text))
+            .flatten();
+        if untolerated_np.is_some() {
+            recipient = untolerated_np.as_ref();
         }
         // A place the act is done to stands for its people or rulers when no party is named
         // ("lifted the curfew in Montenegro", "withdraw troops from Chad", "arrived in Amman on

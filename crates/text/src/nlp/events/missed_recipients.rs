@@ -327,3 +327,74 @@ pub(super) fn opponent_of_mobilisation(
     }
     actors.iter().find(|a| a.start == at).cloned()
 }
+
+/// Verbs of putting up with an act, which a threat says will stop ("will no longer tolerate").
+const TOLERATING_VERBS: &[&str] = &["tolerate", "allow", "permit", "accept"];
+
+/// "warned that police will no longer tolerate rallies by the Kifaya group": a threat to stop
+/// putting up with an act is aimed at whoever does the act, named after "by" within four words
+/// of the verb of tolerating, not at the subject of the warned clause.
+pub(super) fn doer_not_tolerated(
+    toks: &[Token],
+    te: usize,
+    actors: &[ActorMention],
+    text: &str,
+) -> Option<ActorMention> {
+    let end = toks.len().min(te + 14);
+    let verb = (te..end)
+        .take_while(|&k| !matches!(toks[k].lower.as_str(), ";" | "." | ","))
+        .find(|&k| TOLERATING_VERBS.contains(&toks[k].lower.as_str()))?;
+    let by = (verb + 1..toks.len().min(verb + 5))
+        .take_while(|&k| toks[k].is_word())
+        .find(|&k| toks[k].lower == "by")?;
+    let mut at = by + 1;
+    if word(toks, at) == "the" {
+        at += 1;
+    }
+    if let Some(a) = actors.iter().find(|a| a.start == at) {
+        return Some(a.clone());
+    }
+    let cap = |j: usize| {
+        toks.get(j)
+            .is_some_and(|w| w.is_word() && w.is_capitalized())
+    };
+    let mut stop = at;
+    while cap(stop) && stop < at + 4 {
+        stop += 1;
+    }
+    (stop > at).then(|| phrase_mention(toks, at, stop, text))
+}
+
+/// Verbs by which a strike stops a place ("a strike that shut down the capital").
+const PARALYSING_VERBS: &[&str] = &["shut", "paralysed", "paralyzed", "crippled", "closed"];
+
+/// "a general strike that shut down Kathmandu": the place a strike shuts down, named in the
+/// relative clause right after it, is what the strike is laid on.
+pub(super) fn place_shut_by_strike(
+    toks: &[Token],
+    te: usize,
+    places: &[PlaceRef],
+    text: &str,
+) -> Option<ActorMention> {
+    if !matches!(word(toks, te), "that" | "which") {
+        return None;
+    }
+    let verb = te + 1;
+    if !PARALYSING_VERBS.contains(&word(toks, verb)) {
+        return None;
+    }
+    let mut at = verb + 1;
+    if word(toks, at) == "down" {
+        at += 1;
+    }
+    if word(toks, at) == "the" {
+        at += 1;
+    }
+    let p = places.iter().find(|p| p.start == at && !p.demonym)?;
+    Some(place_as_actor(
+        toks,
+        p,
+        text,
+        p.location.precision == sitrep_core::Precision::Country,
+    ))
+}
