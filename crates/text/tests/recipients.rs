@@ -815,6 +815,17 @@ fn a_body_named_after_a_country_is_not_the_country() {
     );
 }
 
+/// Panics when any event of `text` has a recipient written `name`.
+fn assert_no_recipient(text: &str, name: &str) {
+    let evs = events(text);
+    let hit = evs.iter().any(|e| {
+        support::role_texts(e, ActorRole::Recipient)
+            .iter()
+            .any(|x| x == name)
+    });
+    assert!(!hit, "{name} received an act in {text:?}: {evs:#?}");
+}
+
 #[test]
 fn whom_a_ban_keeps_from_acting_is_its_recipient() {
     let r = recipients(
@@ -934,13 +945,9 @@ fn a_present_verb_after_a_plural_subject_is_a_verb() {
     assert_eq!(r, vec!["Peruvian"]);
     // A singular noun before the word keeps the noun reading: "The opposition demand ..." is
     // a demand the opposition made, so Chile, after the verb "angered", is not asked.
-    let evs = events("The opposition demand for early elections angered Chile.");
-    assert!(
-        !evs.iter()
-            .any(|e| support::role_texts(e, ActorRole::Recipient)
-                .iter()
-                .any(|x| x == "Chile")),
-        "{evs:#?}"
+    assert_no_recipient(
+        "The opposition demand for early elections angered Chile.",
+        "Chile",
     );
 }
 
@@ -952,14 +959,7 @@ fn a_blockade_a_state_imposes_in_a_place_is_laid_on_that_place() {
     );
     assert_eq!(r, vec!["Arequipa"]);
     // Protesters' blockades in a city obstruct roads there; the city is where they stand.
-    let evs = events("Angry truckers set up blockades in Arequipa.");
-    assert!(
-        !evs.iter()
-            .any(|e| support::role_texts(e, ActorRole::Recipient)
-                .iter()
-                .any(|x| x == "Arequipa")),
-        "{evs:#?}"
-    );
+    assert_no_recipient("Angry truckers set up blockades in Arequipa.", "Arequipa");
 }
 
 #[test]
@@ -985,13 +985,9 @@ fn forces_strengthened_in_a_country_before_an_adverbial_act_on_it() {
     );
     assert_eq!(r, vec!["Peru"]);
     // Rebels who surrender in a town surrender there, not to it.
-    let evs = events("Five hundred rebels surrendered in Arequipa following an army offensive.");
-    assert!(
-        !evs.iter()
-            .any(|e| support::role_texts(e, ActorRole::Recipient)
-                .iter()
-                .any(|x| x == "Arequipa")),
-        "{evs:#?}"
+    assert_no_recipient(
+        "Five hundred rebels surrendered in Arequipa following an army offensive.",
+        "Arequipa",
     );
 }
 

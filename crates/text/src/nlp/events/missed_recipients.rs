@@ -16,6 +16,20 @@ fn word<'a>(toks: &'a [Token], k: usize) -> &'a str {
     toks.get(k).map_or("", |t| t.lower.as_str())
 }
 
+/// Token `k`, or the one after it when `k` is "the".
+fn past_article(toks: &[Token], k: usize) -> usize {
+    if word(toks, k) == "the" {
+        k + 1
+    } else {
+        k
+    }
+}
+
+/// The lexicon actor starting at token `at`.
+fn actor_starting_at(actors: &[ActorMention], at: usize) -> Option<ActorMention> {
+    actors.iter().find(|a| a.start == at).cloned()
+}
+
 /// The lexicon actor spanning exactly `start..end`, else the written phrase.
 fn actor_or_phrase(
     toks: &[Token],
@@ -88,12 +102,9 @@ pub(super) fn mediated_sides(
     let between = (te..cb.min(te + 3))
         .take_while(|&k| toks[k].is_word())
         .find(|&k| matches!(toks[k].lower.as_str(), "between" | "among"))?;
-    let mut start = between + 1;
-    if word(toks, start) == "the" {
-        start += 1;
-    }
-    if let Some(a) = actors.iter().find(|a| a.start == start) {
-        return Some(a.clone());
+    let start = past_article(toks, between + 1);
+    if let Some(a) = actor_starting_at(actors, start) {
+        return Some(a);
     }
     let mut end = start;
     while end < cb.min(start + 5)
@@ -291,12 +302,9 @@ pub(super) fn party_of_condition(
     let unless = (te..toks.len().min(te + 20))
         .take_while(|&k| !matches!(toks[k].lower.as_str(), ";" | ":" | "."))
         .find(|&k| toks[k].lower == "unless")?;
-    let mut at = unless + 1;
-    if word(toks, at) == "the" {
-        at += 1;
-    }
-    if let Some(a) = actors.iter().find(|a| a.start == at) {
-        return Some(a.clone());
+    let at = past_article(toks, unless + 1);
+    if let Some(a) = actor_starting_at(actors, at) {
+        return Some(a);
     }
     let p = places
         .iter()
@@ -321,11 +329,8 @@ pub(super) fn opponent_of_mobilisation(
     let against = (te..cb.min(te + 12))
         .take_while(|&k| toks[k].is_word() || toks[k].text == "-")
         .find(|&k| toks[k].lower == "against")?;
-    let mut at = against + 1;
-    if word(toks, at) == "the" {
-        at += 1;
-    }
-    actors.iter().find(|a| a.start == at).cloned()
+    let at = past_article(toks, against + 1);
+    actor_starting_at(actors, at)
 }
 
 /// Verbs of putting up with an act, which a threat says will stop ("will no longer tolerate").
@@ -347,12 +352,9 @@ pub(super) fn doer_not_tolerated(
     let by = (verb + 1..toks.len().min(verb + 5))
         .take_while(|&k| toks[k].is_word())
         .find(|&k| toks[k].lower == "by")?;
-    let mut at = by + 1;
-    if word(toks, at) == "the" {
-        at += 1;
-    }
-    if let Some(a) = actors.iter().find(|a| a.start == at) {
-        return Some(a.clone());
+    let at = past_article(toks, by + 1);
+    if let Some(a) = actor_starting_at(actors, at) {
+        return Some(a);
     }
     let cap = |j: usize| {
         toks.get(j)
@@ -387,9 +389,7 @@ pub(super) fn place_shut_by_strike(
     if word(toks, at) == "down" {
         at += 1;
     }
-    if word(toks, at) == "the" {
-        at += 1;
-    }
+    let at = past_article(toks, at);
     let p = places.iter().find(|p| p.start == at && !p.demonym)?;
     Some(place_as_actor(
         toks,
