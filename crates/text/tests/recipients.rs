@@ -814,3 +814,209 @@ fn a_body_named_after_a_country_is_not_the_country() {
         vec!["Chile"]
     );
 }
+
+/// Panics when any event of `text` has a recipient written `name`.
+fn assert_no_recipient(text: &str, name: &str) {
+    let evs = events(text);
+    let hit = evs.iter().any(|e| {
+        support::role_texts(e, ActorRole::Recipient)
+            .iter()
+            .any(|x| x == name)
+    });
+    assert!(!hit, "{name} received an act in {text:?}: {evs:#?}");
+}
+
+#[test]
+fn whom_a_ban_keeps_from_acting_is_its_recipient() {
+    let r = recipients(
+        "President Boric has banned Peruvian opposition candidates from running in the vote.",
+        EventType::Coerce,
+    );
+    assert_eq!(r, vec!["Peruvian opposition candidates"]);
+    // "from" before a name, not before a verb in -ing: what is banned is goods, no party.
+    let r = recipients(
+        "President Boric has banned fish imports from the north.",
+        EventType::Coerce,
+    );
+    assert!(!r.iter().any(|x| x.contains("imports")), "{r:?}");
+}
+
+#[test]
+fn the_sides_a_mediator_works_between_are_its_recipients() {
+    let r = recipients(
+        "Jordanian officers ended mediation efforts between rival militias in Homs.",
+        EventType::Consult,
+    );
+    assert_eq!(r, vec!["rival militias"]);
+    // A span of time between two dates names no sides.
+    let r = recipients(
+        "Jordanian officers ended mediation efforts between March and May.",
+        EventType::Consult,
+    );
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn a_place_a_siege_noun_used_as_a_verb_is_laid_on_is_its_recipient() {
+    let r = recipients(
+        "Angry dairy farmers said they would blockade Lima from Monday night.",
+        EventType::Protest,
+    );
+    assert_eq!(r, vec!["Lima"]);
+    // Roads near a city are blocked, not the city.
+    let r = recipients(
+        "Angry dairy farmers said they would blockade roads near Lima.",
+        EventType::Protest,
+    );
+    assert!(!r.iter().any(|x| x == "Lima"), "{r:?}");
+}
+
+#[test]
+fn an_office_title_without_an_article_after_an_attack_verb_is_the_target() {
+    let r = recipients(
+        "An attempt to assassinate deputy governor of the Arequipa region, Juan Torres, failed.",
+        EventType::Assault,
+    );
+    assert_eq!(
+        r,
+        vec!["deputy governor of the Arequipa region, Juan Torres"]
+    );
+    // A title owning the object ("mayor's bodyguard") is not the one attacked.
+    let r = recipients(
+        "Gunmen tried to kill mayor's bodyguard in Arequipa.",
+        EventType::Assault,
+    );
+    assert!(!r.iter().any(|x| x.contains("mayor")), "{r:?}");
+}
+
+#[test]
+fn the_party_named_by_a_threats_condition_is_threatened() {
+    let r = recipients(
+        "Chile threatened to launch a new military offensive unless Lima accepted its terms.",
+        EventType::Threaten,
+    );
+    assert_eq!(r, vec!["Lima"]);
+    // A party the threatened act itself names stays the target.
+    let r = recipients(
+        "Chile threatened to break relations with Peru unless Lima closed its base.",
+        EventType::Threaten,
+    );
+    assert_eq!(r, vec!["Peru"]);
+}
+
+#[test]
+fn the_side_a_mobilisation_is_aimed_against_outranks_the_forces_it_builds() {
+    let r = recipients(
+        "Syria has trained hundreds of hackers capable of waging cyber warfare against Jordan.",
+        EventType::Mobilize,
+    );
+    assert_eq!(r, vec!["Jordan"]);
+    // "against" past a clause break belongs to another verb.
+    let r = recipients(
+        "Syria has trained hundreds of hackers, who later spoke against Jordan.",
+        EventType::Mobilize,
+    );
+    assert!(!r.iter().any(|x| x == "Jordan"), "{r:?}");
+}
+
+#[test]
+fn the_last_conjunct_after_an_aside_is_in_the_list() {
+    let r = recipients(
+        "Chile agreed to lift embargoes on sales to Peru, Syria, and with strings attached, Jordan.",
+        EventType::Agree,
+    );
+    assert_eq!(r, vec!["Peru", "Syria", "Jordan"]);
+    // A name opening a new clause after the aside is no conjunct.
+    let r = recipients(
+        "Chile agreed to lift embargoes on Peru and Syria, and within a week, Jordan said it would follow.",
+        EventType::Agree,
+    );
+    assert!(!r.iter().any(|x| x == "Jordan"), "{r:?}");
+}
+
+#[test]
+fn a_present_verb_after_a_plural_subject_is_a_verb() {
+    // "The Palestinians reject ..." is a clause, so the owner of the rejected proposal is the
+    // party rejected, as after "rejected".
+    let r = recipients(
+        "The rebels reject proposed Peruvian changes to the deal.",
+        EventType::Reject,
+    );
+    assert_eq!(r, vec!["Peruvian"]);
+    // A singular noun before the word keeps the noun reading: "The opposition demand ..." is
+    // a demand the opposition made, so Chile, after the verb "angered", is not asked.
+    assert_no_recipient(
+        "The opposition demand for early elections angered Chile.",
+        "Chile",
+    );
+}
+
+#[test]
+fn a_blockade_a_state_imposes_in_a_place_is_laid_on_that_place() {
+    let r = recipients(
+        "Chile reimposed blockades in Arequipa after the clashes.",
+        EventType::Coerce,
+    );
+    assert_eq!(r, vec!["Arequipa"]);
+    // Protesters' blockades in a city obstruct roads there; the city is where they stand.
+    assert_no_recipient("Angry truckers set up blockades in Arequipa.", "Arequipa");
+}
+
+#[test]
+fn the_nation_of_what_a_protest_opposes_is_protested_against() {
+    let r = recipients(
+        "Inmates rioted at a jail in Arequipa demanding independence from Peruvian rule.",
+        EventType::Protest,
+    );
+    assert_eq!(r, vec!["Peruvian"]);
+    // A route "from" towns of a nation names no opponent.
+    let r = recipients(
+        "Thousands marched from Peruvian towns to Amman.",
+        EventType::Protest,
+    );
+    assert!(!r.iter().any(|x| x == "Peruvian"), "{r:?}");
+}
+
+#[test]
+fn forces_strengthened_in_a_country_before_an_adverbial_act_on_it() {
+    let r = recipients(
+        "Chile has strengthened its forces in Peru following the border clashes.",
+        EventType::Mobilize,
+    );
+    assert_eq!(r, vec!["Peru"]);
+    // Rebels who surrender in a town surrender there, not to it.
+    assert_no_recipient(
+        "Five hundred rebels surrendered in Arequipa following an army offensive.",
+        "Arequipa",
+    );
+}
+
+#[test]
+fn a_threat_to_stop_tolerating_an_act_is_aimed_at_its_doer() {
+    let r = recipients(
+        "The interior minister warned that police will no longer tolerate rallies by the Dignity Front.",
+        EventType::Threaten,
+    );
+    assert_eq!(r, vec!["Dignity Front"]);
+    // Without "by" no doer is named: a city where rallies are held is not threatened.
+    let r = recipients(
+        "The interior minister warned that police will no longer tolerate rallies in Lima.",
+        EventType::Threaten,
+    );
+    assert!(!r.iter().any(|x| x.contains("Lima")), "{r:?}");
+}
+
+#[test]
+fn the_place_a_strike_shuts_down_is_its_target() {
+    let r = recipients(
+        "Opposition parties in Peru organized a general strike that shut down Lima in protest of the arrest of activists.",
+        EventType::Protest,
+    );
+    assert_eq!(r, vec!["Lima"]);
+    // A strike held in a city does not shut it down.
+    let r = recipients(
+        "Opposition parties in Peru organized a general strike in Lima in protest of the arrest of activists.",
+        EventType::Protest,
+    );
+    assert!(!r.iter().any(|x| x == "Lima"), "{r:?}");
+}

@@ -24,6 +24,8 @@ use super::subplace;
 use super::tokens::{tokenize, Token};
 use crate::geo::distance_km;
 
+mod missed_recipients;
+
 /// A resolved place mention inside a sentence.
 #[derive(Debug, Clone)]
 pub struct PlaceRef {
@@ -1464,6 +1466,7 @@ fn sentence_mentions(
                     && k + 1 < ts
                     && t.words[0].ends_with("ed")
                     && t.pos == Pos::Verb)
+                && !plural_subject_present_verb(toks, ts, t)
             })
             || (ts > 0 && DETERMINERS.contains(&prev));
         let is_noun = t.pos == Pos::Noun
@@ -1487,7 +1490,8 @@ fn sentence_mentions(
                 && !t.words[0].ends_with("ed")
                 // A trigger opening with a modal is a verb phrase ("Portugal will support").
                 && !matches!(t.words[0].as_str(), "will" | "would" | "shall")
-                && !matches!(t.words[0].as_str(), "shot" | "struck" | "fought" | "beat" | "beaten" | "shelled" | "blew" | "set" | "met"))
+                && !matches!(t.words[0].as_str(), "shot" | "struck" | "fought" | "beat" | "beaten" | "shelled" | "blew" | "set" | "met")
+                && !plural_subject_present_verb(toks, ts, t))
             || (toks[ts].is_capitalized() && s.headline)
             // "a 24-hour hunger strike", "a massive protest": an article with an adjective
             // between makes a noun phrase too.
@@ -2071,6 +2075,26 @@ fn sentence_mentions(
         if tie_np.is_some() {
             recipient = tie_np.as_ref();
         }
+        // "banned opposition candidates from standing": whom a ban keeps from acting.
+        // The phrase outranks a demonym read inside it ("banned Peruvian opposition
+        // candidates from ..."), keeping its country.
+        let barred_np = (!is_noun && !passive && t.event_type == EventType::Coerce)
+            .then(|| missed_recipients::barred_party(toks, te, cb, &s.actors, ctx.text))
+            .flatten()
+            .filter(|b| {
+                recipient.is_none_or(|r| {
+                    r.kind == ActorKind::Unknown && b.start <= r.start && r.end <= b.end
+                })
+            })
+            .map(|mut b| {
+                if b.country.is_none() {
+                    b.country = recipient.and_then(|r| r.country.clone());
+                }
+                b
+            });
+        if barred_np.is_some() {
+            recipient = barred_np.as_ref();
+        }
         // The people an active attack or arrest verb acts on, named by a plain noun phrase no
         // lexicon entry covers ("arrested more than 100 Palestinians", "killed three ethnic
         // Albanians"): the verb's direct object is its target.
@@ -2094,6 +2118,34 @@ fn sentence_mentions(
         .flatten();
         if recipient.is_none() {
             recipient = passive_patient_np.as_ref();
+        }
+        // "to assassinate deputy governor of the X region, Y": a title with no article. The
+        // verb's own part of speech counts ("An attempt to assassinate ..." reads as a noun
+        // phrase, but the title is still the verb's object).
+        let titled_np = (recipient.is_none()
+            && t.pos == Pos::Verb
+            && !passive
+            && matches!(t.event_type, EventType::Assault | EventType::Coerce))
+        .then(|| missed_recipients::titled_patient(toks, te, cb, &s.actors, ctx.text))
+        .flatten();
+        if recipient.is_none() {
+            recipient = titled_np.as_ref();
+        }
+        // The side a mobilisation is aimed against outranks the means it builds up.
+        let opponent_np = (!passive)
+            .then(|| missed_recipients::opponent_of_mobilisation(toks, te, cb, t, &s.actors))
+            .flatten();
+        if opponent_np.is_some() {
+            recipient = opponent_np.as_ref();
+        }
+        // The sides a mediator works between, named by a plain phrase.
+        let mediated_np = (recipient.is_none()
+            && t.event_type == EventType::Consult
+            && t.words[0].starts_with("mediat"))
+        .then(|| missed_recipients::mediated_sides(toks, te, cb, &s.actors, ctx.text))
+        .flatten();
+        if recipient.is_none() {
+            recipient = mediated_np.as_ref();
         }
         // What a protest is against: the first party named after a word of opposition or demand
         // ("a hunger strike to protest President Assad's failure", "rallies against the
@@ -2137,6 +2189,20 @@ fn sentence_mentions(
         if recipient.is_none() {
             recipient = opposed_name_np.as_ref();
         }
+        // "a strike that shut down Kathmandu in protest of ...": the place shut down outranks
+        // a party named in what the strike protests.
+        let shut_np = (t.event_type == EventType::Protest)
+            .then(|| missed_recipients::place_shut_by_strike(toks, te, &s.places, ctx.text))
+            .flatten();
+        if shut_np.is_some() {
+            recipient = shut_np.as_ref();
+        }
+        let opposed_nation_np = (recipient.is_none() && t.event_type == EventType::Protest)
+            .then(|| missed_recipients::nation_protested_against(toks, te, cb, &s.places, ctx.text))
+            .flatten();
+        if recipient.is_none() {
+            recipient = opposed_nation_np.as_ref();
+        }
         // Whoever made the proposal, request or call that is rejected or accepted is the
         // counterpart ("rejected an Indian proposal", "turned down calls by the envoy"), even
         // when the proposal names other parties after it.
@@ -2145,6 +2211,25 @@ fn sentence_mentions(
             .flatten();
         if owner_np.is_some() {
             recipient = owner_np.as_ref();
+        }
+        // "threatened to ... unless Baghdad accepted": the party the condition names.
+        let conditioned_np = (t.event_type == EventType::Threaten
+            && !passive
+            // A party the threatened act itself names ("break relations with Russia unless
+            // the Kremlin ...") stays; a generic noun found there ("a military offensive")
+            // gives way.
+            && recipient.is_none_or(|r| r.country.is_none() && !r.person))
+        .then(|| missed_recipients::party_of_condition(toks, te, &s.actors, &s.places, ctx.text))
+        .flatten();
+        if conditioned_np.is_some() {
+            recipient = conditioned_np.as_ref();
+        }
+        // "warned that police will no longer tolerate rallies by X": X is threatened.
+        let untolerated_np = (t.event_type == EventType::Threaten && !passive)
+            .then(|| missed_recipients::doer_not_tolerated(toks, te, &s.actors, ctx.text))
+            .flatten();
+        if untolerated_np.is_some() {
+            recipient = untolerated_np.as_ref();
         }
         // A place the act is done to stands for its people or rulers when no party is named
         // ("lifted the curfew in Montenegro", "withdraw troops from Chad", "arrived in Amman on
@@ -2158,6 +2243,21 @@ fn sentence_mentions(
             .flatten();
         if recipient.is_none() {
             recipient = place_np.as_ref();
+        }
+        // "would blockade Lyon", "reimposed blockades in the territory": the place a blockade
+        // is laid on.
+        let by_state =
+            actor.is_some_and(|a| matches!(a.kind, ActorKind::Government | ActorKind::StateForces));
+        let besieged_np = recipient
+            .is_none()
+            .then(|| {
+                missed_recipients::place_besieged(
+                    toks, ts, te, cb, t, by_state, &s.places, ctx.text,
+                )
+            })
+            .flatten();
+        if recipient.is_none() {
+            recipient = besieged_np.as_ref();
         }
         // A camp, a village or a building an attack or a raid is aimed at ("stormed a police
         // post", "set fire to the offices of the union") is its target.
@@ -3806,13 +3906,21 @@ fn conjuncts<'a>(
             // "X and Y", "X, Y and Z", "X, and Y".
             let mut k = end;
             let mut joined = false;
+            let mut and_here = false;
             while joint(k) {
                 joined = true;
-                list_closed |= toks[k].lower == "and";
+                and_here |= toks[k].lower == "and";
                 k += 1;
             }
+            list_closed |= and_here;
             if !joined {
                 break;
+            }
+            let aside_end = and_here
+                .then(|| aside_before_last_conjunct(toks, k))
+                .flatten();
+            if let Some(after_aside) = aside_end {
+                k = after_aside;
             }
             // "X and the Y", "X and his Y": the article or possessive opens the next conjunct.
             if toks.get(k).is_some_and(|t| {
@@ -3820,7 +3928,19 @@ fn conjuncts<'a>(
             }) {
                 k += 1;
             }
-            cands.iter().find(|c| c.start == k).copied()
+            cands
+                .iter()
+                .find(|c| c.start == k)
+                // After an aside the last conjunct closes the list ("..., and with strings
+                // attached, Cuba."); a name opening a new clause there is no conjunct.
+                .filter(|c| {
+                    aside_end.is_none()
+                        || matches!(
+                            toks.get(c.end).map_or(".", |t| t.lower.as_str()),
+                            "." | "," | ";"
+                        )
+                })
+                .copied()
         } else {
             let mut k = start;
             let mut joined = false;
@@ -3876,6 +3996,33 @@ fn passive_aux(w: &str) -> bool {
         w,
         "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got"
     )
+}
+
+/// "the rebels reject the plan", "its allies demand a vote": a bare verb form right after a
+/// determined plural noun is that noun's present-tense verb, not a noun the determiner opens.
+fn plural_subject_present_verb(toks: &[Token], ts: usize, t: &Trigger) -> bool {
+    let before = ts.checked_sub(1).map(|k| &toks[k]);
+    is_verbal_type(t.event_type)
+        && t.pos == Pos::Verb
+        && t.words.len() == 1
+        && !t.words[0].ends_with('s')
+        && !t.words[0].ends_with("ed")
+        && !t.words[0].ends_with("ing")
+        && before.is_some_and(|w| {
+            w.is_word()
+                && w.lower.len() > 3
+                && w.lower.ends_with('s')
+                && !w.lower.ends_with("ss")
+                && !DETERMINERS.contains(&w.lower.as_str())
+        })
+}
+
+/// The token after a short aside of lower-case words closed by a comma that opens at `k`, right
+/// after the "and" of a list ("Sudan, and with strings attached, Cuba").
+fn aside_before_last_conjunct(toks: &[Token], k: usize) -> Option<usize> {
+    let comma = (k..toks.len().min(k + 5)).find(|&j| toks[j].text == ",")?;
+    let words_only = (k..comma).all(|j| toks[j].is_word() && !toks[j].is_capitalized());
+    (comma > k && words_only).then_some(comma + 1)
 }
 
 /// A word between a subject and its verb that is not part of the subject ("Police on Monday
@@ -5464,6 +5611,18 @@ fn place_target(
             // A conjunction opening the next clause ("from Chad unless ...") modifies nothing.
             && !CLAUSE_BREAKS.contains(&n.lower.as_str())
             && !matches!(n.lower.as_str(), "unless" | "if" | "whereas")
+            // Nor does a word opening an adverbial after forces or a restriction put "in" a
+            // place ("strengthened its forces in X following the raid"); a retreat or a visit
+            // "in" a place is mostly where it happened, so those keep the cautious reading.
+            && !(matches!(n.lower.as_str(), "following" | "amid" | "despite" | "ahead")
+                && matches!(
+                    t.event_type,
+                    EventType::Mobilize
+                        | EventType::Coerce
+                        | EventType::Sanction
+                        | EventType::Concede
+                        | EventType::Threaten
+                ))
     }) {
         return None;
     }
