@@ -565,6 +565,15 @@ fn a_participle_clause_after_a_clause_without_event_shares_its_opening_subject()
     );
     let e = find(&evs, EventType::Coerce);
     assert!(actor_text(e).contains("minister"), "{e:#?}");
+    // The participle follows a relative clause: it tells what the nearer verb's subject did.
+    let evs = events(
+        "Syrian police are hunting a man who left a parcel that exploded on Friday, wounding \
+         nine people in Homs.",
+    );
+    assert!(
+        !plays(&evs, EventType::Assault, ActorRole::Actor, "Syrian police"),
+        "{evs:#?}"
+    );
     // A party after a preposition before the comma is not the subject.
     let evs = events(
         "After the talks with Syrian police, the crowd dispersed, throwing stones and \

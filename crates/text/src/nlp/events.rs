@@ -4267,7 +4267,11 @@ fn clause_opening_subject<'a>(
                 .iter()
                 .any(|p| p.demonym && k >= p.start && k < p.end)
     };
-    (opener - ca <= 5
+    // A relative or subordinate clause before the comma ("police hunt a man who left a bomb
+    // that exploded, wounding 13") is the nearer verb the participle belongs to.
+    let nearer_clause = (a.end..comma).any(|k| CLAUSE_BREAKS.contains(&toks[k].lower.as_str()));
+    (!nearer_clause
+        && opener - ca <= 5
         && (ca..opener).all(|k| {
             let t = &toks[k];
             let w = t.lower.as_str();
