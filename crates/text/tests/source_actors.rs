@@ -465,3 +465,133 @@ fn a_word_of_standing_before_a_party_name_belongs_to_the_party() {
     let e = find(&evs, EventType::Protest);
     assert!(!actor_text(e).contains("Baath Party"), "{e:#?}");
 }
+
+#[test]
+fn a_national_capital_forcing_people_out_of_the_country_is_its_government() {
+    let evs = events("Amman forced the refugee agency out of the country after the floods.");
+    let e = find(&evs, EventType::Coerce);
+    assert_eq!(actor_text(e), "Amman", "{e:#?}");
+    // A city that is no capital governs no country: no expulsion.
+    let evs = events("Homs forced the refugee agency out of the country after the floods.");
+    assert!(!has(&evs, EventType::Coerce), "{evs:#?}");
+}
+
+#[test]
+fn a_passive_agent_after_an_aside_set_off_by_commas_acts() {
+    let evs = events(
+        "The former governor has been accused of hiding state funds, most of them never \
+         recovered, by Jordanian prosecutors.",
+    );
+    let e = find(&evs, EventType::Accuse);
+    assert_eq!(actor_text(e), "Jordanian prosecutors", "{e:#?}");
+    // "by the army's count" names whose count, not who shelled.
+    let evs = events(
+        "Four villages were shelled on Monday, two of them twice, by the Syrian army's count.",
+    );
+    assert!(
+        !plays(&evs, EventType::Assault, ActorRole::Actor, "Syrian army"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_pronoun_before_a_modal_and_a_noun_trigger_used_as_a_verb_stands_for_the_speaker() {
+    let evs = events("Syrian farmers said on Friday they would blockade Damascus from Monday.");
+    let e = find(&evs, EventType::Protest);
+    assert_eq!(actor_text(e), "Syrian farmers", "{e:#?}");
+    // A named subject of its own before the modal: the speaker does not blockade.
+    let evs = events("Syrian farmers said on Friday the police would blockade Damascus.");
+    assert!(
+        !plays(&evs, EventType::Protest, ActorRole::Actor, "Syrian farmers"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn one_quoted_as_saying_he_would_host_talks_is_the_host_and_one_ready_acts() {
+    let evs = events(
+        "The Jordanian foreign minister was quoted today as saying he would host a meeting \
+         between the two Syrian factions.",
+    );
+    let e = find(&evs, EventType::Consult);
+    assert!(actor_text(e).contains("minister"), "{e:#?}");
+    // "was ready to" is a stance after "be", not a passive: the one ready acts.
+    let evs = events("Jordan said on Monday it was ready to sign the deal.");
+    let e = find(&evs, EventType::Agree);
+    assert_eq!(actor_text(e), "Jordan", "{e:#?}");
+    // Hosting a tournament is no meeting of parties.
+    let evs = events("Jordan will host the regional football championship next year.");
+    assert!(!has(&evs, EventType::Consult), "{evs:#?}");
+    // A bare "saying" after a noun names no one quoted.
+    let evs = events("A leaflet saying he would be ready to host talks was found in Homs.");
+    assert!(!has(&evs, EventType::Consult), "{evs:#?}");
+}
+
+#[test]
+fn receiving_a_delegation_or_a_mission_is_a_meeting() {
+    let evs = events(
+        "Syrian Prime Minister Omar Nasser received a delegation of observers from Jordan on Sunday.",
+    );
+    let e = find(&evs, EventType::Consult);
+    assert!(actor_text(e).contains("Prime Minister"), "{e:#?}");
+    let evs = events("The hospital in Homs received a shipment of medicine on Sunday.");
+    assert!(!has(&evs, EventType::Consult), "{evs:#?}");
+}
+
+#[test]
+fn forces_withdrawn_or_demobilised_are_the_side_that_pulls_back() {
+    let evs =
+        events("Two hundred Syrian soldiers were withdrawn from the Jordanian border on Monday.");
+    let e = find(&evs, EventType::Retreat);
+    assert_eq!(actor_text(e), "Syrian soldiers", "{e:#?}");
+    // The released are the captor's recipients, not the side that acts.
+    let evs = events("Forty Syrian soldiers were released on Monday.");
+    assert!(
+        !plays(
+            &evs,
+            EventType::Retreat,
+            ActorRole::Actor,
+            "Syrian soldiers"
+        ),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_participle_clause_after_a_clause_without_event_shares_its_opening_subject() {
+    let evs = events(
+        "The Syrian interior minister declared a state of siege in Homs on Saturday, closing the \
+         schools and arresting dozens of opponents.",
+    );
+    let e = find(&evs, EventType::Coerce);
+    assert!(actor_text(e).contains("minister"), "{e:#?}");
+    // The participle follows a relative clause: it tells what the nearer verb's subject did.
+    let evs = events(
+        "Syrian police are hunting a man who left a parcel that exploded on Friday, wounding \
+         nine people in Homs.",
+    );
+    assert!(
+        !plays(&evs, EventType::Assault, ActorRole::Actor, "Syrian police"),
+        "{evs:#?}"
+    );
+    // A party after a preposition before the comma is not the subject.
+    let evs = events(
+        "After the talks with Syrian police, the crowd dispersed, throwing stones and \
+         arresting nobody.",
+    );
+    assert!(
+        !plays(&evs, EventType::Coerce, ActorRole::Actor, "Syrian police"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn denying_a_permit_or_a_request_is_a_rejection() {
+    let evs =
+        events("The Homs city council has denied permission for the construction of a new mosque.");
+    let e = find(&evs, EventType::Reject);
+    assert!(actor_text(e).contains("council"), "{e:#?}");
+    // Denying a claim is no refusal of anything asked.
+    let evs = events("The Homs city council denied the reports of corruption on Monday.");
+    assert!(!has(&evs, EventType::Reject), "{evs:#?}");
+}

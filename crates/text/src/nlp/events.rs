@@ -1506,6 +1506,7 @@ fn sentence_mentions(
         // "was providing" is progressive, not passive: an -ing form keeps its subject as agent.
         let passive = !is_noun
             && !t.words[0].ends_with("ing")
+            && !is_stance(t)
             && ((ts.saturating_sub(3)..ts).any(|k| {
                 matches!(l(k), "was" | "were" | "been" | "being" | "be" | "got")
                     && !preposition_between(toks, k, ts)
@@ -1574,6 +1575,11 @@ fn sentence_mentions(
                     }))
             })
             .copied();
+        let by_actor = by_actor.or_else(|| {
+            (passive && accused_by.is_none())
+                .then(|| agent_after_aside(toks, te, &cands))
+                .flatten()
+        });
         let mut actor: Option<&ActorMention> = None;
         let mut recipient: Option<&ActorMention> = accused_by;
         if let Some(b) = by_actor {
@@ -1581,8 +1587,13 @@ fn sentence_mentions(
         }
         // A past participle with an agent ("a group designated ... by Russia") is passive too.
         let passive = passive || (by_actor.is_some() && t.words[0].ends_with("ed") && !is_noun);
-        if passive && t.event_type == EventType::Mobilize && actor.is_none() {
-            // "the army would be deployed": the forces deployed are the ones acting.
+        if passive
+            && (t.event_type == EventType::Mobilize || forces_pulled_back(t))
+            && actor.is_none()
+        {
+            // "the army would be deployed": the forces deployed are the ones acting. So are
+            // forces withdrawn or demobilised ("the guerrillas have been demobilised"): their
+            // side pulls back.
             actor = cands
                 .iter()
                 .rev()
@@ -1907,6 +1918,7 @@ fn sentence_mentions(
         // trigger ("he will extend the curfew").
         let pronoun_verb = if is_noun {
             support_verb_at(toks, ts, is_verbal_type(t.event_type))
+                .or_else(|| noun_used_as_verb(toks, ts))
         } else {
             Some(ts)
         };
@@ -2364,6 +2376,13 @@ fn sentence_mentions(
                     .find_map(|m| m.actors.iter().find(|a| a.role == ActorRole::Actor))
                 {
                     actors.insert(0, a.clone());
+                } else if let Some(a) =
+                    clause_opening_subject(toks, &s.actors, &s.places, ca, comma)
+                        .filter(|a| !in_attribution(a))
+                {
+                    // The main clause told no event ("declared a state of siege, ... arresting
+                    // opponents"): its subject still does what the participle says.
+                    actors.insert(0, to_actor(a, ActorRole::Actor, t.event_type));
                 }
             }
         }
@@ -2428,7 +2447,9 @@ fn sentence_mentions(
         let negated = (ts.saturating_sub(3)..ts)
             .any(|k| matches!(l(k), "not" | "never" | "n't" | "no" | "without"))
             && !matches!(l(ts.saturating_sub(1)), "yet");
-        let modal_future = (ts.saturating_sub(3)..ts).any(|k| {
+        // A stance phrase may stand between the modal and the verb ("would be ready to host").
+        let modal_from = stance_before(toks, ts).unwrap_or(ts).saturating_sub(3);
+        let modal_future = (modal_from..ts).any(|k| {
             matches!(
                 l(k),
                 "will"
@@ -2644,6 +2665,7 @@ fn sentence_mentions(
                         l(k),
                         "said"
                             | "says"
+                            | "saying"
                             | "announced"
                             | "pledged"
                             | "promised"
@@ -2652,6 +2674,8 @@ fn sentence_mentions(
                             | "agreed"
                     )
                 });
+                // "said it would be ready to host talks": the modal stands before the stance.
+                let verb = stance_before(toks, ts).unwrap_or(ts);
                 // "he will help release my father": a promise to help bring about another party's
                 // act (the holder releases), not that act planned by the one who speaks.
                 let helped = (ts.saturating_sub(2)..ts)
@@ -2663,7 +2687,7 @@ fn sentence_mentions(
                 if !plotted
                     && ((ts.saturating_sub(3)..ts)
                         .any(|k| matches!(l(k), "will" | "plans" | "planned" | "intends"))
-                        || announced && (ts.saturating_sub(3)..ts).any(|k| l(k) == "would"))
+                        || announced && (verb.saturating_sub(3)..verb).any(|k| l(k) == "would"))
                 {
                     EventStatus::Planned
                 } else {
@@ -4400,6 +4424,59 @@ fn participle_clause_comma(toks: &[Token], ts: usize, ca: usize) -> Option<usize
     None
 }
 
+/// The subject that opens the clause starting at `ca` and ends before the comma at `comma`:
+/// the first party named there, after at most five lower-case words and "of" ("The military
+/// government of President X declared ..."). A party after any other preposition or a
+/// capitalised opener ("After talks with X, ...") is no subject.
+fn clause_opening_subject<'a>(
+    toks: &[Token],
+    actors: &'a [ActorMention],
+    places: &[PlaceRef],
+    ca: usize,
+    comma: usize,
+) -> Option<&'a ActorMention> {
+    let in_clause = |a: &&ActorMention| a.start >= ca && a.end <= comma && !a.country_as_actor;
+    let mut a = actors.iter().filter(in_clause).min_by_key(|a| a.start)?;
+    let opener = a.start;
+    // "the military government of President X": the party the body is "of" leads it.
+    if let Some(b) = actors.iter().filter(in_clause).find(|b| {
+        b.start > a.end
+            && b.start - a.end <= 3
+            && toks[b.start - 1].lower == "of"
+            && toks[a.end..b.start]
+                .iter()
+                .all(|t| t.is_word() && !t.is_capitalized())
+    }) {
+        a = b;
+    }
+    // A demonym may stand before the subject ("the Syrian minister").
+    let in_country = |k: usize| {
+        actors
+            .iter()
+            .any(|c| c.country_as_actor && k >= c.start && k < c.end)
+            || places
+                .iter()
+                .any(|p| p.demonym && k >= p.start && k < p.end)
+    };
+    // A relative or subordinate clause before the comma ("police hunt a man who left a bomb
+    // that exploded, wounding 13") is the nearer verb the participle belongs to.
+    let nearer_clause = (a.end..comma).any(|k| CLAUSE_BREAKS.contains(&toks[k].lower.as_str()));
+    (!nearer_clause
+        && opener - ca <= 5
+        && (ca..opener).all(|k| {
+            let t = &toks[k];
+            let w = t.lower.as_str();
+            in_country(k)
+                || DETERMINERS.contains(&w)
+                || matches!(w, "a" | "an")
+                || t.is_word()
+                    && !t.is_capitalized()
+                    && !CLAUSE_BREAKS.contains(&w)
+                    && (w == "of" || !is_preposition(w))
+        }))
+    .then_some(a)
+}
+
 /// A government body, state force or office holder, who can grant or offer as policy. A
 /// person named with a courtesy title ("Dr. X", "Mr. Y") holds no office by it, although the
 /// actor stage files every titled person under government.
@@ -4501,6 +4578,58 @@ fn agent_after_by(toks: &[Token], start: usize) -> bool {
             || start > 1 && matches!(l(start - 1), "a" | "an" | "the") && l(start - 2) == "by")
 }
 
+/// The agent of a passive verb ending at `te` that an aside holds apart from it ("was
+/// accused of misusing funds, most of them never recovered, by the new government"): a comma
+/// right before "by" closes the aside and takes the sentence back to the verb, so the party
+/// after "by" (past up to two lower-case modifiers: "by current state officials") did the act.
+/// A "by" before that comma belongs to a nearer verb or noun and ends the search.
+fn agent_after_aside<'a>(
+    toks: &[Token],
+    te: usize,
+    cands: &[&'a ActorMention],
+) -> Option<&'a ActorMention> {
+    let l = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
+    let comma = (te + 1..(te + 30).min(toks.len()))
+        .take_while(|&k| l(k) != "by")
+        .find(|&k| l(k) == "," && l(k + 1) == "by")?;
+    let from = comma + 2;
+    cands
+        .iter()
+        .find(|a| {
+            a.start >= from
+                && a.start <= from + 2
+                && toks[from..a.start]
+                    .iter()
+                    .all(|t| t.is_word() && !t.is_capitalized())
+                // "by the army's count": a possessive names whose account, not the agent.
+                && l(a.end) != "'s"
+        })
+        .copied()
+}
+
+/// A stance trigger ("ready to", "willing to", "prepared to", "committed to"): an adjective
+/// after "be", never a passive ("it was ready to sign": the subject is the one ready).
+fn is_stance(t: &Trigger) -> bool {
+    t.words.len() == 2
+        && t.words[1] == "to"
+        && matches!(
+            t.words[0].as_str(),
+            "ready" | "willing" | "prepared" | "committed"
+        )
+}
+
+/// A withdrawal or demobilisation verb whose passive subject is the side that pulls back
+/// ("troops were withdrawn", "fighters have been demobilised"); a release is not one: the
+/// released are the captor's recipients.
+fn forces_pulled_back(t: &Trigger) -> bool {
+    t.event_type == EventType::Retreat
+        && t.words.len() == 1
+        && matches!(
+            t.words[0].as_str(),
+            "withdrawn" | "demobilized" | "demobilised"
+        )
+}
+
 /// A personal pronoun that can be the subject of a reported clause.
 fn is_subject_pronoun(w: &str) -> bool {
     matches!(w, "it" | "they" | "he" | "she" | "we")
@@ -4523,14 +4652,29 @@ fn complementizer_that(toks: &[Token], k: usize) -> bool {
 fn pronoun_speech_verb(toks: &[Token], ts: usize, ca: usize) -> Option<usize> {
     let mut k = ts;
     // Auxiliaries and stance words between the pronoun and the verb ("it is willing to").
-    while k > ca
-        && (subject_skip(toks[k - 1].lower.as_str())
-            || matches!(
-                toks[k - 1].lower.as_str(),
-                "not" | "would" | "could" | "can" | "should" | "must" | "did" | "does" | "do"
-            ))
-    {
-        k -= 1;
+    loop {
+        if k > ca
+            && (subject_skip(toks[k - 1].lower.as_str())
+                || matches!(
+                    toks[k - 1].lower.as_str(),
+                    "not"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "should"
+                        | "must"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "be"
+                ))
+        {
+            k -= 1;
+        } else if let Some(stance) = stance_before(toks, k).filter(|&m| m >= ca) {
+            k = stance;
+        } else {
+            break;
+        }
     }
     if k == ca || !is_subject_pronoun(&toks[k - 1].lower) {
         return None;
@@ -4560,11 +4704,50 @@ fn pronoun_speech_verb(toks: &[Token], ts: usize, ca: usize) -> Option<usize> {
                 | "promises"
                 | "vowed"
                 | "vows"
+                | "saying"
         )
     {
         return None;
     }
-    Some(k - 1)
+    if toks[k - 1].lower != "saying" {
+        return Some(k - 1);
+    }
+    // "X was quoted as saying he ...": the one quoted is the speaker, so the speech verb that
+    // has the speaker for subject is "quoted". A bare "saying" belongs to a statement noun or
+    // a participle clause and tells no speaker here.
+    k -= 1;
+    if k == ca || toks[k - 1].lower != "as" {
+        return None;
+    }
+    k -= 1;
+    while k > ca && subject_skip(toks[k - 1].lower.as_str()) {
+        k -= 1;
+    }
+    (k > ca && matches!(toks[k - 1].lower.as_str(), "quoted" | "cited")).then(|| k - 1)
+}
+
+/// The start of a stance phrase "be ready to", "is willing to", "are prepared to" that ends
+/// right before `k` (the verb it governs): it stands between a pronoun and its verb.
+fn stance_before(toks: &[Token], k: usize) -> Option<usize> {
+    let l = |i: usize| toks[i].lower.as_str();
+    (k >= 3
+        && l(k - 1) == "to"
+        && matches!(l(k - 2), "ready" | "willing" | "prepared" | "able")
+        && matches!(l(k - 3), "be" | "is" | "are" | "was" | "were"))
+    .then(|| k - 3)
+}
+
+/// A noun trigger used as a verb after a modal and a subject pronoun ("they would blockade the
+/// city", "we will boycott the vote"): the trigger itself is the pronoun's verb.
+fn noun_used_as_verb(toks: &[Token], ts: usize) -> Option<usize> {
+    let l = |i: usize| toks[i].lower.as_str();
+    (ts >= 2
+        && matches!(
+            l(ts - 1),
+            "will" | "would" | "shall" | "could" | "might" | "may"
+        )
+        && is_subject_pronoun(l(ts - 2)))
+    .then_some(ts)
 }
 
 /// The speaker of a reported clause whose subject is a pronoun (see [`pronoun_speech_verb`]):
@@ -5874,7 +6057,11 @@ fn frame_missing(s: &SentenceInput, t: &Trigger, ts: usize, te: usize) -> bool {
                 .iter()
                 .any(|a| a.end == k && (a.country_as_actor || is_armed(a) || holds_office(a)))
                 || s.places.iter().any(|p| {
-                    p.end == k && !p.demonym && p.location.precision == Precision::Country
+                    // A national capital named as the subject is its government ("Jakarta
+                    // forced the agency out").
+                    p.end == k
+                        && !p.demonym
+                        && (p.location.precision == Precision::Country || p.capital)
                 })
                 || AUTHORITY_NOUNS.contains(&l(k - 1)))
     };
