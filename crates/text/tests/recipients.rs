@@ -814,3 +814,68 @@ fn a_body_named_after_a_country_is_not_the_country() {
         vec!["Chile"]
     );
 }
+
+#[test]
+fn a_recipient_span_takes_the_creed_words_before_its_head() {
+    // Words of creed or camp belong to the group's noun phrase, with the name before them.
+    assert_eq!(
+        recipients(
+            "Riot police fired tear gas to scatter Sikh separatist marchers in Lima.",
+            EventType::Assault
+        ),
+        vec!["Sikh separatist marchers"]
+    );
+    // Other words before the head stay out of the span.
+    assert_eq!(
+        recipients(
+            "Riot police fired tear gas to scatter angry marchers in Lima.",
+            EventType::Assault
+        ),
+        vec!["marchers"]
+    );
+}
+
+#[test]
+fn a_head_that_is_also_an_adjective_keeps_the_people_noun_after_it() {
+    // "civilian" describes the engineers: the actor is the whole phrase, head noun included.
+    assert_eq!(
+        recipients(
+            "Rebels abducted nine Chilean civilian engineers near Arequipa.",
+            EventType::Assault
+        ),
+        vec!["Chilean civilian engineers"]
+    );
+    // Before a word that is no people noun it stays the head ("civilians" in the singular).
+    assert_eq!(
+        recipients(
+            "Rebels abducted a Chilean civilian near Arequipa.",
+            EventType::Assault
+        ),
+        vec!["Chilean civilian"]
+    );
+}
+
+#[test]
+fn an_adjective_before_a_thing_names_no_recipient() {
+    // "suspect" and "military" describe the things after them: no one is acted on.
+    let r = recipients(
+        "Jordanian inspectors are probing suspect warehouses near Amman.",
+        EventType::Accuse,
+    );
+    assert!(!r.iter().any(|x| x.contains("suspect")), "{r:?}");
+    assert_eq!(
+        recipients(
+            "Chile threatened to open a new military offensive against Peru.",
+            EventType::Threaten
+        ),
+        vec!["Peru"]
+    );
+    // A counted suspect is a person.
+    assert_eq!(
+        recipients(
+            "Police in Lima detained a suspect outside the bank.",
+            EventType::Coerce
+        ),
+        vec!["suspect"]
+    );
+}
