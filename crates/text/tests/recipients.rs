@@ -879,3 +879,22 @@ fn an_adjective_before_a_thing_names_no_recipient() {
         vec!["suspect"]
     );
 }
+
+#[test]
+fn the_party_complained_about_is_accused_not_the_addressee() {
+    assert_eq!(
+        recipients(
+            "Jordan complained to the Arab League on Monday over Syrian shelling of border posts.",
+            EventType::Accuse
+        ),
+        vec!["Syrian"]
+    );
+    // With no party named in the matter, the addressee stays the counterpart.
+    assert_eq!(
+        recipients(
+            "Jordan complained to the Arab League on Monday over rising water prices.",
+            EventType::Accuse
+        ),
+        vec!["Arab League"]
+    );
+}

@@ -2189,6 +2189,14 @@ fn sentence_mentions(
                     .or(demand_speaker_np.as_ref());
             }
         }
+        // "complained to the U.N. over Chilean raids": the party complained about is accused;
+        // the addressee only hears the complaint.
+        let complained_about_np = (t.event_type == EventType::Accuse && !passive)
+            .then(|| party_complained_about(toks, te, cb, &s.actors, &s.places, ctx.text))
+            .flatten();
+        if complained_about_np.is_some() {
+            recipient = complained_about_np.as_ref();
+        }
         let mut actors: Vec<Actor> = Vec::new();
         if let Some(a) = actor {
             match a.group {
@@ -4580,6 +4588,45 @@ fn demonym_object(
         return Some(people);
     }
     Some(place_as_actor(toks, p, text, false))
+}
+
+/// The party a complaint is about, when the complaint is made to someone else: after trigger
+/// end `te` (and a time: "on Tuesday") "to" or "with" names the addressee ("complained to the
+/// U.N.", "lodged a protest with Lima"), then "over", "about" or "against" the matter; the
+/// first party named within five words of it (a lexicon actor, a country or a demonym: "over
+/// two Peruvian air raids") is accused.
+fn party_complained_about(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    actors: &[ActorMention],
+    places: &[PlaceRef],
+    text: &str,
+) -> Option<ActorMention> {
+    let l = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let mut k = te;
+    if l(k) == "on" && is_date_word(l(k + 1)) {
+        k += 2;
+    } else if matches!(l(k), "today" | "yesterday") || is_date_word(l(k)) {
+        k += 1;
+    }
+    if !matches!(l(k), "to" | "with") {
+        return None;
+    }
+    let about = (k + 1..cb.min(k + 10))
+        .take_while(|&j| !CLAUSE_BREAKS.contains(&l(j)))
+        .find(|&j| matches!(l(j), "over" | "about" | "against"))?;
+    let window = about + 1..cb.min(about + 6);
+    let actor = actors.iter().find(|a| window.contains(&a.start));
+    let place = places.iter().find(|p| {
+        window.contains(&p.start) && (p.demonym || p.location.precision == Precision::Country)
+    });
+    match (actor, place) {
+        (Some(a), Some(p)) if p.start < a.start => Some(place_as_actor(toks, p, text, false)),
+        (Some(a), _) => Some(a.clone()),
+        (None, Some(p)) => Some(place_as_actor(toks, p, text, false)),
+        (None, None) => None,
+    }
 }
 
 /// The counterpart named after a plain object of a statement or cooperative act, behind
