@@ -898,3 +898,35 @@ fn the_party_complained_about_is_accused_not_the_addressee() {
         vec!["Arab League"]
     );
 }
+
+#[test]
+fn the_topic_of_shared_information_is_no_counterpart() {
+    // The people the data is about are not whom the agreement is made with.
+    let r = recipients(
+        "Chile and Peru agreed on Monday to exchange data on displaced people from the border.",
+        EventType::Agree,
+    );
+    assert!(r.is_empty(), "{r:?}");
+    // Sanctions laid "on" a party still hit it.
+    assert_eq!(
+        recipients("Chile agreed to impose sanctions on Peru.", EventType::Agree),
+        vec!["Peru"]
+    );
+}
+
+#[test]
+fn whom_the_purpose_of_agreed_content_touches_is_no_counterpart() {
+    let r = recipients(
+        "Chile and Peru agreed that both should cooperate to persuade Syrian refugees to go home.",
+        EventType::Agree,
+    );
+    assert!(r.is_empty(), "{r:?}");
+    // The object of the agreed act itself stays its recipient.
+    assert_eq!(
+        recipients(
+            "Chile and Peru agreed that both should release Syrian prisoners.",
+            EventType::Agree
+        ),
+        vec!["Syrian prisoners"]
+    );
+}

@@ -2197,6 +2197,16 @@ fn sentence_mentions(
         if complained_about_np.is_some() {
             recipient = complained_about_np.as_ref();
         }
+        // A party the act's content only mentions ("share information on missing people",
+        // "agreed that they should cooperate to encourage refugees to return") is not its
+        // counterpart.
+        if recipient.is_some_and(|r| {
+            r.start > te
+                && (topic_of_information(toks, r.start)
+                    || (!is_noun && inside_purpose_of_content(toks, te, r.start)))
+        }) {
+            recipient = None;
+        }
         let mut actors: Vec<Actor> = Vec::new();
         if let Some(a) = actor {
             match a.group {
@@ -4588,6 +4598,91 @@ fn demonym_object(
         return Some(people);
     }
     Some(place_as_actor(toks, p, text, false))
+}
+
+/// Nouns of information handed over or gathered: what follows "on" or "about" after them is
+/// its topic ("data on missing people", "intelligence about rebel camps").
+const INFORMATION_NOUNS: &[&str] = &[
+    "information",
+    "data",
+    "intelligence",
+    "details",
+    "news",
+    "records",
+    "figures",
+    "statistics",
+    "evidence",
+    "files",
+    "findings",
+    "views",
+    "ideas",
+    "experience",
+    "expertise",
+    "knowledge",
+];
+
+/// Whether the party at token `k` is the topic of an information noun: "on", "about",
+/// "regarding" or "concerning" before it (one or two describing words may come between:
+/// "on missing people"), and the noun right before the preposition, or before a time word
+/// ("information Friday on ...").
+fn topic_of_information(toks: &[Token], k: usize) -> bool {
+    let l = |j: usize| toks.get(j).map_or("", |t| t.lower.as_str());
+    let Some(prep) = (k.saturating_sub(3)..k).rev().find(|&j| {
+        matches!(l(j), "on" | "about" | "regarding" | "concerning")
+            && (j + 1..k).all(|m| toks[m].is_word() && !is_stopword(l(m)))
+    }) else {
+        return false;
+    };
+    let mut n = prep;
+    if n > 0 && (is_date_word(l(n - 1)) || matches!(l(n - 1), "today" | "yesterday")) {
+        n -= 1;
+    }
+    n > 0 && INFORMATION_NOUNS.contains(&l(n - 1))
+}
+
+/// Verbs that pass their subject's act on to the infinitive after them ("continue to
+/// support"): they add no step between the content and its object.
+const TRANSPARENT_VERBS: &[&str] = &[
+    "continue", "try", "seek", "begin", "start", "help", "attempt", "need", "want", "plan", "be",
+    "have", "keep", "stop", "cease", "resume", "refuse", "fail", "agree", "decide", "vow",
+    "pledge", "promise", "threaten",
+];
+
+/// Whether the party at token `k` lies in a purpose clause inside a "that" clause after trigger
+/// end `te` ("agreed that both should cooperate to encourage refugees to return"): the
+/// content's own act ("cooperate") has a purpose of its own, and whom that purpose touches is
+/// not whom the agreement or statement is made with. Verbs are read after a modal or "to";
+/// verbs that only pass the act on ("continue to") do not count.
+fn inside_purpose_of_content(toks: &[Token], te: usize, k: usize) -> bool {
+    let l = |j: usize| toks.get(j).map_or("", |t| t.lower.as_str());
+    let mut start = te;
+    if l(start) == "on" && is_date_word(l(start + 1)) {
+        start += 2;
+    } else if matches!(l(start), "today" | "yesterday") || is_date_word(l(start)) {
+        start += 1;
+    }
+    if l(start) != "that" || k > start + 25 {
+        return false;
+    }
+    let verbs = (start + 1..k)
+        .filter(|&j| {
+            matches!(
+                l(j),
+                "to" | "should" | "would" | "will" | "must" | "could" | "can" | "may" | "might"
+            )
+        })
+        .filter_map(|j| {
+            let mut v = j + 1;
+            while matches!(l(v), "not" | "also" | "jointly" | "together") {
+                v += 1;
+            }
+            toks.get(v)
+                .filter(|t| t.is_word() && !t.is_capitalized() && !is_stopword(&t.lower))
+                .map(|t| t.lower.as_str())
+        })
+        .filter(|v| !TRANSPARENT_VERBS.contains(v))
+        .count();
+    verbs >= 2
 }
 
 /// The party a complaint is about, when the complaint is made to someone else: after trigger
