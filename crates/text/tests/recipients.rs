@@ -930,3 +930,20 @@ fn whom_the_purpose_of_agreed_content_touches_is_no_counterpart() {
         vec!["Syrian prisoners"]
     );
 }
+
+#[test]
+fn forces_that_will_enforce_a_warning_are_not_its_target() {
+    let r = recipients(
+        "The interior minister warned that police would no longer tolerate marches by students.",
+        EventType::Threaten,
+    );
+    assert!(!r.iter().any(|x| x == "police"), "{r:?}");
+    // Another side's forces in the warned clause are its target.
+    assert_eq!(
+        recipients(
+            "Chile warned that Peruvian troops will not be allowed to cross.",
+            EventType::Threaten
+        ),
+        vec!["Peruvian troops"]
+    );
+}

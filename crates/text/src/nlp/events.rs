@@ -2207,6 +2207,13 @@ fn sentence_mentions(
         }) {
             recipient = None;
         }
+        // "warned that police will not tolerate rallies": the forces that will enforce the
+        // warning are the warner's means, not whom it is aimed at.
+        if t.event_type == EventType::Threaten
+            && recipient.is_some_and(|r| enforcer_of_warning(toks, te, r))
+        {
+            recipient = None;
+        }
         let mut actors: Vec<Actor> = Vec::new();
         if let Some(a) = actor {
             match a.group {
@@ -4598,6 +4605,43 @@ fn demonym_object(
         return Some(people);
     }
     Some(place_as_actor(toks, p, text, false))
+}
+
+/// Verbs of enforcing a warning ("will not tolerate", "will not hesitate to act").
+const ENFORCING_VERBS: &[&str] = &[
+    "tolerate",
+    "allow",
+    "permit",
+    "accept",
+    "hesitate",
+    "respond",
+    "retaliate",
+    "act",
+    "intervene",
+    "crack",
+    "deal",
+    "use",
+    "take",
+];
+
+/// Whether `r` is state forces standing as the subject of the "that" clause after trigger
+/// end `te` whose verb (after a modal and a negation: "will no longer tolerate") is one of
+/// enforcing: the forces are the ones who will carry the warning out.
+fn enforcer_of_warning(toks: &[Token], te: usize, r: &ActorMention) -> bool {
+    let l = |j: usize| toks.get(j).map_or("", |t| t.lower.as_str());
+    let that = if l(te) == "that" { te } else { return false };
+    let subject_start = if l(that + 1) == "the" { that + 2 } else { that + 1 };
+    if r.start != subject_start || r.kind != ActorKind::StateForces {
+        return false;
+    }
+    let mut v = r.end;
+    while matches!(
+        l(v),
+        "will" | "would" | "shall" | "could" | "can" | "not" | "no" | "longer" | "never" | "also"
+    ) {
+        v += 1;
+    }
+    v > r.end && ENFORCING_VERBS.contains(&l(v))
 }
 
 /// Nouns of information handed over or gathered: what follows "on" or "about" after them is
