@@ -947,3 +947,58 @@ fn forces_that_will_enforce_a_warning_are_not_its_target() {
         vec!["Peruvian troops"]
     );
 }
+
+#[test]
+fn parties_of_a_clause_opened_by_as_are_not_the_acts() {
+    // The sides of the fighting told in the "as" clause are not what the curfew is laid on.
+    let r = recipients(
+        "Chile imposed a curfew as clashes raged between rebels and soldiers.",
+        EventType::Coerce,
+    );
+    assert!(!r.iter().any(|x| x == "rebels" || x == "soldiers"), "{r:?}");
+    // "as a warning to" opens no clause: the party stays the counterpart.
+    assert_eq!(
+        recipients("Chile imposed a curfew as a warning to rebels.", EventType::Coerce),
+        vec!["rebels"]
+    );
+}
+
+#[test]
+fn those_another_act_was_done_to_are_not_what_a_protest_targets() {
+    // The arrested activists are not whom the strike is aimed at.
+    let r = recipients(
+        "Dock unions staged a general strike in protest of the arrest of nine activists.",
+        EventType::Protest,
+    );
+    assert!(!r.iter().any(|x| x.contains("activists")), "{r:?}");
+    // A party protested against directly stays the target.
+    assert_eq!(
+        recipients(
+            "Dock unions staged a general strike in protest against the government.",
+            EventType::Protest
+        ),
+        vec!["government"]
+    );
+}
+
+#[test]
+fn the_agent_of_an_act_noun_after_the_trigger_is_not_the_triggers_actor() {
+    // The police arrested; the students marched.
+    assert_eq!(
+        with_role(
+            "Students marched to protest the arrest of their teachers by police.",
+            EventType::Protest,
+            ActorRole::Actor
+        ),
+        vec!["Students"]
+    );
+    // With no act between, the party after "by" is the actor.
+    assert_eq!(
+        with_role(
+            "The attack on the village by rebels killed five.",
+            EventType::Assault,
+            ActorRole::Actor
+        ),
+        vec!["rebels"]
+    );
+}

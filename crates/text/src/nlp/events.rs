@@ -1549,6 +1549,7 @@ fn sentence_mentions(
                     });
                 !(object_first
                     || passive_between
+                    || agent_of_act_noun_between(lex, toks, te, a.start - 1)
                     || (te..a.start - 1).any(|k| {
                         PROPOSAL_HEADS.contains(&l(k))
                             || MISDEEDS.contains(&l(k))
@@ -1804,8 +1805,12 @@ fn sentence_mentions(
                                         // "agreed to resign without returning to X": an
                                         // act not done has no counterpart.
                                         | "without"
-                                )
+                                ) || as_opens_clause(toks, k)
                             })
+                            // "protest the arrest of activists": the protest is about the act,
+                            // not aimed at those it was done to.
+                            && !(t.event_type == EventType::Protest
+                                && object_of_another_act(lex, toks, te, a.start))
                     })
                     .copied()
             };
@@ -2112,6 +2117,7 @@ fn sentence_mentions(
                                 | "denouncing"
                         ) || boycott && l(k) == "with"
                     }) && !(te..a.start).any(|k| matches!(l(k), "." | ";" | "said" | "says"))
+                        && !object_of_another_act(lex, toks, te, a.start)
                         || boycott
                             && matches!(l(a.end), "'s" | "'")
                             && (te..a.start).all(|k| matches!(l(k), "the" | "all"))
@@ -4605,6 +4611,60 @@ fn demonym_object(
         return Some(people);
     }
     Some(place_as_actor(toks, p, text, false))
+}
+
+/// Whether a noun of another act stands between trigger end `te` and "by" at `by` ("marched
+/// to protest the arrest of teachers by police"): the agent after "by" did that act, not the
+/// trigger's.
+fn agent_of_act_noun_between(lex: &Lexicon, toks: &[Token], te: usize, by: usize) -> bool {
+    (te..by).any(|k| {
+        // A determiner before it shows a verb form used as a noun too ("the arrest").
+        trigger_at(lex, toks, k).is_some_and(|t| k + t.words.len() <= by)
+            && k > 0
+            && matches!(
+                toks[k - 1].lower.as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "'s"
+            )
+    })
+}
+
+/// Whether "as" at `k` opens a clause of its own ("as street battles raged", "as troops
+/// withdrew"): a time or cause clause, whose parties are not the main act's. "such as", "as
+/// well as", "known as", "as part of" and the like are no clause; a clause needs a finite verb
+/// within five words.
+fn as_opens_clause(toks: &[Token], k: usize) -> bool {
+    let l = |j: usize| toks.get(j).map_or("", |t| t.lower.as_str());
+    if l(k) != "as"
+        || k > 0 && matches!(l(k - 1), "such" | "well" | "so" | "known" | "same" | "just")
+        || matches!(
+            l(k + 1),
+            "well" | "part" | "a" | "an" | "much" | "many" | "long" | "soon" | "far" | "of" | "to"
+        )
+    {
+        return false;
+    }
+    (k + 2..(k + 7).min(toks.len())).any(|j| {
+        let w = l(j);
+        w.len() > 3 && w.ends_with("ed")
+            || matches!(w, "is" | "was" | "were" | "are" | "has" | "had" | "have")
+    })
+}
+
+/// Whether the party at token `k` is the one another act named between trigger end `te` and
+/// it was done to ("in protest at the arrest of a number of activists", "over the killing of
+/// two farmers"): the victims of that act are not what the protest is aimed at.
+fn object_of_another_act(lex: &Lexicon, toks: &[Token], te: usize, k: usize) -> bool {
+    let l = |j: usize| toks.get(j).map_or("", |t| t.lower.as_str());
+    (te..k).any(|j| {
+        l(j + 1) == "of"
+            && (j + 2..k).all(|m| toks[m].is_word() && !toks[m].is_capitalized())
+            && trigger_at(lex, toks, j).is_some_and(|t| {
+                matches!(
+                    t.event_type,
+                    EventType::Coerce | EventType::Assault | EventType::Sanction
+                )
+            })
+    })
 }
 
 /// Verbs of enforcing a warning ("will not tolerate", "will not hesitate to act").
