@@ -909,7 +909,10 @@ fn the_topic_of_shared_information_is_no_counterpart() {
     assert!(r.is_empty(), "{r:?}");
     // Sanctions laid "on" a party still hit it.
     assert_eq!(
-        recipients("Chile agreed to impose sanctions on Peru.", EventType::Agree),
+        recipients(
+            "Chile agreed to impose sanctions on Peru.",
+            EventType::Agree
+        ),
         vec!["Peru"]
     );
 }
@@ -958,8 +961,33 @@ fn parties_of_a_clause_opened_by_as_are_not_the_acts() {
     assert!(!r.iter().any(|x| x == "rebels" || x == "soldiers"), "{r:?}");
     // "as a warning to" opens no clause: the party stays the counterpart.
     assert_eq!(
-        recipients("Chile imposed a curfew as a warning to rebels.", EventType::Coerce),
+        recipients(
+            "Chile imposed a curfew as a warning to rebels.",
+            EventType::Coerce
+        ),
         vec!["rebels"]
+    );
+    // The subject right after "as" is the one whose conduct the act answers.
+    assert_eq!(
+        recipients(
+            "Students called for protests as the government refused to back down.",
+            EventType::Protest
+        ),
+        vec!["government"]
+    );
+}
+
+#[test]
+fn the_people_a_mobiliser_trains_are_its_own_not_its_target() {
+    let r = recipients(
+        "Chile has trained more than 300 computer hackers able to wage cyber attacks against Peru.",
+        EventType::Mobilize,
+    );
+    assert!(!r.iter().any(|x| x.contains("hackers")), "{r:?}");
+    // A party behind "against" stays the target.
+    assert_eq!(
+        recipients("Chile mobilized troops against Peru.", EventType::Mobilize),
+        vec!["Peru"]
     );
 }
 

@@ -1081,10 +1081,9 @@ const MILITARY_ACT_NOUNS: &[&str] = &[
 /// was", "a civilian and ...").
 const NOT_A_NOUN: &[&str] = &[
     "was", "is", "were", "are", "has", "had", "have", "will", "would", "could", "can", "may",
-    "might", "must", "should", "shall", "did", "does", "and", "or", "but", "in", "on", "at",
-    "of", "for", "to", "from", "with", "by", "as", "who", "whom", "whose", "which", "that",
-    "than", "into", "after", "before", "during", "near", "said", "says", "told", "also", "then",
-    "not",
+    "might", "must", "should", "shall", "did", "does", "and", "or", "but", "in", "on", "at", "of",
+    "for", "to", "from", "with", "by", "as", "who", "whom", "whose", "which", "that", "than",
+    "into", "after", "before", "during", "near", "said", "says", "told", "also", "then", "not",
 ];
 
 /// Words that show a count noun follows ("the suspect", "a civilian", "one militant").
@@ -1113,7 +1112,11 @@ fn adjectival_head_before_noun(
     if !next.is_word() || next.is_capitalized() || NOT_A_NOUN.contains(&w) {
         return None;
     }
-    if ROLE_NOUNS.contains(&w) || lex.generic.get(w).is_some_and(|g| g.kind != ActorKind::Unknown)
+    if ROLE_NOUNS.contains(&w)
+        || lex
+            .generic
+            .get(w)
+            .is_some_and(|g| g.kind != ActorKind::Unknown)
     {
         return Some(FollowingNoun::People);
     }
@@ -1126,7 +1129,9 @@ fn adjectival_head_before_noun(
         COUNT_DETERMINERS.contains(&p) || p.chars().all(|c| c.is_ascii_digit())
     };
     let counted = i > 0 && determiner(i - 1)
-        || i > 1 && toks[i - 1].is_word() && !NOT_A_NOUN.contains(&toks[i - 1].lower.as_str())
+        || i > 1
+            && toks[i - 1].is_word()
+            && !NOT_A_NOUN.contains(&toks[i - 1].lower.as_str())
             && determiner(i - 2);
     let verb_like = w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly");
     (key == "suspect" && !counted && !verb_like).then_some(FollowingNoun::Thing)

@@ -1710,6 +1710,7 @@ fn sentence_mentions(
                         && !(a.start > 0 && matches!(l(a.start - 1), "against" | "on"));
                     !(a.kind == ActorKind::StateForces || is_armed(a)) || !(own || mobilised)
                 })
+                .filter(|a| !(t.event_type == EventType::Mobilize && people_mobilised(toks, te, a)))
                 .filter(|a| {
                     // A country after a statement or a cooperative act is its counterpart
                     // ("apologised to Brazil", "offered aid to Mozambique"), as is one an act is
@@ -1805,7 +1806,7 @@ fn sentence_mentions(
                                         // "agreed to resign without returning to X": an
                                         // act not done has no counterpart.
                                         | "without"
-                                ) || as_opens_clause(toks, k)
+                                ) || as_opens_clause(toks, k) && !subject_right_after(toks, k, a.start)
                             })
                             // "protest the arrest of activists": the protest is about the act,
                             // not aimed at those it was done to.
@@ -4613,6 +4614,17 @@ fn demonym_object(
     Some(place_as_actor(toks, p, text, false))
 }
 
+/// Whether `a` is the plain direct object of a mobilising verb ending at `te`: the people
+/// trained, recruited or called up ("trained 500 hackers", "recruited local youths"), whatever
+/// their kind, are the mobiliser's own, not whom it acts against. Only a preposition-free
+/// phrase counts ("deployed troops against X" names X behind "against").
+fn people_mobilised(toks: &[Token], te: usize, a: &ActorMention) -> bool {
+    a.start >= te
+        && a.start <= te + 5
+        && (te..a.start).all(|k| toks[k].is_word() && !is_preposition(&toks[k].lower))
+        && a.kind != ActorKind::Government
+}
+
 /// Whether a noun of another act stands between trigger end `te` and "by" at `by` ("marched
 /// to protest the arrest of teachers by police"): the agent after "by" did that act, not the
 /// trigger's.
@@ -4626,6 +4638,13 @@ fn agent_of_act_noun_between(lex: &Lexicon, toks: &[Token], te: usize, by: usize
                 "the" | "a" | "an" | "its" | "their" | "his" | "her" | "'s"
             )
     })
+}
+
+/// Whether the party at `a` is the subject right after the conjunction at `k` ("protests as
+/// the government refused to back down"): the one whose conduct the act answers, unlike
+/// parties further inside the clause ("as battles raged between rebels and soldiers").
+fn subject_right_after(toks: &[Token], k: usize, a: usize) -> bool {
+    a == k + 1 || a == k + 2 && toks[k + 1].lower == "the"
 }
 
 /// Whether "as" at `k` opens a clause of its own ("as street battles raged", "as troops
@@ -4690,7 +4709,11 @@ const ENFORCING_VERBS: &[&str] = &[
 fn enforcer_of_warning(toks: &[Token], te: usize, r: &ActorMention) -> bool {
     let l = |j: usize| toks.get(j).map_or("", |t| t.lower.as_str());
     let that = if l(te) == "that" { te } else { return false };
-    let subject_start = if l(that + 1) == "the" { that + 2 } else { that + 1 };
+    let subject_start = if l(that + 1) == "the" {
+        that + 2
+    } else {
+        that + 1
+    };
     if r.start != subject_start || r.kind != ActorKind::StateForces {
         return false;
     }
