@@ -1710,7 +1710,11 @@ fn sentence_mentions(
                         && !(a.start > 0 && matches!(l(a.start - 1), "against" | "on"));
                     !(a.kind == ActorKind::StateForces || is_armed(a)) || !(own || mobilised)
                 })
-                .filter(|a| !(t.event_type == EventType::Mobilize && people_mobilised(toks, te, a)))
+                .filter(|a| {
+                    !(t.event_type == EventType::Mobilize
+                        && !is_noun
+                        && people_mobilised(toks, te, a))
+                })
                 .filter(|a| {
                     // A country after a statement or a cooperative act is its counterpart
                     // ("apologised to Brazil", "offered aid to Mozambique"), as is one an act is
@@ -4621,23 +4625,48 @@ fn demonym_object(
 fn people_mobilised(toks: &[Token], te: usize, a: &ActorMention) -> bool {
     a.start >= te
         && a.start <= te + 5
-        && (te..a.start).all(|k| toks[k].is_word() && !is_preposition(&toks[k].lower))
+        && (te..a.start).all(|k| toks[k].is_word() && !plain_object_ends(&toks[k].lower))
         && a.kind != ActorKind::Government
+}
+
+/// Words that end a verb's plain object: prepositions, including those of time and company.
+fn plain_object_ends(w: &str) -> bool {
+    is_preposition(w)
+        || matches!(
+            w,
+            "against"
+                | "during"
+                | "amid"
+                | "after"
+                | "before"
+                | "following"
+                | "toward"
+                | "towards"
+                | "among"
+                | "under"
+                | "through"
+                | "around"
+                | "inside"
+        )
 }
 
 /// Whether a noun of another act stands between trigger end `te` and "by" at `by` ("marched
 /// to protest the arrest of teachers by police"): the agent after "by" did that act, not the
 /// trigger's.
 fn agent_of_act_noun_between(lex: &Lexicon, toks: &[Token], te: usize, by: usize) -> bool {
-    (te..by).any(|k| {
-        // A determiner before it shows a verb form used as a noun too ("the arrest").
-        trigger_at(lex, toks, k).is_some_and(|t| k + t.words.len() <= by)
-            && k > 0
-            && matches!(
-                toks[k - 1].lower.as_str(),
-                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "'s"
-            )
-    })
+    // Only a noun the trigger takes as its object: an act the trigger happened in ("captured in
+    // a raid by X", "killed during a sweep by X") was done by the same hands.
+    (te..by)
+        .take_while(|&k| !plain_object_ends(&toks[k].lower))
+        .any(|k| {
+            // A determiner before it shows a verb form used as a noun too ("the arrest").
+            trigger_at(lex, toks, k).is_some_and(|t| k + t.words.len() <= by)
+                && k > 0
+                && matches!(
+                    toks[k - 1].lower.as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "'s"
+                )
+        })
 }
 
 /// Whether the party at `a` is the subject right after the conjunction at `k` ("protests as
