@@ -984,10 +984,17 @@ fn the_people_a_mobiliser_trains_are_its_own_not_its_target() {
         EventType::Mobilize,
     );
     assert!(!r.iter().any(|x| x.contains("hackers")), "{r:?}");
-    // A party behind "against" stays the target.
+    // A party behind "against" stays the target, after a verb or a noun.
     assert_eq!(
         recipients("Chile mobilized troops against Peru.", EventType::Mobilize),
         vec!["Peru"]
+    );
+    assert_eq!(
+        recipients(
+            "Rebels announced a new offensive against Peruvian troops.",
+            EventType::Mobilize
+        ),
+        vec!["Peruvian troops"]
     );
 }
 
@@ -1019,6 +1026,15 @@ fn the_agent_of_an_act_noun_after_the_trigger_is_not_the_triggers_actor() {
             ActorRole::Actor
         ),
         vec!["Students"]
+    );
+    // An act the trigger happened in was done by the same hands.
+    assert_eq!(
+        with_role(
+            "The fugitive was captured in a raid by Chilean police in Lima.",
+            EventType::Coerce,
+            ActorRole::Actor
+        ),
+        vec!["Chilean police"]
     );
     // With no act between, the party after "by" is the actor.
     assert_eq!(
