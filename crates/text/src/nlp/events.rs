@@ -4657,7 +4657,7 @@ fn agent_of_act_noun_between(lex: &Lexicon, toks: &[Token], te: usize, by: usize
     // Only a noun the trigger takes as its object: an act the trigger happened in ("captured in
     // a raid by X", "killed during a sweep by X") was done by the same hands.
     (te..by)
-        .take_while(|&k| !plain_object_ends(&toks[k].lower))
+        .take_while(|&k| toks[k].lower == "to" || !plain_object_ends(&toks[k].lower))
         .any(|k| {
             // A determiner before it shows a verb form used as a noun too ("the arrest").
             trigger_at(lex, toks, k).is_some_and(|t| k + t.words.len() <= by)
