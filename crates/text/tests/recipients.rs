@@ -952,6 +952,125 @@ fn a_present_verb_after_a_plural_subject_is_a_verb() {
 }
 
 #[test]
+fn a_recipient_span_takes_the_creed_words_before_its_head() {
+    // Words of creed or camp belong to the group's noun phrase, with the name before them.
+    assert_eq!(
+        recipients(
+            "Riot police fired tear gas to scatter Sikh separatist marchers in Lima.",
+            EventType::Assault
+        ),
+        vec!["Sikh separatist marchers"]
+    );
+    // Other words before the head stay out of the span.
+    assert_eq!(
+        recipients(
+            "Riot police fired tear gas to scatter angry marchers in Lima.",
+            EventType::Assault
+        ),
+        vec!["marchers"]
+    );
+}
+
+#[test]
+fn a_head_that_is_also_an_adjective_keeps_the_people_noun_after_it() {
+    // "civilian" describes the engineers: the actor is the whole phrase, head noun included.
+    assert_eq!(
+        recipients(
+            "Rebels abducted nine Chilean civilian engineers near Arequipa.",
+            EventType::Assault
+        ),
+        vec!["Chilean civilian engineers"]
+    );
+    // Before a word that is no people noun it stays the head ("civilians" in the singular).
+    assert_eq!(
+        recipients(
+            "Rebels abducted a Chilean civilian near Arequipa.",
+            EventType::Assault
+        ),
+        vec!["Chilean civilian"]
+    );
+}
+
+#[test]
+fn an_adjective_before_a_thing_names_no_recipient() {
+    // "suspect" and "military" describe the things after them: no one is acted on.
+    let r = recipients(
+        "Jordanian inspectors are probing suspect warehouses near Amman.",
+        EventType::Accuse,
+    );
+    assert!(!r.iter().any(|x| x.contains("suspect")), "{r:?}");
+    assert_eq!(
+        recipients(
+            "Chile threatened to open a new military offensive against Peru.",
+            EventType::Threaten
+        ),
+        vec!["Peru"]
+    );
+    // A counted suspect is a person.
+    assert_eq!(
+        recipients(
+            "Police in Lima detained a suspect outside the bank.",
+            EventType::Coerce
+        ),
+        vec!["suspect"]
+    );
+}
+
+#[test]
+fn the_party_complained_about_is_accused_not_the_addressee() {
+    assert_eq!(
+        recipients(
+            "Jordan complained to the Arab League on Monday over Syrian shelling of border posts.",
+            EventType::Accuse
+        ),
+        vec!["Syrian"]
+    );
+    // With no party named in the matter, the addressee stays the counterpart.
+    assert_eq!(
+        recipients(
+            "Jordan complained to the Arab League on Monday over rising water prices.",
+            EventType::Accuse
+        ),
+        vec!["Arab League"]
+    );
+}
+
+#[test]
+fn the_topic_of_shared_information_is_no_counterpart() {
+    // The people the data is about are not whom the agreement is made with.
+    let r = recipients(
+        "Chile and Peru agreed on Monday to exchange data on displaced people from the border.",
+        EventType::Agree,
+    );
+    assert!(r.is_empty(), "{r:?}");
+    // Sanctions laid "on" a party still hit it.
+    assert_eq!(
+        recipients(
+            "Chile agreed to impose sanctions on Peru.",
+            EventType::Agree
+        ),
+        vec!["Peru"]
+    );
+}
+
+#[test]
+fn whom_the_purpose_of_agreed_content_touches_is_no_counterpart() {
+    let r = recipients(
+        "Chile and Peru agreed that both should cooperate to persuade Syrian refugees to go home.",
+        EventType::Agree,
+    );
+    assert!(r.is_empty(), "{r:?}");
+    // The object of the agreed act itself stays its recipient.
+    assert_eq!(
+        recipients(
+            "Chile and Peru agreed that both should release Syrian prisoners.",
+            EventType::Agree
+        ),
+        vec!["Syrian prisoners"]
+    );
+}
+
+#[test]
 fn a_blockade_a_state_imposes_in_a_place_is_laid_on_that_place() {
     let r = recipients(
         "Chile reimposed blockades in Arequipa after the clashes.",
@@ -992,6 +1111,70 @@ fn forces_strengthened_in_a_country_before_an_adverbial_act_on_it() {
 }
 
 #[test]
+fn forces_that_will_enforce_a_warning_are_not_its_target() {
+    let r = recipients(
+        "The interior minister warned that police would no longer tolerate marches by students.",
+        EventType::Threaten,
+    );
+    assert!(!r.iter().any(|x| x == "police"), "{r:?}");
+    // Another side's forces in the warned clause are its target.
+    assert_eq!(
+        recipients(
+            "Chile warned that Peruvian troops will not be allowed to cross.",
+            EventType::Threaten
+        ),
+        vec!["Peruvian troops"]
+    );
+}
+
+#[test]
+fn parties_of_a_clause_opened_by_as_are_not_the_acts() {
+    // The sides of the fighting told in the "as" clause are not what the curfew is laid on.
+    let r = recipients(
+        "Chile imposed a curfew as clashes raged between rebels and soldiers.",
+        EventType::Coerce,
+    );
+    assert!(!r.iter().any(|x| x == "rebels" || x == "soldiers"), "{r:?}");
+    // "as a warning to" opens no clause: the party stays the counterpart.
+    assert_eq!(
+        recipients(
+            "Chile imposed a curfew as a warning to rebels.",
+            EventType::Coerce
+        ),
+        vec!["rebels"]
+    );
+    // The subject right after "as" is the one whose conduct the act answers.
+    assert_eq!(
+        recipients(
+            "Students called for protests as the government refused to back down.",
+            EventType::Protest
+        ),
+        vec!["government"]
+    );
+}
+
+#[test]
+fn the_people_a_mobiliser_trains_are_its_own_not_its_target() {
+    let r = recipients(
+        "Chile has trained more than 300 computer hackers able to wage cyber attacks against Peru.",
+        EventType::Mobilize,
+    );
+    assert!(!r.iter().any(|x| x.contains("hackers")), "{r:?}");
+    // A party behind "against" stays the target, after a verb or a noun.
+    assert_eq!(
+        recipients("Chile mobilized troops against Peru.", EventType::Mobilize),
+        vec!["Peru"]
+    );
+    assert_eq!(
+        recipients(
+            "Rebels announced a new offensive against Peruvian troops.",
+            EventType::Mobilize
+        ),
+        vec!["Peruvian troops"]
+    );
+}
+
+#[test]
 fn a_threat_to_stop_tolerating_an_act_is_aimed_at_its_doer() {
     let r = recipients(
         "The interior minister warned that police will no longer tolerate rallies by the Dignity Front.",
@@ -1019,4 +1202,53 @@ fn the_place_a_strike_shuts_down_is_its_target() {
         EventType::Protest,
     );
     assert!(!r.iter().any(|x| x == "Lima"), "{r:?}");
+}
+
+#[test]
+fn those_another_act_was_done_to_are_not_what_a_protest_targets() {
+    // The arrested activists are not whom the strike is aimed at.
+    let r = recipients(
+        "Dock unions staged a general strike in protest of the arrest of nine activists.",
+        EventType::Protest,
+    );
+    assert!(!r.iter().any(|x| x.contains("activists")), "{r:?}");
+    // A party protested against directly stays the target.
+    assert_eq!(
+        recipients(
+            "Dock unions staged a general strike in protest against the government.",
+            EventType::Protest
+        ),
+        vec!["government"]
+    );
+}
+
+#[test]
+fn the_agent_of_an_act_noun_after_the_trigger_is_not_the_triggers_actor() {
+    // The police arrested; the students marched.
+    assert_eq!(
+        with_role(
+            "Students marched to protest the arrest of their teachers by police.",
+            EventType::Protest,
+            ActorRole::Actor
+        ),
+        vec!["Students"]
+    );
+    // An act the trigger happened in was done by the same hands.
+    assert_eq!(
+        with_role(
+            "The fugitive was captured in a raid by Chilean police in Lima.",
+            EventType::Coerce,
+            ActorRole::Actor
+        ),
+        vec!["Chilean police"]
+    );
+    // With no act between, the party after "by" is the actor.
+    assert_eq!(
+        with_role(
+            "The attack on the village by rebels killed five.",
+            EventType::Assault,
+            ActorRole::Actor
+        ),
+        vec!["rebels"]
+    );
 }

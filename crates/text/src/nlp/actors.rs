@@ -319,6 +319,18 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
             i += k;
             continue;
         }
+        // "suspect sites", "military offensive": a head that is also an adjective names no
+        // one when a noun follows it; "civilian advisers": when that noun names people, the
+        // actor is the whole phrase up to that noun.
+        let mut k = k;
+        match adjectival_head_before_noun(toks, i, k, &key, lex) {
+            Some(FollowingNoun::Thing) => {
+                i += k;
+                continue;
+            }
+            Some(FollowingNoun::People) => k += 1,
+            None => {}
+        }
         let mut start = i;
         let mut country = None;
         let mut written_country = None;
@@ -326,7 +338,7 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         // Modifiers between the country and the head: "government forces", "security forces".
         let mut mod_end = i;
         while mod_end > 0
-            && matches!(
+            && (matches!(
                 toks[mod_end - 1].lower.as_str(),
                 "government"
                     | "security"
@@ -358,7 +370,7 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
                     | "ground"
                     | "intelligence"
                     | "patrol"
-            )
+            ) || affiliation_modifier(&toks[mod_end - 1].lower))
         {
             mod_end -= 1;
         }
@@ -967,6 +979,175 @@ enum HeadKind {
 /// Heads that name a group even when written in lower case ("the Mayo faction").
 fn lowercase_head_ok(h: HeadKind) -> bool {
     matches!(h, HeadKind::Rebel | HeadKind::Militia | HeadKind::Interior)
+}
+
+/// Words of creed, cause or camp written before a group noun ("fundamentalist demonstrators",
+/// "separatist rebels", "opposition activists"): part of the group's noun phrase, so the actor's
+/// span reaches over them (and over a name before them: "Hindu nationalist marchers").
+fn affiliation_modifier(w: &str) -> bool {
+    AFFILIATION_MODIFIERS.contains(&w)
+}
+
+const AFFILIATION_MODIFIERS: &[&str] = &[
+    "fundamentalist",
+    "nationalist",
+    "islamist",
+    "separatist",
+    "secessionist",
+    "extremist",
+    "radical",
+    "hardline",
+    "hard-line",
+    "leftist",
+    "left-wing",
+    "rightist",
+    "right-wing",
+    "far-right",
+    "far-left",
+    "communist",
+    "maoist",
+    "royalist",
+    "monarchist",
+    "opposition",
+    "pro-democracy",
+    "anti-government",
+    "anti-war",
+    "pro-independence",
+    "student",
+];
+
+/// What the word after an adjectival head is.
+enum FollowingNoun {
+    /// A thing or an act ("suspect sites", "military offensive"): the head is an adjective.
+    Thing,
+    /// People ("civilian advisers", "military instructors"): the head modifies them.
+    People,
+}
+
+/// Generic heads that are also adjectives ("a suspect", "suspect parcels"; "the military",
+/// "military planners").
+const ADJECTIVAL_HEADS: &[&str] = &["suspect", "civilian", "military", "militant"];
+
+/// People nouns no generic head lists, named by their work ("civilian advisers").
+const ROLE_NOUNS: &[&str] = &[
+    "advisers",
+    "advisors",
+    "adviser",
+    "advisor",
+    "experts",
+    "expert",
+    "contractors",
+    "contractor",
+    "engineers",
+    "engineer",
+    "technicians",
+    "technician",
+    "instructors",
+    "instructor",
+    "observers",
+    "observer",
+    "specialists",
+    "specialist",
+    "employees",
+    "employee",
+    "staff",
+    "volunteers",
+    "volunteer",
+    "planners",
+    "pilots",
+    "pilot",
+    "commanders",
+];
+
+/// Acts and holdings of a military written after it ("a new military offensive").
+const MILITARY_ACT_NOUNS: &[&str] = &[
+    "offensive",
+    "operation",
+    "operations",
+    "campaign",
+    "action",
+    "intervention",
+    "buildup",
+    "build-up",
+    "presence",
+    "option",
+    "solution",
+    "pressure",
+    "power",
+    "might",
+    "threat",
+    "escalation",
+    "deployment",
+    "strike",
+    "strikes",
+    "exercise",
+    "training",
+    "targets",
+    "target",
+    "sites",
+    "site",
+    "posts",
+    "positions",
+];
+
+/// Function words and verbs a singular head may stand before as the subject ("the suspect
+/// was", "a civilian and ...").
+const NOT_A_NOUN: &[&str] = &[
+    "was", "is", "were", "are", "has", "had", "have", "will", "would", "could", "can", "may",
+    "might", "must", "should", "shall", "did", "does", "and", "or", "but", "in", "on", "at", "of",
+    "for", "to", "from", "with", "by", "as", "who", "whom", "whose", "which", "that", "than",
+    "into", "after", "before", "during", "near", "said", "says", "told", "also", "then", "not",
+];
+
+/// Words that show a count noun follows ("the suspect", "a civilian", "one militant").
+const COUNT_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "this", "that", "another", "each", "every", "any", "no", "its", "his",
+    "her", "their", "our", "'s",
+];
+
+/// Whether the adjectival head `key` at `i..i + k` modifies the word after it, and what that
+/// word names. A people noun after it always does ("Russian civilian advisers"). Otherwise a
+/// military's act ("a military offensive") or, after a suspect with no determiner before it
+/// (a suspect is counted: "the suspect", "a suspect"), any plain lower-case word ("probing
+/// suspect sites") is a thing the adjective describes.
+fn adjectival_head_before_noun(
+    toks: &[Token],
+    i: usize,
+    k: usize,
+    key: &str,
+    lex: &Lexicon,
+) -> Option<FollowingNoun> {
+    if k != 1 || !ADJECTIVAL_HEADS.contains(&key) {
+        return None;
+    }
+    let next = toks.get(i + 1)?;
+    let w = next.lower.as_str();
+    if !next.is_word() || next.is_capitalized() || NOT_A_NOUN.contains(&w) {
+        return None;
+    }
+    if ROLE_NOUNS.contains(&w)
+        || lex
+            .generic
+            .get(w)
+            .is_some_and(|g| g.kind != ActorKind::Unknown)
+    {
+        return Some(FollowingNoun::People);
+    }
+    if key == "military" && MILITARY_ACT_NOUNS.contains(&w) {
+        return Some(FollowingNoun::Thing);
+    }
+    // The determiner may stand before one modifier ("the main suspect", "a murder suspect").
+    let determiner = |j: usize| {
+        let p = toks[j].lower.as_str();
+        COUNT_DETERMINERS.contains(&p) || p.chars().all(|c| c.is_ascii_digit())
+    };
+    let counted = i > 0 && determiner(i - 1)
+        || i > 1
+            && toks[i - 1].is_word()
+            && !NOT_A_NOUN.contains(&toks[i - 1].lower.as_str())
+            && determiner(i - 2);
+    let verb_like = w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly");
+    (key == "suspect" && !counted && !verb_like).then_some(FollowingNoun::Thing)
 }
 
 /// Modifiers that make a generic phrase, not a name ("Security Forces" opening a sentence).

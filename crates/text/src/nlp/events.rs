@@ -1568,6 +1568,7 @@ fn sentence_mentions(
                     });
                 !(object_first
                     || passive_between
+                    || agent_of_act_noun_between(lex, toks, te, a.start - 1)
                     || (te..a.start - 1).any(|k| {
                         PROPOSAL_HEADS.contains(&l(k))
                             || MISDEEDS.contains(&l(k))
@@ -1739,6 +1740,11 @@ fn sentence_mentions(
                     !(a.kind == ActorKind::StateForces || is_armed(a)) || !(own || mobilised)
                 })
                 .filter(|a| {
+                    !(t.event_type == EventType::Mobilize
+                        && !is_noun
+                        && people_mobilised(toks, te, a))
+                })
+                .filter(|a| {
                     // A country after a statement or a cooperative act is its counterpart
                     // ("apologised to Brazil", "offered aid to Mozambique"), as is one an act is
                     // aimed against ("a war against Iraq").
@@ -1833,8 +1839,12 @@ fn sentence_mentions(
                                         // "agreed to resign without returning to X": an
                                         // act not done has no counterpart.
                                         | "without"
-                                )
+                                ) || as_opens_clause(toks, k) && !subject_right_after(toks, k, a.start)
                             })
+                            // "protest the arrest of activists": the protest is about the act,
+                            // not aimed at those it was done to.
+                            && !(t.event_type == EventType::Protest
+                                && object_of_another_act(lex, toks, te, a.start))
                     })
                     .copied()
             };
@@ -2190,6 +2200,7 @@ fn sentence_mentions(
                                 | "denouncing"
                         ) || boycott && l(k) == "with"
                     }) && !(te..a.start).any(|k| matches!(l(k), "." | ";" | "said" | "says"))
+                        && !object_of_another_act(lex, toks, te, a.start)
                         || boycott
                             && matches!(l(a.end), "'s" | "'")
                             && (te..a.start).all(|k| matches!(l(k), "the" | "all"))
@@ -2314,6 +2325,31 @@ fn sentence_mentions(
                     .find(|a| a.end == skip_back(toks, verb, ca))
                     .or(demand_speaker_np.as_ref());
             }
+        }
+        // "complained to the U.N. over Chilean raids": the party complained about is accused;
+        // the addressee only hears the complaint.
+        let complained_about_np = (t.event_type == EventType::Accuse && !passive)
+            .then(|| party_complained_about(toks, te, cb, &s.actors, &s.places, ctx.text))
+            .flatten();
+        if complained_about_np.is_some() {
+            recipient = complained_about_np.as_ref();
+        }
+        // A party the act's content only mentions ("share information on missing people",
+        // "agreed that they should cooperate to encourage refugees to return") is not its
+        // counterpart.
+        if recipient.is_some_and(|r| {
+            r.start > te
+                && (topic_of_information(toks, r.start)
+                    || (!is_noun && inside_purpose_of_content(toks, te, r.start)))
+        }) {
+            recipient = None;
+        }
+        // "warned that police will not tolerate rallies": the forces that will enforce the
+        // warning are the warner's means, not whom it is aimed at.
+        if t.event_type == EventType::Threaten
+            && recipient.is_some_and(|r| enforcer_of_warning(toks, te, r))
+        {
+            recipient = None;
         }
         let mut actors: Vec<Actor> = Vec::new();
         if let Some(a) = actor {
@@ -4954,6 +4990,268 @@ fn demonym_object(
         return Some(people);
     }
     Some(place_as_actor(toks, p, text, false))
+}
+
+/// Whether `a` is the plain direct object of a mobilising verb ending at `te`: the people
+/// trained, recruited or called up ("trained 500 hackers", "recruited local youths"), whatever
+/// their kind, are the mobiliser's own, not whom it acts against. Only a preposition-free
+/// phrase counts ("deployed troops against X" names X behind "against").
+fn people_mobilised(toks: &[Token], te: usize, a: &ActorMention) -> bool {
+    a.start >= te
+        && a.start <= te + 5
+        && (te..a.start).all(|k| toks[k].is_word() && !plain_object_ends(&toks[k].lower))
+        && a.kind != ActorKind::Government
+}
+
+/// Words that end a verb's plain object: prepositions, including those of time and company.
+fn plain_object_ends(w: &str) -> bool {
+    is_preposition(w)
+        || matches!(
+            w,
+            "against"
+                | "during"
+                | "amid"
+                | "after"
+                | "before"
+                | "following"
+                | "toward"
+                | "towards"
+                | "among"
+                | "under"
+                | "through"
+                | "around"
+                | "inside"
+        )
+}
+
+/// Whether a noun of another act stands between trigger end `te` and "by" at `by` ("marched
+/// to protest the arrest of teachers by police"): the agent after "by" did that act, not the
+/// trigger's.
+fn agent_of_act_noun_between(lex: &Lexicon, toks: &[Token], te: usize, by: usize) -> bool {
+    // Only a noun the trigger takes as its object: an act the trigger happened in ("captured in
+    // a raid by X", "killed during a sweep by X") was done by the same hands.
+    (te..by)
+        .take_while(|&k| toks[k].lower == "to" || !plain_object_ends(&toks[k].lower))
+        .any(|k| {
+            // A determiner before it shows a verb form used as a noun too ("the arrest").
+            trigger_at(lex, toks, k).is_some_and(|t| k + t.words.len() <= by)
+                && k > 0
+                && matches!(
+                    toks[k - 1].lower.as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "'s"
+                )
+        })
+}
+
+/// Whether the party at `a` is the subject right after the conjunction at `k` ("protests as
+/// the government refused to back down"): the one whose conduct the act answers, unlike
+/// parties further inside the clause ("as battles raged between rebels and soldiers").
+fn subject_right_after(toks: &[Token], k: usize, a: usize) -> bool {
+    a == k + 1 || a == k + 2 && toks[k + 1].lower == "the"
+}
+
+/// Whether "as" at `k` opens a clause of its own ("as street battles raged", "as troops
+/// withdrew"): a time or cause clause, whose parties are not the main act's. "such as", "as
+/// well as", "known as", "as part of" and the like are no clause; a clause needs a finite verb
+/// within five words.
+fn as_opens_clause(toks: &[Token], k: usize) -> bool {
+    let l = |j: usize| toks.get(j).map_or("", |t| t.lower.as_str());
+    if l(k) != "as"
+        || k > 0 && matches!(l(k - 1), "such" | "well" | "so" | "known" | "same" | "just")
+        || matches!(
+            l(k + 1),
+            "well" | "part" | "a" | "an" | "much" | "many" | "long" | "soon" | "far" | "of" | "to"
+        )
+    {
+        return false;
+    }
+    (k + 2..(k + 7).min(toks.len())).any(|j| {
+        let w = l(j);
+        w.len() > 3 && w.ends_with("ed")
+            || matches!(w, "is" | "was" | "were" | "are" | "has" | "had" | "have")
+    })
+}
+
+/// Whether the party at token `k` is the one another act named between trigger end `te` and
+/// it was done to ("in protest at the arrest of a number of activists", "over the killing of
+/// two farmers"): the victims of that act are not what the protest is aimed at.
+fn object_of_another_act(lex: &Lexicon, toks: &[Token], te: usize, k: usize) -> bool {
+    let l = |j: usize| toks.get(j).map_or("", |t| t.lower.as_str());
+    (te..k).any(|j| {
+        l(j + 1) == "of"
+            && (j + 2..k).all(|m| toks[m].is_word() && !toks[m].is_capitalized())
+            && trigger_at(lex, toks, j).is_some_and(|t| {
+                matches!(
+                    t.event_type,
+                    EventType::Coerce | EventType::Assault | EventType::Sanction
+                )
+            })
+    })
+}
+
+/// Verbs of enforcing a warning ("will not tolerate", "will not hesitate to act").
+const ENFORCING_VERBS: &[&str] = &[
+    "tolerate",
+    "allow",
+    "permit",
+    "accept",
+    "hesitate",
+    "respond",
+    "retaliate",
+    "act",
+    "intervene",
+    "crack",
+    "deal",
+    "use",
+    "take",
+];
+
+/// Whether `r` is state forces standing as the subject of the "that" clause after trigger
+/// end `te` whose verb (after a modal and a negation: "will no longer tolerate") is one of
+/// enforcing: the forces are the ones who will carry the warning out.
+fn enforcer_of_warning(toks: &[Token], te: usize, r: &ActorMention) -> bool {
+    let l = |j: usize| toks.get(j).map_or("", |t| t.lower.as_str());
+    let that = if l(te) == "that" { te } else { return false };
+    let subject_start = if l(that + 1) == "the" {
+        that + 2
+    } else {
+        that + 1
+    };
+    if r.start != subject_start || r.kind != ActorKind::StateForces {
+        return false;
+    }
+    let mut v = r.end;
+    while matches!(
+        l(v),
+        "will" | "would" | "shall" | "could" | "can" | "not" | "no" | "longer" | "never" | "also"
+    ) {
+        v += 1;
+    }
+    v > r.end && ENFORCING_VERBS.contains(&l(v))
+}
+
+/// Nouns of information handed over or gathered: what follows "on" or "about" after them is
+/// its topic ("data on missing people", "intelligence about rebel camps").
+const INFORMATION_NOUNS: &[&str] = &[
+    "information",
+    "data",
+    "intelligence",
+    "details",
+    "news",
+    "records",
+    "figures",
+    "statistics",
+    "evidence",
+    "files",
+    "findings",
+    "views",
+    "ideas",
+    "experience",
+    "expertise",
+    "knowledge",
+];
+
+/// Whether the party at token `k` is the topic of an information noun: "on", "about",
+/// "regarding" or "concerning" before it (one or two describing words may come between:
+/// "on missing people"), and the noun right before the preposition, or before a time word
+/// ("information Friday on ...").
+fn topic_of_information(toks: &[Token], k: usize) -> bool {
+    let l = |j: usize| toks.get(j).map_or("", |t| t.lower.as_str());
+    let Some(prep) = (k.saturating_sub(3)..k).rev().find(|&j| {
+        matches!(l(j), "on" | "about" | "regarding" | "concerning")
+            && (j + 1..k).all(|m| toks[m].is_word() && !is_stopword(l(m)))
+    }) else {
+        return false;
+    };
+    let mut n = prep;
+    if n > 0 && (is_date_word(l(n - 1)) || matches!(l(n - 1), "today" | "yesterday")) {
+        n -= 1;
+    }
+    n > 0 && INFORMATION_NOUNS.contains(&l(n - 1))
+}
+
+/// Verbs that pass their subject's act on to the infinitive after them ("continue to
+/// support"): they add no step between the content and its object.
+const TRANSPARENT_VERBS: &[&str] = &[
+    "continue", "try", "seek", "begin", "start", "help", "attempt", "need", "want", "plan", "be",
+    "have", "keep", "stop", "cease", "resume", "refuse", "fail", "agree", "decide", "vow",
+    "pledge", "promise", "threaten",
+];
+
+/// Whether the party at token `k` lies in a purpose clause inside a "that" clause after trigger
+/// end `te` ("agreed that both should cooperate to encourage refugees to return"): the
+/// content's own act ("cooperate") has a purpose of its own, and whom that purpose touches is
+/// not whom the agreement or statement is made with. Verbs are read after a modal or "to";
+/// verbs that only pass the act on ("continue to") do not count.
+fn inside_purpose_of_content(toks: &[Token], te: usize, k: usize) -> bool {
+    let l = |j: usize| toks.get(j).map_or("", |t| t.lower.as_str());
+    let mut start = te;
+    if l(start) == "on" && is_date_word(l(start + 1)) {
+        start += 2;
+    } else if matches!(l(start), "today" | "yesterday") || is_date_word(l(start)) {
+        start += 1;
+    }
+    if l(start) != "that" || k > start + 25 {
+        return false;
+    }
+    let verbs = (start + 1..k)
+        .filter(|&j| {
+            matches!(
+                l(j),
+                "to" | "should" | "would" | "will" | "must" | "could" | "can" | "may" | "might"
+            )
+        })
+        .filter_map(|j| {
+            let mut v = j + 1;
+            while matches!(l(v), "not" | "also" | "jointly" | "together") {
+                v += 1;
+            }
+            toks.get(v)
+                .filter(|t| t.is_word() && !t.is_capitalized() && !is_stopword(&t.lower))
+                .map(|t| t.lower.as_str())
+        })
+        .filter(|v| !TRANSPARENT_VERBS.contains(v))
+        .count();
+    verbs >= 2
+}
+
+/// The party a complaint is about, when the complaint is made to someone else: after trigger
+/// end `te` (and a time: "on Tuesday") "to" or "with" names the addressee ("complained to the
+/// U.N.", "lodged a protest with Lima"), then "over", "about" or "against" the matter; the
+/// first party named within five words of it (a lexicon actor, a country or a demonym: "over
+/// two Peruvian air raids") is accused.
+fn party_complained_about(
+    toks: &[Token],
+    te: usize,
+    cb: usize,
+    actors: &[ActorMention],
+    places: &[PlaceRef],
+    text: &str,
+) -> Option<ActorMention> {
+    let l = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let mut k = te;
+    if l(k) == "on" && is_date_word(l(k + 1)) {
+        k += 2;
+    } else if matches!(l(k), "today" | "yesterday") || is_date_word(l(k)) {
+        k += 1;
+    }
+    if !matches!(l(k), "to" | "with") {
+        return None;
+    }
+    let about = (k + 1..cb.min(k + 10))
+        .take_while(|&j| !CLAUSE_BREAKS.contains(&l(j)))
+        .find(|&j| matches!(l(j), "over" | "about" | "against"))?;
+    let window = about + 1..cb.min(about + 6);
+    let actor = actors.iter().find(|a| window.contains(&a.start));
+    let place = places.iter().find(|p| {
+        window.contains(&p.start) && (p.demonym || p.location.precision == Precision::Country)
+    });
+    match (actor, place) {
+        (Some(a), Some(p)) if p.start < a.start => Some(place_as_actor(toks, p, text, false)),
+        (Some(a), _) => Some(a.clone()),
+        (None, Some(p)) => Some(place_as_actor(toks, p, text, false)),
+        (None, None) => None,
+    }
 }
 
 /// The counterpart named after a plain object of a statement or cooperative act, behind
