@@ -113,6 +113,13 @@ fn span_of(toks: &[Token], a: usize, b: usize) -> Span {
     Span::new(toks[a].span.start, toks[b - 1].span.end)
 }
 
+/// Whether a country's written form may start at token `t`. Never at an article ("The Syrian
+/// army", "The United States", "The U.S. designation"): the lookup ignores a leading "the", so
+/// the candidate after it finds the same country, written without it.
+fn country_may_start(t: &Token, countries: &dyn Countries) -> bool {
+    t.lower != "the" && countries.may_start_country(t.text)
+}
+
 /// Country expression ending right before token `end` (up to 4 tokens, possessive allowed).
 /// Returns (start token, ISO2, written form).
 fn country_before(
@@ -129,13 +136,9 @@ fn country_before(
             continue;
         }
         let s = e - k;
-        // A leading article is not part of the country's written form ("The Syrian army",
-        // "The Netherlands"): the lookup ignores it, and the shorter candidate finds the same
-        // country without it.
         if !toks[s].is_capitalized()
-            || toks[s].lower == "the"
             || !toks[e - 1].is_word()
-            || !countries.may_start_country(toks[s].text)
+            || !country_may_start(&toks[s], countries)
         {
             continue;
         }
@@ -638,8 +641,7 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
         let mut parts: Vec<(usize, usize, String)> = Vec::new();
         let mut j = i;
         while j < toks.len() && !taken[j] {
-            // The article is not part of the country ("The U.S. designation").
-            let may_start = toks[j].lower != "the" && countries.may_start_country(toks[j].text);
+            let may_start = country_may_start(&toks[j], countries);
             let Some((k, cc)) = (1..=3)
                 .rev()
                 .filter(|k| may_start && j + k <= toks.len() && toks[j + k - 1].is_word())
@@ -763,8 +765,7 @@ pub fn find_actors(toks: &[Token], lex: &Lexicon, countries: &dyn Countries) -> 
             continue;
         }
         let mut hit = None;
-        // "The United States": the article is left out, as in `country_before`.
-        let may_start = toks[i].lower != "the" && countries.may_start_country(toks[i].text);
+        let may_start = country_may_start(&toks[i], countries);
         for k in (1..=4).rev() {
             if may_start
                 && i + k <= toks.len()
